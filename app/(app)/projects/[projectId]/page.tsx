@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/page-actor";
+import { getProjectOverview } from "@/server/projects/get-project-overview";
+import { listProjectImages } from "@/server/images/list-project-images";
+import { isAppError } from "@/server/errors/app-error";
+import { ProjectTabs, PROJECT_TABS, type ProjectTab } from "@/components/projects/project-tabs";
+import { StatusSummary } from "@/components/projects/status-summary";
+import { LabelClassPanel } from "@/components/projects/label-class-panel";
+import { MemberPanel } from "@/components/projects/member-panel";
+import { ImageUploader } from "@/components/images/image-uploader";
+import { ImageGrid } from "@/components/images/image-grid";
+import { card } from "@/components/ui/button-styles";
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ tab?: string }> };
+
+export const metadata: Metadata = { title: "Project" };
+
+async function loadOverview(projectId: string) {
+  const actor = await pageActor();
+  try {
+    return { actor, project: await getProjectOverview({ actor, projectId }) };
+  } catch (error) {
+    // Not a member and not found look the same: nothing leaks.
+    if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  }
+}
+
+export default async function ProjectPage({ params, searchParams }: Props) {
+  const { projectId } = await params;
+  const { tab: rawTab } = await searchParams;
+  const tab: ProjectTab = PROJECT_TABS.some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
+  const { actor, project } = await loadOverview(projectId);
+  const images = tab === "images" ? await listProjectImages({ actor, projectId, page: 1, pageSize: 200 }) : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
+        {project.description && <p className="mt-1 text-slate-600">{project.description}</p>}
+        <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
+      </div>
+      <StatusSummary statusCounts={project.statusCounts} imageCount={project.imageCount} encodedCount={project.encodedCount} />
+      <div>
+        <ProjectTabs projectId={project.id} active={tab} />
+        {tab === "images" && images && (
+          <div className="space-y-5">
+            {project.canManage && <ImageUploader projectId={project.id} />}
+            {images.items.length === 0 ? (
+              <div className={`${card} p-10 text-center`}>
+                <h2 className="font-medium">No images yet</h2>
+                <p className="mt-1 text-sm text-slate-600">
+                  {project.canManage ? "Drop images above to import them." : "A project manager has not imported images yet."}
+                </p>
+              </div>
+            ) : (
+              <ImageGrid images={images.items} />
+            )}
+          </div>
+        )}
+        {tab === "labels" && (
+          <section className={`${card} p-5`} aria-label="Label classes">
+            <LabelClassPanel projectId={project.id} labels={project.labelClasses} canManage={project.canManage} />
+          </section>
+        )}
+        {tab === "members" && (
+          <section className={`${card} p-5`} aria-label="Members">
+            <MemberPanel projectId={project.id} members={project.memberships} canManage={project.canManage} />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/server/http/run-action";
+import { createProject } from "@/server/projects/create-project";
+import { addProjectMember } from "@/server/projects/add-project-member";
+import { removeProjectMember } from "@/server/projects/remove-project-member";
+import { createLabelClass } from "@/server/projects/create-label-class";
+import { deleteLabelClass } from "@/server/projects/delete-label-class";
+import { createProjectInput, addMemberInput, labelClassInput } from "@/lib/schemas/projects";
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+export async function createProjectAction(_: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
+  return runAction(async (actor) => {
+    const input = createProjectInput.parse({ name: text(form, "name"), description: text(form, "description") });
+    const project = await createProject({ actor, input });
+    revalidatePath("/projects");
+    return { id: project.id };
+  });
+}
+
+export async function addMemberAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    const input = addMemberInput.parse({ projectId: text(form, "projectId"), email: text(form, "email"), role: text(form, "role") });
+    await addProjectMember({ actor, input });
+    revalidatePath(`/projects/${input.projectId}`);
+    return null;
+  });
+}
+
+export async function removeMemberAction(projectId: string, userId: string): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await removeProjectMember({ actor, input: { projectId, userId } });
+    revalidatePath(`/projects/${projectId}`);
+    return null;
+  });
+}
+
+export async function createLabelClassAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    const input = labelClassInput.parse({ projectId: text(form, "projectId"), name: text(form, "name"), color: text(form, "color") });
+    await createLabelClass({ actor, input });
+    revalidatePath(`/projects/${input.projectId}`);
+    return null;
+  });
+}
+
+export async function deleteLabelClassAction(projectId: string, labelClassId: string): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await deleteLabelClass({ actor, input: { projectId, labelClassId } });
+    revalidatePath(`/projects/${projectId}`);
+    return null;
+  });
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/server/http/run-action";
+import { createUser } from "@/server/users/create-user";
+import { updateUser } from "@/server/users/update-user";
+import { resetUserPassword } from "@/server/users/reset-user-password";
+import { createUserInput, globalRoleSchema, resetPasswordInput } from "@/lib/schemas/users";
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+export async function createUserAction(_: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async (actor) => {
+    const input = createUserInput.parse({
+      email: text(form, "email"),
+      name: text(form, "name"),
+      password: text(form, "password"),
+      role: text(form, "role"),
+    });
+    const user = await createUser({ actor, input });
+    revalidatePath("/admin/users");
+    return { email: user.email };
+  });
+}
+
+export async function setUserRoleAction(userId: string, role: string): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await updateUser({ actor, input: { userId, role: globalRoleSchema.parse(role) } });
+    revalidatePath("/admin/users");
+    return null;
+  });
+}
+
+export async function setUserActiveAction(userId: string, active: boolean): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await updateUser({ actor, input: { userId, active } });
+    revalidatePath("/admin/users");
+    return null;
+  });
+}
+
+export async function resetPasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await resetUserPassword({ actor, input: resetPasswordInput.parse({ userId: text(form, "userId"), password: text(form, "password") }) });
+    return null;
+  });
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+
+export const PROJECT_TABS = [
+  { id: "images", label: "Images" },
+  { id: "labels", label: "Label classes" },
+  { id: "members", label: "Members" },
+] as const;
+export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
+
+export function ProjectTabs({ projectId, active }: { projectId: string; active: ProjectTab }) {
+  return (
+    <nav aria-label="Project sections" className="mb-6 flex gap-1 border-b border-slate-200">
+      {PROJECT_TABS.map((tab) => (
+        <Link
+          key={tab.id}
+          href={`/projects/${projectId}?tab=${tab.id}`}
+          aria-current={tab.id === active ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab.id === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const importFolderInput = z.object({
+  folder: z
+    .string()
+    .trim()
+    .min(1, "Enter a folder path under the import root")
+    .max(1024, "Folder path is at most 1024 characters")
+    .refine((value) => !value.includes("\0"), "Folder path may not contain NUL characters"),
+  recursive: z.boolean().default(false),
+});
+export type ImportFolderInput = z.infer<typeof importFolderInput>;
+
+export const listImagesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListImagesQuery = z.infer<typeof listImagesQuery>;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const PROJECT_ROLES = ["manager", "annotator", "reviewer"] as const;
+export const projectRoleSchema = z.enum(PROJECT_ROLES);
+
+export const createProjectInput = z.object({
+  name: z.string().trim().min(1, "Project name is required").max(100, "Project name is at most 100 characters"),
+  description: z.string().trim().max(2000).default(""),
+});
+export type CreateProjectInput = z.infer<typeof createProjectInput>;
+
+export const addMemberInput = z.object({
+  projectId: z.string().min(1),
+  email: z.string().trim().toLowerCase().email("Enter the member's email address"),
+  role: projectRoleSchema,
+});
+export type AddMemberInput = z.infer<typeof addMemberInput>;
+
+export const removeMemberInput = z.object({ projectId: z.string().min(1), userId: z.string().min(1) });
+
+export const labelClassInput = z.object({
+  projectId: z.string().min(1),
+  name: z.string().trim().min(1, "Label name is required").max(50, "Label name is at most 50 characters"),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #22cc88"),
+});
+export type LabelClassInput = z.infer<typeof labelClassInput>;
+
+export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), labelClassId: z.string().min(1) });

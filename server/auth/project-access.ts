@@ -1,0 +1,35 @@
+// Project-level authorisation. Admins see every project; everybody else only
+// the projects they are members of. A project the actor may not see is
+// reported as not found, so its existence does not leak.
+import { db, type ProjectRole } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { Actor } from "./actor";
+
+export type ProjectAccess = { projectId: string; role: ProjectRole | "admin" };
+
+export async function requireProjectAccess(options: {
+  actor: Actor;
+  projectId: string;
+  roles?: readonly ProjectRole[];
+  action?: string;
+}): Promise<ProjectAccess> {
+  const { actor, projectId, roles, action } = options;
+  if (actor.role === "admin") {
+    const exists = await db().project.count({ where: { id: projectId } });
+    if (!exists) throw new AppError("not_found", "Project not found.");
+    return { projectId, role: "admin" };
+  }
+  const membership = await db().membership.findUnique({
+    where: { projectId_userId: { projectId, userId: actor.id } },
+    select: { role: true },
+  });
+  if (!membership) throw new AppError("not_found", "Project not found.");
+  if (roles && !roles.includes(membership.role)) {
+    throw new AppError("forbidden", `Your project role (${membership.role}) may not ${action ?? "do this"}.`);
+  }
+  return { projectId, role: membership.role };
+}
+
+export function canManage(access: ProjectAccess): boolean {
+  return access.role === "admin" || access.role === "manager";
+}

@@ -1,0 +1,13 @@
+// Background job names and payloads: the contract between the processes that
+// enqueue (app, seed, tests) and the worker that runs the handlers.
+export const JOBS = {
+  makeThumbnail: "make-thumbnail",
+  encodeImage: "encode-image",
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+export type JobPayloads = {
+  "make-thumbnail": { imageId: string };
+  "encode-image": { modelId: string; imageSha256: string; imageId: string };
+};

@@ -1,0 +1,65 @@
+// The Postgres-backed job queue (pg-boss). Jobs are at-least-once: handlers
+// must be idempotent. One PgBoss instance per process, started lazily.
+import PgBoss from "pg-boss";
+import pg from "pg";
+import { poolOptions } from "../db/pool-options";
+import { JOBS, type JobName, type JobPayloads } from "./job-names";
+
+export type EnqueueOptions = { priority?: number; singletonKey?: string; startAfterSeconds?: number };
+
+type Boss = PgBoss;
+const globalForBoss = globalThis as unknown as { maskwrightBoss?: Promise<Boss> };
+
+function createBoss(role: "client" | "worker"): Boss {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const embedded = process.env.MASKWRIGHT_EMBEDDED_DB === "1";
+  // Our own pool so the embedded database's one-connection rule applies here too.
+  const pool = new pg.Pool(poolOptions(url, embedded, 4));
+  pool.on("error", (error) => console.error("[queue] idle connection error", error.message));
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    // Only the worker runs maintenance (expiry, retention); app processes just send.
+    supervise: role === "worker",
+    schedule: false,
+    retryLimit: 3,
+    retryDelay: 5,
+    expireInSeconds: 15 * 60,
+  });
+  boss.on("error", (error) => console.error("[queue]", error.message));
+  return boss;
+}
+
+async function startBoss(role: "client" | "worker"): Promise<Boss> {
+  const boss = createBoss(role);
+  await boss.start();
+  for (const name of Object.values(JOBS)) {
+    // createQueue is not idempotent across versions; tolerate "already exists".
+    if (!(await boss.getQueue(name))) await boss.createQueue(name).catch(() => undefined);
+  }
+  return boss;
+}
+
+export function queue(role: "client" | "worker" = "client"): Promise<Boss> {
+  globalForBoss.maskwrightBoss ??= startBoss(role);
+  return globalForBoss.maskwrightBoss;
+}
+
+export async function enqueueJob<N extends JobName>(
+  name: N,
+  data: JobPayloads[N],
+  options: EnqueueOptions = {},
+): Promise<string | null> {
+  const boss = await queue();
+  return boss.send(name, data, {
+    priority: options.priority,
+    singletonKey: options.singletonKey,
+    startAfter: options.startAfterSeconds,
+  });
+}
+
+export async function stopQueue(): Promise<void> {
+  const boss = await globalForBoss.maskwrightBoss;
+  globalForBoss.maskwrightBoss = undefined;
+  await boss?.stop({ graceful: true, wait: true });
+}

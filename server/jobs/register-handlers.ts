@@ -1,0 +1,19 @@
+// Which function runs each background job. Handlers are idempotent: pg-boss
+// delivers at least once (a crash mid-job means the job runs again).
+import type PgBoss from "pg-boss";
+import { JOBS, type JobPayloads } from "./job-names";
+import { makeThumbnail } from "../images/make-thumbnail";
+
+type Handler<N extends keyof JobPayloads> = (data: JobPayloads[N]) => Promise<void>;
+
+async function register<N extends keyof JobPayloads>(boss: PgBoss, name: N, handler: Handler<N>, batchSize = 1) {
+  await boss.work<JobPayloads[N]>(name, { batchSize, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await handler(job.data);
+  });
+}
+
+export async function registerJobHandlers(boss: PgBoss): Promise<void> {
+  await register(boss, JOBS.makeThumbnail, async (data) => {
+    await makeThumbnail(data);
+  });
+}

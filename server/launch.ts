@@ -1,0 +1,89 @@
+// `npm start` / `npm run dev`: one command that brings up the whole product.
+// 1. With no DATABASE_URL, start the embedded Postgres (PGlite) in this
+//    process, data under <dataDir>/pglite, so no server needs installing.
+// 2. Apply migrations, seed the demo (only on an empty database).
+// 3. Run the app process and the worker process; stop both together.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(process.env.MASKWRIGHT_DATA_DIR ?? "data");
+process.env.MASKWRIGHT_DATA_DIR = dataDir;
+process.env.NODE_ENV = dev ? "development" : "production";
+
+function log(message: string) {
+  console.log(`[launch] ${message}`);
+}
+
+/** The embedded demo keeps its own generated secret so sessions survive restarts. */
+function ensureLocalSecret() {
+  if (process.env.MASKWRIGHT_SECRET) return;
+  const file = path.join(dataDir, "secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.MASKWRIGHT_SECRET = readFileSync(file, "utf8").trim();
+  log(`using the generated secret in ${file} (set MASKWRIGHT_SECRET to choose your own)`);
+}
+
+function migrate() {
+  log("applying database migrations");
+  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  if (result.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${result.status})`);
+}
+
+async function seed() {
+  const { seedDemo, seedFirstAdmin } = await import("./seed/seed-demo");
+  const { stopQueue } = await import("./jobs/queue");
+  const { db } = await import("./db/client");
+  const wantDemo = process.env.MASKWRIGHT_DEMO ? process.env.MASKWRIGHT_DEMO === "1" : process.env.MASKWRIGHT_EMBEDDED_DB === "1";
+  if (wantDemo && (await seedDemo())) log("seeded the demo project and accounts (see README)");
+  else if (await seedFirstAdmin()) log("created the first admin from MASKWRIGHT_ADMIN_EMAIL");
+  await stopQueue();
+  await db().$disconnect();
+}
+
+function startChild(name: string, file: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", file], { stdio: "inherit", env: process.env });
+  child.on("exit", (code, signal) => {
+    log(`${name} exited (${signal ?? code}); stopping`);
+    void shutdown(code ?? 1);
+  });
+  return child;
+}
+
+let embedded: EmbeddedPostgres | null = null;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)));
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  if (!process.env.DATABASE_URL) {
+    const port = Number(process.env.MASKWRIGHT_EMBEDDED_DB_PORT ?? 54330);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port });
+    process.env.DATABASE_URL = embedded.url;
+    process.env.MASKWRIGHT_EMBEDDED_DB = "1";
+    log(`embedded Postgres (PGlite) on 127.0.0.1:${port}, data in ${path.join(dataDir, "pglite")}`);
+    ensureLocalSecret();
+  }
+  migrate();
+  await seed();
+  children.push(startChild("app", "server/main.ts"), startChild("worker", "server/worker-main.ts"));
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+}
+
+main().catch(async (error) => {
+  console.error("[launch] failed:", error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,31 @@
+// The app process: Next.js and socket.io on one HTTP port.
+import { createServer } from "node:http";
+import next from "next";
+import { appConfig } from "./config/app-config";
+import { authSecret } from "./auth/auth-secret";
+import { attachSocketServer } from "./realtime/socket-server";
+
+const config = appConfig();
+const dev = process.env.NODE_ENV !== "production";
+authSecret(); // throws in production when the secret is missing
+const trustProxy = process.env.MASKWRIGHT_TRUST_PROXY === "1";
+
+const app = next({ dev, hostname: "0.0.0.0", port: config.port });
+
+app.prepare().then(() => {
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((request, response) => {
+    // Without a trusted proxy in front, the client's own address is the only
+    // honest rate-limit key: never let a client choose it.
+    if (!trustProxy) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+    void handle(request, response);
+  });
+  const allowedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+  attachSocketServer({ httpServer, allowedOrigins });
+  httpServer.listen(config.port, () => {
+    console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);
+  });
+  const shutdown = () => httpServer.close(() => process.exit(0));
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+});

@@ -1,0 +1,21 @@
+// The worker process: runs background jobs (thumbnails; later encoder,
+// detector and export jobs) so the app process never blocks on them.
+import { queue, stopQueue } from "./jobs/queue";
+import { registerJobHandlers } from "./jobs/register-handlers";
+
+async function main() {
+  const boss = await queue("worker");
+  await registerJobHandlers(boss);
+  console.log("[worker] ready");
+  const shutdown = async () => {
+    await stopQueue();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown());
+}
+
+main().catch((error) => {
+  console.error("[worker] failed to start", error);
+  process.exit(1);
+});
