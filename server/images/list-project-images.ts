@@ -1,0 +1,39 @@
+// A page of a project's images in import order, with whether each thumbnail
+// is ready and where its annotate task stands. Any project member may list.
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
+
+export type ImagePage = { items: ImageListItem[]; page: number; pageSize: number; total: number; pageCount: number };
+
+export async function listProjectImages(options: {
+  actor: Actor;
+  projectId: string;
+  page?: number;
+  pageSize?: number;
+}): Promise<ImagePage> {
+  const { actor, projectId } = options;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
+  await requireProjectAccess({ actor, projectId });
+
+  const [total, rows] = await Promise.all([
+    db().image.count({ where: { projectId } }),
+    db().image.findMany({
+      where: { projectId },
+      // id breaks ties so a page boundary never repeats or skips a row.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" }, select: { status: true } } },
+    }),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...toImageSummary(row), annotateStatus: row.tasks[0]?.status ?? null })),
+    page,
+    pageSize,
+    total,
+    pageCount: Math.ceil(total / pageSize),
+  };
+}
