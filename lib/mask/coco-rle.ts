@@ -14,7 +14,8 @@
  * Our masks are row-major (binary-mask.ts), so encode/decode transpose on the fly
  * instead of materialising a column-major copy.
  */
-import { assertValidMask, createMask, type BinaryMask } from "./binary-mask";
+import { assertValidMask, type BinaryMask } from "./binary-mask";
+import { transposeBytes } from "./transpose";
 
 /** COCO RLE as stored in annotation JSON with compressed counts (what pycocotools.mask.encode returns, decoded to str). */
 export interface CocoRle {
@@ -45,24 +46,38 @@ const MAX_COUNT = 0xffffffff;
 /** Column-major run lengths of a row-major mask, starting with a background run. */
 export function maskToRleCounts(mask: BinaryMask): number[] {
   assertValidMask(mask);
-  const { width: w, height: h, data } = mask;
+  const { width: w, height: h } = mask;
   const n = w * h;
   if (n > MAX_COUNT) throw new InvalidRleError(`mask has ${n} pixels; COCO RLE counts are uint32`);
+  // Transposing first (blocked, cache friendly) then scanning linearly is ~3x faster
+  // than walking columns of the row-major buffer with a stride of `width`.
+  const t = transposeBytes(mask.data, h, w);
+  // Word view to skip 4 pixels at a time inside long uniform runs (the common case
+  // for SAM masks). t is freshly allocated, so its byteOffset is 0 and aligned.
+  const words = new Uint32Array(t.buffer, 0, n >>> 2);
+  const wordEnd = n & ~3;
   const counts: number[] = [];
   let prev = 0;
-  let runStart = 0; // column-major index where the current run began
-  let pos = 0; // column-major index of the pixel being visited
-  for (let x = 0; x < w; x++) {
-    // Strided walk down the column; the h cache lines it touches stay hot for the next
-    // ~64 columns, so this is still close to memory speed on 12 Mpx masks.
-    for (let idx = x; idx < n; idx += w, pos++) {
-      const v = data[idx] !== 0 ? 1 : 0;
-      if (v !== prev) {
-        counts.push(pos - runStart);
-        runStart = pos;
-        prev = v;
+  let runStart = 0;
+  let i = 0;
+  while (i < n) {
+    if ((i & 3) === 0 && i < wordEnd) {
+      const word = words[i >>> 2] as number;
+      // prev 0: skip all-zero words; prev 1: skip words without a zero byte
+      // (classic has-zero-byte bit trick, so values like 255 count as foreground too).
+      const uniform = prev === 0 ? word === 0 : ((word - 0x01010101) & ~word & 0x80808080) === 0;
+      if (uniform) {
+        i += 4;
+        continue;
       }
     }
+    const v = t[i] !== 0 ? 1 : 0;
+    if (v !== prev) {
+      counts.push(i - runStart);
+      runStart = i;
+      prev = v;
+    }
+    i++;
   }
   counts.push(n - runStart);
   return counts;
@@ -78,12 +93,17 @@ export function rleCountsToString(counts: readonly number[]): string {
     if (i > 2) x -= counts[i - 2] ?? 0;
     let more = true;
     while (more) {
-      // Arithmetic instead of bit ops: deltas can exceed int32 on huge masks. floor()
-      // gives the same low bits and arithmetic shift as C's `x & 0x1f; x >>= 5` on a
-      // two's-complement long.
-      const q = Math.floor(x / 32);
-      let c = x - q * 32;
-      x = q;
+      let c: number;
+      if (x >= -0x80000000 && x <= 0x7fffffff) {
+        c = x & 0x1f;
+        x >>= 5;
+      } else {
+        // Deltas of uint32 counts can exceed int32; floor() yields the same low bits
+        // and arithmetic shift as C's `x & 0x1f; x >>= 5` on a two's-complement long.
+        const q = Math.floor(x / 32);
+        c = x - q * 32;
+        x = q;
+      }
       more = (c & 0x10) !== 0 ? x !== -1 : x !== 0;
       if (more) c |= 0x20;
       out[p++] = c + 48;
@@ -92,16 +112,16 @@ export function rleCountsToString(counts: readonly number[]): string {
   return bytesToAscii(out, p);
 }
 
+// All bytes are in '0'..'o', so UTF-8 decoding is plain ASCII. TextDecoder exists in
+// browsers, workers and Node, and is far faster than fromCharCode for MB-sized strings.
+const asciiDecoder = new TextDecoder();
+
 function bytesToAscii(bytes: Uint8Array, length: number): string {
-  // fromCharCode over bounded chunks: avoids argument-count limits and works the same
-  // in browsers, workers and Node without TextDecoder quirks.
-  const CHUNK = 0x8000;
-  let s = "";
-  for (let i = 0; i < length; i += CHUNK) {
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(length, i + CHUNK))));
-  }
-  return s;
+  return asciiDecoder.decode(bytes.subarray(0, length));
 }
+
+/** 32^k: the weight of the k-th 5-bit group (k = 7 is the sign step after a 7th group). */
+const GROUP_SCALE = [1, 2 ** 5, 2 ** 10, 2 ** 15, 2 ** 20, 2 ** 25, 2 ** 30, 2 ** 35];
 
 /** Run lengths from a compressed counts string (pycocotools rleFrString), with validation. */
 export function rleStringToCounts(s: string): number[] {
@@ -129,11 +149,12 @@ export function rleStringToCounts(s: string): number[] {
       if (k === 7) {
         throw new InvalidRleError(`counts string value starting at character ${start} is longer than 7 characters`);
       }
-      x += (c & 0x1f) * 2 ** (5 * k);
+      // Multiply rather than shift: a 7th group reaches bit 34, past int32 shifts.
+      x += (c & 0x1f) * (GROUP_SCALE[k] as number);
       more = (c & 0x20) !== 0;
       p++;
       k++;
-      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k);
+      if (!more && (c & 0x10) !== 0) x -= GROUP_SCALE[k] as number;
     }
     const m = counts.length;
     if (m > 2) x += counts[m - 2] ?? 0;
@@ -212,30 +233,15 @@ export function compressRle(rle: RleInput): CocoRle {
 export function decodeRleToMask(rle: RleInput): BinaryMask {
   const [h, w] = rleSize(rle);
   const counts = rleCounts(rle);
-  const mask = createMask(w, h);
-  const data = mask.data;
-  let pos = 0; // column-major index of the start of the current run
+  // Fill runs in column-major order (fill() is a memset), then transpose once.
+  const colMajor = new Uint8Array(w * h);
+  let pos = 0;
   for (let i = 0; i < counts.length; i++) {
     const len = counts[i] ?? 0;
-    if ((i & 1) === 1 && len > 0) {
-      // Walk the foreground run down columns, wrapping to the top of the next column.
-      let x = Math.floor(pos / h);
-      let y = pos - x * h;
-      let idx = y * w + x;
-      for (let left = len; left > 0; left--) {
-        data[idx] = 1;
-        if (++y === h) {
-          y = 0;
-          x++;
-          idx = x;
-        } else {
-          idx += w;
-        }
-      }
-    }
+    if ((i & 1) === 1 && len > 0) colMajor.fill(1, pos, pos + len);
     pos += len;
   }
-  return mask;
+  return { width: w, height: h, data: transposeBytes(colMajor, w, h) };
 }
 
 /** Foreground pixel count straight from the runs (pycocotools area: sum of odd-index counts). */
