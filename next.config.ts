@@ -24,6 +24,8 @@ const nextConfig: NextConfig = {
     "sharp",
   ],
   experimental: { authInterrupts: true },
+  // `npm test` runs tsc over the whole repo; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -3,7 +3,7 @@
 //    process, data under <dataDir>/pglite, so no server needs installing.
 // 2. Apply migrations, seed the demo (only on an empty database).
 // 3. Run the app process and the worker process; stop both together.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-post
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.MASKWRIGHT_DATA_DIR ?? "data");
 process.env.MASKWRIGHT_DATA_DIR = dataDir;
-process.env.NODE_ENV = dev ? "development" : "production";
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
 function log(message: string) {
   console.log(`[launch] ${message}`);
@@ -27,10 +27,13 @@ function ensureLocalSecret() {
   log(`using the generated secret in ${file} (set MASKWRIGHT_SECRET to choose your own)`);
 }
 
-function migrate() {
+// Asynchronous on purpose: the embedded database is served by this very
+// process, so blocking the event loop would deadlock the migration.
+async function migrate() {
   log("applying database migrations");
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${result.status})`);
+  const child = spawn("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code})`);
 }
 
 async function seed() {
@@ -76,7 +79,7 @@ async function main() {
     log(`embedded Postgres (PGlite) on 127.0.0.1:${port}, data in ${path.join(dataDir, "pglite")}`);
     ensureLocalSecret();
   }
-  migrate();
+  await migrate();
   await seed();
   children.push(startChild("app", "server/main.ts"), startChild("worker", "server/worker-main.ts"));
   process.on("SIGINT", () => void shutdown(0));

@@ -25,7 +25,7 @@ export type AppConfig = {
 };
 
 export function readAppConfig(): AppConfig {
-  const dataDir = path.resolve(process.env.MASKWRIGHT_DATA_DIR ?? "data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.MASKWRIGHT_DATA_DIR ?? "data");
   const port = intFromEnv("PORT", 3000);
   return {
     dataDir,

@@ -51,11 +51,12 @@ export async function enqueueJob<N extends JobName>(
   options: EnqueueOptions = {},
 ): Promise<string | null> {
   const boss = await queue();
-  return boss.send(name, data, {
-    priority: options.priority,
-    singletonKey: options.singletonKey,
-    startAfter: options.startAfterSeconds,
-  });
+  // pg-boss validates present keys even when undefined: pass only what is set.
+  const sendOptions: PgBoss.SendOptions = {};
+  if (options.priority !== undefined) sendOptions.priority = Math.round(options.priority);
+  if (options.singletonKey !== undefined) sendOptions.singletonKey = options.singletonKey;
+  if (options.startAfterSeconds !== undefined) sendOptions.startAfter = options.startAfterSeconds;
+  return boss.send(name, data, sendOptions);
 }
 
 export async function stopQueue(): Promise<void> {
