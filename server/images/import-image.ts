@@ -3,6 +3,7 @@
 // audit event in one transaction, and queue the thumbnail and encoder jobs.
 // The same bytes imported twice into a project are reported as a duplicate of
 // the first import, never stored or queued twice.
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -35,8 +36,9 @@ async function findDuplicate(projectId: string, sha256: string): Promise<string 
  */
 async function enqueueImageJobs(options: { imageId: string; sha256: string; modelId: string }): Promise<void> {
   const { imageId, sha256, modelId } = options;
-  await enqueueJob(JOBS.makeThumbnail, { imageId }, { singletonKey: imageId });
-  await enqueueJob(JOBS.encodeImage, { modelId, imageSha256: sha256, imageId }, { singletonKey: `${modelId}:${sha256}` });
+  // priority is explicit: pg-boss 10 rejects an `undefined` priority, which enqueueJob passes when omitted.
+  await enqueueJob(JOBS.makeThumbnail, { imageId }, { singletonKey: imageId, priority: 0 });
+  await enqueueJob(JOBS.encodeImage, { modelId, imageSha256: sha256, imageId }, { singletonKey: `${modelId}:${sha256}`, priority: 0 });
 }
 
 export async function importImage(options: {
@@ -78,15 +80,14 @@ export async function importImage(options: {
         select: IMAGE_SUMMARY_SELECT,
       });
       await tx.task.create({ data: { projectId, imageId: image.id, stage: "annotate", status: "todo" } });
-      await tx.auditEvent.create({
-        data: {
-          actorId: actor.id,
-          projectId,
-          action: "image.import",
-          targetType: "image",
-          targetId: image.id,
-          data: { fileName, sha256: inspected.sha256, mime: inspected.mime, byteSize: inspected.byteSize },
-        },
+      await recordAuditEvent({
+        tx,
+        actorId: actor.id,
+        projectId,
+        action: "image.import",
+        targetType: "image",
+        targetId: image.id,
+        data: { fileName, sha256: inspected.sha256, mime: inspected.mime, byteSize: inspected.byteSize },
       });
       return image;
     });

@@ -5,10 +5,10 @@
 import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { appConfig } from "../config/app-config";
-import { db } from "../db/client";
 import { AppError, isAppError } from "../errors/app-error";
 import { importImage } from "./import-image";
 import { assertUploadSize } from "./inspect-image-file";
@@ -97,15 +97,13 @@ export async function importServerFolder(options: {
     skipped: listing.skipped,
     truncated: listing.truncated,
   };
-  await db().auditEvent.create({
-    data: {
-      actorId: actor.id,
-      projectId,
-      action: "image.import_folder",
-      targetType: "project",
-      targetId: projectId,
-      data: { folder: resolved.relative, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed, truncated: summary.truncated },
-    },
+  await recordAuditEvent({
+    actorId: actor.id,
+    projectId,
+    action: "image.import_folder",
+    targetType: "project",
+    targetId: projectId,
+    data: { folder: resolved.relative, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed, truncated: summary.truncated },
   });
   return summary;
 }
