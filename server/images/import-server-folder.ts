@@ -27,7 +27,7 @@ export type FolderImportResult = {
   imported: number;
   duplicates: number;
   failed: number;
-  /** Files without an image extension, left alone. */
+  /** Files (or links to files) without an image extension, left alone. */
   skipped: number;
   /** True when the folder held more than maxFiles images; the rest were not imported. */
   truncated: boolean;

@@ -41,7 +41,6 @@ async function visitEntry(walk: Walk, entry: Dirent, dir: string, relativeDir: s
   if (typeof target === "string") {
     // Report what the admin would expect imported: image names, and (when recursing) folders and links.
     if (isImageName || (walk.recursive && !entry.isFile())) walk.out.files.push({ relativePath, problem: target });
-    else walk.out.skipped += 1;
     return;
   }
   if (target.isDirectory) {

@@ -1,0 +1,90 @@
+import fs from "node:fs/promises";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { stopQueue } from "../jobs/queue";
+import { storedFilePath, thumbnailKeyFor } from "../storage/content-store";
+import { makePng, makeRotatedJpeg } from "../testing/fixtures/images";
+import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { importImage } from "./import-image";
+import { makeThumbnail } from "./make-thumbnail";
+
+useTempDataDir();
+
+let manager: Actor;
+let projectId: string;
+
+beforeAll(async () => {
+  manager = await createTestUser({ role: "manager" });
+  projectId = (await createTestProject({ members: [{ actor: manager, role: "manager" }] })).id;
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await db().$disconnect();
+});
+
+async function importBytes(bytes: Buffer, id = projectId): Promise<{ id: string; sha256: string }> {
+  const result = await importImage({ actor: manager, projectId: id, fileName: "t.png", bytes });
+  if (result.status !== "imported") throw new Error("expected a fresh import");
+  return result.image;
+}
+
+describe("makeThumbnail", () => {
+  it("writes a 320 px WebP by content hash and records its key", async () => {
+    const image = await importBytes(await makePng({ width: 1000, height: 500, seed: 11 }));
+    const result = await makeThumbnail({ imageId: image.id });
+    expect(result).toEqual({ status: "created", thumbnailKey: thumbnailKeyFor(image.sha256) });
+    const meta = await sharp(await fs.readFile(storedFilePath(thumbnailKeyFor(image.sha256)))).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["webp", 320, 160]);
+    const row = await db().image.findUniqueOrThrow({ where: { id: image.id } });
+    expect(row.thumbnailKey).toBe(thumbnailKeyFor(image.sha256));
+  });
+
+  it("is idempotent: a second run skips and leaves the file alone", async () => {
+    const image = await importBytes(await makePng({ width: 400, height: 400, seed: 12 }));
+    await makeThumbnail({ imageId: image.id });
+    const filePath = storedFilePath(thumbnailKeyFor(image.sha256));
+    const mtime = (await fs.stat(filePath)).mtimeMs;
+    await expect(makeThumbnail({ imageId: image.id })).resolves.toEqual({
+      status: "skipped",
+      reason: "already_done",
+      thumbnailKey: thumbnailKeyFor(image.sha256),
+    });
+    expect((await fs.stat(filePath)).mtimeMs).toBe(mtime);
+  });
+
+  it("re-renders when the recorded thumbnail file has gone missing", async () => {
+    const image = await importBytes(await makePng({ width: 100, height: 50, seed: 13 }));
+    await makeThumbnail({ imageId: image.id });
+    await fs.rm(storedFilePath(thumbnailKeyFor(image.sha256)));
+    await expect(makeThumbnail({ imageId: image.id })).resolves.toMatchObject({ status: "created" });
+    const meta = await sharp(await fs.readFile(storedFilePath(thumbnailKeyFor(image.sha256)))).metadata();
+    // Smaller than 320 px: never enlarged.
+    expect([meta.width, meta.height]).toEqual([100, 50]);
+  });
+
+  it("applies EXIF orientation", async () => {
+    const image = await importBytes(await makeRotatedJpeg({ width: 640, height: 320 }));
+    await makeThumbnail({ imageId: image.id });
+    const meta = await sharp(await fs.readFile(storedFilePath(thumbnailKeyFor(image.sha256)))).metadata();
+    expect([meta.width, meta.height]).toEqual([160, 320]);
+  });
+
+  it("reuses the thumbnail of identical bytes in another project", async () => {
+    const bytes = await makePng({ width: 700, height: 350, seed: 14 });
+    const first = await importBytes(bytes);
+    await makeThumbnail({ imageId: first.id });
+    const mtime = (await fs.stat(storedFilePath(thumbnailKeyFor(first.sha256)))).mtimeMs;
+    const otherProject = await createTestProject({ members: [{ actor: manager, role: "manager" }] });
+    const second = await importBytes(bytes, otherProject.id);
+    await expect(makeThumbnail({ imageId: second.id })).resolves.toMatchObject({ status: "created" });
+    expect((await fs.stat(storedFilePath(thumbnailKeyFor(first.sha256)))).mtimeMs).toBe(mtime);
+    expect((await db().image.findUniqueOrThrow({ where: { id: second.id } })).thumbnailKey).toBe(thumbnailKeyFor(first.sha256));
+  });
+
+  it("skips an image deleted after the job was queued", async () => {
+    await expect(makeThumbnail({ imageId: "deleted-image" })).resolves.toEqual({ status: "skipped", reason: "image_deleted" });
+  });
+});
