@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { demoAccount, screenshot, signIn, signInAs } from "./support/session";
+
+for (const role of ["admin", "manager", "annotator", "reviewer"] as const) {
+  test(`${role} signs in and sees their projects`, async ({ page }) => {
+    await signInAs(page, role);
+    await expect(page.getByTestId("current-user")).toContainText(role);
+    await expect(page.getByRole("link", { name: /Demo: shapes and scenes/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
+    await screenshot(page, `projects-as-${role}`);
+  });
+}
+
+test("a wrong password shows a clear error and no session", async ({ page }) => {
+  await page.goto("/login");
+  await screenshot(page, "login");
+  await page.getByLabel("Email").fill(demoAccount("manager").email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await screenshot(page, "login-wrong-password");
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInAs(page, "annotator");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("an admin creates a user, who can sign in until deactivated", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Name").fill("Nia New");
+  await form.getByLabel("Email").fill("nia@example.com");
+  await form.getByLabel("Initial password").fill("nia-password-1");
+  await form.getByLabel("Role").selectOption("reviewer");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText("Created nia@example.com.")).toBeVisible();
+  const row = page.getByTestId("user-row-nia@example.com");
+  await expect(row).toContainText("active");
+  await screenshot(page, "admin-users");
+
+  const other = await browser.newContext();
+  const niaPage = await other.newPage();
+  await signIn(niaPage, { email: "nia@example.com", password: "nia-password-1" });
+  await expect(niaPage.getByTestId("current-user")).toContainText("reviewer");
+
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("deactivated");
+  // The open session ends at once, and signing in again is refused.
+  await niaPage.goto("/projects");
+  await expect(niaPage).toHaveURL(/\/login$/);
+  await niaPage.getByLabel("Email").fill("nia@example.com");
+  await niaPage.getByLabel("Password").fill("nia-password-1");
+  await niaPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(niaPage.getByRole("alert")).toContainText("deactivated");
+  await other.close();
+});

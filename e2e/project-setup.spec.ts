@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { fixturePath, screenshot, signInAs, demoAccount } from "./support/session";
+
+test("a manager sets up a project: labels, members, images with per-file errors", async ({ page }) => {
+  await signInAs(page, "manager");
+  const create = page.getByRole("form", { name: "Create project" });
+  await create.getByLabel("Name").fill("E2E street scenes");
+  await create.getByLabel(/Description/).fill("Created by the browser test");
+  await create.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { name: "E2E street scenes" })).toBeVisible();
+  await screenshot(page, "project-empty");
+
+  // Label classes
+  await page.getByRole("link", { name: "Label classes" }).click();
+  for (const name of ["car", "person"]) {
+    const form = page.getByRole("form", { name: "Add label class" });
+    await form.getByLabel("Label name").fill(name);
+    await form.getByRole("button", { name: "Add label" }).click();
+    await expect(page.getByTestId("label-list")).toContainText(name);
+  }
+  const duplicate = page.getByRole("form", { name: "Add label class" });
+  await duplicate.getByLabel("Label name").fill("car");
+  await duplicate.getByRole("button", { name: "Add label" }).click();
+  await expect(page.getByRole("alert")).toContainText('"car" already exists');
+  await screenshot(page, "project-labels");
+
+  // Members
+  await page.getByRole("link", { name: "Members" }).click();
+  const member = page.getByRole("form", { name: "Add member" });
+  await member.getByLabel(/Email of an existing user/).fill(demoAccount("reviewer").email);
+  await member.getByLabel("Project role").selectOption("reviewer");
+  await member.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByTestId("member-table")).toContainText(demoAccount("reviewer").email);
+  await member.getByLabel(/Email of an existing user/).fill("nobody@example.com");
+  await member.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("alert")).toContainText("No user with email nobody@example.com");
+  await screenshot(page, "project-members");
+
+  // Images: valid files import while each bad one gets its own message.
+  await page.getByRole("link", { name: "Images" }).click();
+  const files = ["shape-640x480.png", "shape-800x600.jpg", "corrupt.png", "drawing.svg", "bomb-30000x30000.png", "truncated.jpg"];
+  await page.getByTestId("upload-input").setInputFiles(files.map(fixturePath));
+  const rows = page.getByTestId("upload-row");
+  await expect(rows).toHaveCount(files.length);
+  await expect(page.locator('[data-testid="upload-row"][data-state="uploading"]')).toHaveCount(0, { timeout: 60_000 });
+  const rowFor = (name: string) => rows.filter({ hasText: name });
+  await expect(rowFor("shape-640x480.png")).toHaveAttribute("data-state", "imported");
+  await expect(rowFor("shape-800x600.jpg")).toHaveAttribute("data-state", "imported");
+  for (const bad of ["corrupt.png", "drawing.svg", "bomb-30000x30000.png", "truncated.jpg"]) {
+    await expect(rowFor(bad)).toHaveAttribute("data-state", "error");
+  }
+  await expect(rowFor("drawing.svg")).toContainText(/SVG/i);
+  await expect(rowFor("bomb-30000x30000.png")).toContainText(/pixel/i);
+  await expect(rowFor("truncated.jpg")).toContainText(/truncated|corrupt/i);
+  await screenshot(page, "project-upload-results");
+
+  // Uploading the same file again is reported as a duplicate, not stored twice.
+  await page.getByTestId("upload-input").setInputFiles([fixturePath("shape-640x480.png")]);
+  await expect(rows.first()).toHaveAttribute("data-state", "duplicate", { timeout: 30_000 });
+
+  // Thumbnails are made by the worker; the grid shows them once ready.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("thumbnail")).toHaveCount(2, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId("count-todo")).toHaveText("2");
+  await screenshot(page, "project-images");
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { db } from "../db/client";
+import { createTestProject, createTestUser } from "../testing/factories";
+import { createProject } from "./create-project";
+import { listProjects } from "./list-projects";
+import { getProjectOverview } from "./get-project-overview";
+import { addProjectMember } from "./add-project-member";
+import { removeProjectMember } from "./remove-project-member";
+import { createLabelClass } from "./create-label-class";
+import { deleteLabelClass } from "./delete-label-class";
+import { requireProjectAccess } from "../auth/project-access";
+
+describe("projects", () => {
+  it("managers create projects and become their manager; annotators cannot", async () => {
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const project = await createProject({ actor: manager, input: { name: "Roads", description: "" } });
+    const membership = await db().membership.findUniqueOrThrow({ where: { projectId_userId: { projectId: project.id, userId: manager.id } } });
+    expect(membership.role).toBe("manager");
+    await expect(createProject({ actor: annotator, input: { name: "Nope", description: "" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createProject({ actor: manager, input: { name: "   ", description: "" } })).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it("lists only the projects a user belongs to, all of them for admins", async () => {
+    const manager = await createTestUser("manager");
+    const outsider = await createTestUser("annotator");
+    const admin = await createTestUser("admin");
+    const project = await createProject({ actor: manager, input: { name: "Visible to members", description: "" } });
+    expect((await listProjects({ actor: manager })).map((p) => p.id)).toContain(project.id);
+    expect((await listProjects({ actor: outsider })).map((p) => p.id)).not.toContain(project.id);
+    expect((await listProjects({ actor: admin })).map((p) => p.id)).toContain(project.id);
+  });
+
+  it("hides a project from non-members as not found and refuses member-only roles", async () => {
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const outsider = await createTestUser("reviewer");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }, { actor: annotator, role: "annotator" }] });
+    await expect(getProjectOverview({ actor: outsider, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getProjectOverview({ actor: annotator, projectId: "does-not-exist" })).rejects.toMatchObject({ code: "not_found" });
+    const overview = await getProjectOverview({ actor: annotator, projectId: project.id });
+    expect(overview.canManage).toBe(false);
+    await expect(requireProjectAccess({ actor: annotator, projectId: project.id, roles: ["manager"] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createLabelClass({ actor: annotator, input: { projectId: project.id, name: "car", color: "#112233" } })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("manages members: add by email, change role, keep one manager, removal revokes access", async () => {
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }] });
+    await addProjectMember({ actor: manager, input: { projectId: project.id, email: annotator.email, role: "annotator" } });
+    await addProjectMember({ actor: manager, input: { projectId: project.id, email: annotator.email, role: "reviewer" } });
+    const membership = await db().membership.findUniqueOrThrow({ where: { projectId_userId: { projectId: project.id, userId: annotator.id } } });
+    expect(membership.role).toBe("reviewer");
+    await expect(addProjectMember({ actor: manager, input: { projectId: project.id, email: "ghost@example.com", role: "annotator" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeProjectMember({ actor: manager, input: { projectId: project.id, userId: manager.id } })).rejects.toMatchObject({ code: "conflict" });
+    await removeProjectMember({ actor: manager, input: { projectId: project.id, userId: annotator.id } });
+    await expect(getProjectOverview({ actor: annotator, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("creates label classes with unique names and valid colours, and deletes them", async () => {
+    const manager = await createTestUser("manager");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }] });
+    const car = await createLabelClass({ actor: manager, input: { projectId: project.id, name: "car", color: "#AABBCC" } });
+    expect(car.color).toBe("#aabbcc");
+    await expect(createLabelClass({ actor: manager, input: { projectId: project.id, name: "car", color: "#000000" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createLabelClass({ actor: manager, input: { projectId: project.id, name: "bus", color: "red" } })).rejects.toBeInstanceOf(ZodError);
+    await deleteLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id } });
+    await expect(deleteLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id } })).rejects.toMatchObject({ code: "not_found" });
+    const audit = await db().auditEvent.findMany({ where: { projectId: project.id }, select: { action: true } });
+    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(["label.create", "label.delete"]));
+  });
+});
