@@ -3,6 +3,7 @@
 import type PgBoss from "pg-boss";
 import { JOBS, type JobPayloads } from "./job-names";
 import { makeThumbnail } from "../images/make-thumbnail";
+import { runEncodeImageJob } from "../sam/encode-image-job";
 
 type Handler<N extends keyof JobPayloads> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -15,5 +16,9 @@ async function register<N extends keyof JobPayloads>(boss: PgBoss, name: N, hand
 export async function registerJobHandlers(boss: PgBoss): Promise<void> {
   await register(boss, JOBS.makeThumbnail, async (data) => {
     await makeThumbnail(data);
+  });
+  await register(boss, JOBS.encodeImage, async (data) => {
+    const result = await runEncodeImageJob(data);
+    if (result.status === "done") console.log(`[worker] encoded ${data.imageSha256.slice(0, 12)} (${data.modelId}) in ${Math.round(result.encodeMs ?? 0)} ms, ${result.byteSize} bytes`);
   });
 }

@@ -1,6 +1,7 @@
 // Content-addressed file storage under the data directory:
 //   objects/<sha[0:2]>/<sha>      original uploads, named by the SHA-256 of their bytes
 //   thumbnails/<sha>.webp         derived thumbnails, named by the source image's SHA-256
+//   embeddings/<model>/<sha>.mwem compact SAM image embeddings, per (model id, image SHA-256)
 // Keys are relative paths stored in the database. Because a key fully
 // determines its path, every key is validated against these two shapes before
 // it touches the file system: a key never reaches `path.join` unchecked.
@@ -14,6 +15,8 @@ import { AppError } from "../errors/app-error";
 const SHA256_RE = /^[0-9a-f]{64}$/;
 const OBJECT_KEY_RE = /^objects\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const THUMBNAIL_KEY_RE = /^thumbnails\/[0-9a-f]{64}\.webp$/;
+const MODEL_ID_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const EMBEDDING_KEY_RE = /^embeddings\/[a-z0-9][a-z0-9._-]{0,63}\/[0-9a-f]{64}\.mwem$/;
 
 export type StoredFile = { key: string; sha256: string; byteSize: number; created: boolean };
 
@@ -35,11 +38,19 @@ export function thumbnailKeyFor(sha256: string): string {
   return `thumbnails/${sha256}.webp`;
 }
 
+export function embeddingKeyFor(options: { modelId: string; imageSha256: string }): string {
+  assertSha256(options.imageSha256);
+  if (!MODEL_ID_RE.test(options.modelId) || options.modelId.includes("..")) {
+    throw new Error(`Invalid model id for storage: ${JSON.stringify(options.modelId)}`);
+  }
+  return `embeddings/${options.modelId}/${options.imageSha256}.mwem`;
+}
+
 /** True only for keys this store produces; anything else (`..`, absolute, odd names) is refused. */
 export function isStorageKey(key: string): boolean {
   const object = OBJECT_KEY_RE.exec(key);
   if (object) return object[2]?.startsWith(object[1] ?? "-") ?? false;
-  return THUMBNAIL_KEY_RE.test(key);
+  return THUMBNAIL_KEY_RE.test(key) || (EMBEDDING_KEY_RE.test(key) && !key.includes(".."));
 }
 
 function pathForKey(key: string): string {
@@ -101,6 +112,13 @@ export async function putThumbnail(options: { sha256: string; bytes: Uint8Array 
   const key = thumbnailKeyFor(options.sha256);
   const created = await writeKeyAtomically(key, options.bytes);
   return { key, sha256: options.sha256, byteSize: options.bytes.byteLength, created };
+}
+
+/** Stores a compact embedding (lib/embedding/compact-embedding) for (model, image). */
+export async function putEmbedding(options: { modelId: string; imageSha256: string; bytes: Uint8Array }): Promise<StoredFile> {
+  const key = embeddingKeyFor(options);
+  const created = await writeKeyAtomically(key, options.bytes);
+  return { key, sha256: options.imageSha256, byteSize: options.bytes.byteLength, created };
 }
 
 export async function hasStoredFile(key: string): Promise<boolean> {

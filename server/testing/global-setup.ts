@@ -1,28 +1,38 @@
 // Vitest global setup: a fresh, migrated test database on the real Postgres
-// server. TEST_DATABASE_URL (or DATABASE_URL) names it; the default is the
-// local server these machines run at 127.0.0.1:5432.
+// server. TEST_DATABASE_URL names it (CI sets it); without it each run gets
+// its own database on the local server (127.0.0.1:5432), dropped afterwards,
+// so parallel runs never trample each other.
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 
-const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/maskwright_test";
+const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432";
 
-export default async function setup() {
-  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_URL;
+async function onAdminDatabase(url: string, fn: (client: pg.Client, name: string) => Promise<void>) {
   const target = new URL(url);
-  const dbName = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const name = target.pathname.slice(1);
+  target.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${dbName}"`);
+    await fn(client, name);
   } finally {
     await client.end();
   }
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
+}
+
+export default async function setup() {
+  const explicit = process.env.TEST_DATABASE_URL;
+  const url = explicit ?? `${LOCAL_SERVER}/maskwright_test_${process.pid}`;
+  await onAdminDatabase(url, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
   });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
   process.env.DATABASE_URL = url;
+  return async () => {
+    if (explicit) return;
+    await onAdminDatabase(url, async (client, name) => {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  };
 }
