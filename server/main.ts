@@ -4,6 +4,7 @@ import next from "next";
 import { appConfig } from "./config/app-config";
 import { authSecret } from "./auth/auth-secret";
 import { attachSocketServer } from "./realtime/socket-server";
+import { startProgressBroadcaster } from "./realtime/progress-broadcaster";
 
 const config = appConfig();
 const dev = process.env.NODE_ENV !== "production";
@@ -21,7 +22,8 @@ app.prepare().then(() => {
     void handle(request, response);
   });
   const allowedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
-  attachSocketServer({ httpServer, allowedOrigins });
+  const io = attachSocketServer({ httpServer, allowedOrigins });
+  startProgressBroadcaster({ io });
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);
   });

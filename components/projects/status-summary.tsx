@@ -8,7 +8,7 @@ const LABEL: Record<(typeof ORDER)[number], string> = {
   skipped: "Skipped",
 };
 
-export function StatusSummary(props: { statusCounts: Record<string, number>; imageCount: number; encodedCount: number }) {
+export function StatusSummary(props: { statusCounts: Record<string, number>; imageCount: number; encodedCount: number; failedEncodings?: number }) {
   const encodedPercent = props.imageCount ? Math.round((props.encodedCount / props.imageCount) * 100) : 0;
   return (
     <div className="grid gap-3 sm:grid-cols-[repeat(6,minmax(0,1fr))_minmax(0,2fr)]" data-testid="status-summary">
@@ -24,8 +24,11 @@ export function StatusSummary(props: { statusCounts: Record<string, number>; ima
           <span data-testid="encoded-count">{props.encodedCount} of {props.imageCount}</span>
         </div>
         <div className="mt-2 h-2 overflow-hidden rounded bg-slate-100" role="progressbar" aria-label="Images encoded" aria-valuenow={encodedPercent} aria-valuemin={0} aria-valuemax={100}>
-          <div className="h-full bg-brand-500" style={{ width: `${encodedPercent}%` }} />
+          <div className="h-full bg-brand-500 transition-all" style={{ width: `${encodedPercent}%` }} />
         </div>
+        {(props.failedEncodings ?? 0) > 0 && (
+          <p className="mt-1 text-xs text-red-700" data-testid="encoding-failures">{props.failedEncodings} image(s) could not be encoded</p>
+        )}
       </div>
     </div>
   );

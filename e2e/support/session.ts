@@ -30,5 +30,6 @@ export async function screenshot(page: Page, name: string) {
 
 /** Fixture images written by e2e/support/start-e2e-server.ts. */
 export function fixturePath(fileName: string): string {
-  return path.resolve("data/e2e/import-root/fixtures", fileName);
+  const port = process.env.E2E_PORT ?? "3100";
+  return path.resolve(`data/e2e-${port}/import-root/fixtures`, fileName);
 }

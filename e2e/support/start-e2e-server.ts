@@ -8,7 +8,7 @@ import pg from "pg";
 import { writeImageFixtures } from "../../server/testing/fixtures/images";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dataDir = path.resolve("data/e2e");
+const dataDir = path.resolve(`data/e2e-${port}`);
 const importRoot = path.join(dataDir, "import-root");
 
 async function recreateDatabase(url: string) {
@@ -41,7 +41,7 @@ async function main() {
     delete env.DATABASE_URL;
     env.MASKWRIGHT_EMBEDDED_DB_PORT = "54339";
   } else {
-    const url = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/maskwright_e2e";
+    const url = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/maskwright_e2e_${port}`;
     await recreateDatabase(url);
     env.DATABASE_URL = url;
   }

@@ -5,7 +5,7 @@ import { getProjectOverview } from "@/server/projects/get-project-overview";
 import { listProjectImages } from "@/server/images/list-project-images";
 import { isAppError } from "@/server/errors/app-error";
 import { ProjectTabs, PROJECT_TABS, type ProjectTab } from "@/components/projects/project-tabs";
-import { StatusSummary } from "@/components/projects/status-summary";
+import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
@@ -41,7 +41,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {project.description && <p className="mt-1 text-slate-600">{project.description}</p>}
         <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
       </div>
-      <StatusSummary statusCounts={project.statusCounts} imageCount={project.imageCount} encodedCount={project.encodedCount} />
+      <LiveStatusSummary initial={project.progress} />
       <div>
         <ProjectTabs projectId={project.id} active={tab} />
         {tab === "images" && images && (
