@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { makePng, makeSvg } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { makeThumbnail } from "./make-thumbnail";
 import * as imagesRoute from "../../app/api/projects/[projectId]/images/route";
 import * as folderRoute from "../../app/api/projects/[projectId]/images/import-folder/route";
@@ -29,7 +29,7 @@ vi.mock("../auth/actor", async () => {
 
 const MAX_UPLOAD = 300_000;
 const importRoot = mkdtempSync(path.join(os.tmpdir(), "maskwright-route-import-"));
-useTempDataDir({ importRoot });
+setupTempDataDir({ importRoot });
 process.env.MASKWRIGHT_MAX_UPLOAD_BYTES = String(MAX_UPLOAD);
 
 let manager: Actor;
@@ -68,7 +68,7 @@ const base = "http://localhost:3000";
 
 function uploadRequest(files: { name: string; bytes: Uint8Array }[]): Request {
   const form = new FormData();
-  for (const file of files) form.append("file", new Blob([file.bytes]), file.name);
+  for (const file of files) form.append("file", new Blob([Buffer.from(file.bytes)]), file.name);
   return new Request(`${base}/api/projects/${projectId}/images`, { method: "POST", body: form });
 }
 

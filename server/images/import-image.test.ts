@@ -7,10 +7,10 @@ import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { objectKeyFor, sha256Hex, storedFilePath } from "../storage/content-store";
 import { buildImageFixtures, makeJpeg, makePng } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
 
-const dataDir = useTempDataDir();
+const dataDir = setupTempDataDir();
 
 let manager: Actor;
 let annotator: Actor;

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { makeJpeg, makePng, makeTextFile } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importServerFolder, type FolderFileResult } from "./import-server-folder";
 import { resolveImportFolder } from "./resolve-import-folder";
 
@@ -15,7 +15,7 @@ import { resolveImportFolder } from "./resolve-import-folder";
 const base = mkdtempSync(path.join(os.tmpdir(), "maskwright-import-"));
 const root = path.join(base, "root");
 const outside = path.join(base, "outside");
-useTempDataDir({ importRoot: root });
+setupTempDataDir({ importRoot: root });
 
 let admin: Actor;
 let manager: Actor;

@@ -3,13 +3,13 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { makePng } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
 import { listProjectImages } from "./list-project-images";
 import { makeThumbnail } from "./make-thumbnail";
 import { readImageFile } from "./read-image-file";
 
-useTempDataDir();
+setupTempDataDir();
 
 let manager: Actor;
 let annotator: Actor;

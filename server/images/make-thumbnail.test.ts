@@ -6,11 +6,11 @@ import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { storedFilePath, thumbnailKeyFor } from "../storage/content-store";
 import { makePng, makeRotatedJpeg } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, useTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
 import { makeThumbnail } from "./make-thumbnail";
 
-useTempDataDir();
+setupTempDataDir();
 
 let manager: Actor;
 let projectId: string;

@@ -5,7 +5,6 @@
 
 const MAX_LENGTH = 200;
 // C0/C1 controls, DEL, and Unicode bidi embedding/override/isolate marks.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function sanitizeFileName(options: { fileName: string; fallback?: string }): string {

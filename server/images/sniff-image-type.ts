@@ -57,13 +57,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\x00-\x08\x0e-\x1f\x7f]/.test(text);
 }
 
 /** Drops a multi-byte character the 1 KiB sample may have cut in half. */
 function lastCompleteUtf8(sample: Uint8Array): number {
-  let end = sample.length;
+  const end = sample.length;
   for (let back = 1; back <= 3 && end - back >= 0; back += 1) {
     const byte = sample[end - back] ?? 0;
     if ((byte & 0xc0) === 0xc0) return end - back; // lead byte of an unfinished sequence

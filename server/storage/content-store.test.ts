@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTempDataDir } from "../testing/fixtures/image-test-project";
+import { setupTempDataDir } from "../testing/fixtures/image-test-project";
 import {
   hasStoredFile,
   isStorageKey,
@@ -15,7 +15,7 @@ import {
   thumbnailKeyFor,
 } from "./content-store";
 
-const dataDir = useTempDataDir();
+const dataDir = setupTempDataDir();
 
 async function streamToBuffer(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.from(await new Response(stream).arrayBuffer());
