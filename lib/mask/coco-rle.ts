@@ -14,7 +14,7 @@
  * Our masks are row-major (binary-mask.ts), so encode/decode transpose on the fly
  * instead of materialising a column-major copy.
  */
-import { assertValidMask, type BinaryMask } from "./binary-mask";
+import { assertValidMask, createMask, type BinaryMask } from "./binary-mask";
 import { transposeBytes } from "./transpose";
 
 /** COCO RLE as stored in annotation JSON with compressed counts (what pycocotools.mask.encode returns, decoded to str). */
@@ -241,7 +241,9 @@ export function decodeRleToMask(rle: RleInput): BinaryMask {
     if ((i & 1) === 1 && len > 0) colMajor.fill(1, pos, pos + len);
     pos += len;
   }
-  return { width: w, height: h, data: transposeBytes(colMajor, w, h) };
+  const mask = createMask(w, h);
+  transposeBytes(colMajor, w, h, mask.data);
+  return mask;
 }
 
 /** Foreground pixel count straight from the runs (pycocotools area: sum of odd-index counts). */

@@ -222,7 +222,7 @@ class SpanList {
     }
   }
 
-  /** ORs the spans into the mask. */
+  /** Writes the spans into a freshly created (all-zero) mask. */
   paint(mask: BinaryMask): void {
     const { width: w, height: h, data } = mask;
     if (this.total * 8 > w * h) {
@@ -232,8 +232,7 @@ class SpanList {
         const base = (this.cols[i] as number) * h;
         colMajor.fill(1, base + (this.y0s[i] as number), base + (this.y1s[i] as number));
       }
-      const rowMajor = transposeBytes(colMajor, w, h);
-      for (let i = 0; i < data.length; i++) data[i] = (data[i] as number) | (rowMajor[i] as number);
+      transposeBytes(colMajor, w, h, data);
       return;
     }
     // Small fill (the usual annotation on a large image): strided writes are cheaper

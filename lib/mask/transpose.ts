@@ -5,9 +5,16 @@
  */
 const TILE = 64;
 
-/** dst[c * rows + r] = src[r * cols + c]; src is rows x cols, the result cols x rows. */
-export function transposeBytes(src: Uint8Array, rows: number, cols: number): Uint8Array {
-  const dst = new Uint8Array(rows * cols);
+/**
+ * dst[c * rows + r] = src[r * cols + c]; src is rows x cols, the result cols x rows.
+ * Writes into `dst` when given (must hold rows * cols bytes and not alias src).
+ */
+export function transposeBytes(
+  src: Uint8Array,
+  rows: number,
+  cols: number,
+  dst: Uint8Array = new Uint8Array(rows * cols),
+): Uint8Array {
   for (let r0 = 0; r0 < rows; r0 += TILE) {
     const r1 = Math.min(rows, r0 + TILE);
     for (let c0 = 0; c0 < cols; c0 += TILE) {
