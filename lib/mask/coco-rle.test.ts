@@ -87,6 +87,19 @@ describe("COCO RLE hand-derived vectors", () => {
   });
 });
 
+describe("encoder input handling", () => {
+  it("treats any non-zero byte as foreground (word-skipping path included)", () => {
+    const ones = createMask(13, 11);
+    const big = createMask(13, 11);
+    for (let i = 0; i < ones.data.length; i++) {
+      const on = (i * 7) % 10 < 6 || (i > 40 && i < 90);
+      ones.data[i] = on ? 1 : 0;
+      big.data[i] = on ? 255 : 0;
+    }
+    expect(encodeMaskToRle(big)).toEqual(encodeMaskToRle(ones));
+  });
+});
+
 describe("values near group boundaries", () => {
   it("round-trips counts whose deltas cross 5/10/15/20/25/30-bit boundaries, both signs", () => {
     const values = [0, 1, 15, 16, 17, 31, 32, 511, 512, 513, 1023, 1024, 2 ** 15, 2 ** 20 - 1, 2 ** 20, 2 ** 25 + 3, 2 ** 30, 2 ** 32 - 1];

@@ -111,3 +111,19 @@ describe("labelComponents", () => {
     expect(() => labelComponents(createMask(1, 1), 6 as 4)).toThrow(RangeError);
   });
 });
+
+describe("labelComponents input handling", () => {
+  it("works on unaligned subarray views and non-0/1 foreground values (word-scan fallbacks)", () => {
+    const rows = ["11101111100111", "00000000000001", "11111111111111", "10000000000001"];
+    const ref = labelComponents(maskFromRows(rows), 4);
+    const w = rows[0]!.length;
+    const buf = new Uint8Array(w * rows.length + 1);
+    const view = buf.subarray(1); // byteOffset 1: no 32-bit word view possible
+    rows.forEach((r, y) => [...r].forEach((c, x) => (view[y * w + x] = c === "1" ? 255 : 0)));
+    const got = labelComponents({ width: w, height: rows.length, data: view }, 4);
+    expect(Array.from(got.labels)).toEqual(Array.from(ref.labels));
+    const aligned = new Uint8Array(view); // same values, aligned copy, 255s exercise the has-zero-byte test
+    expect(Array.from(labelComponents({ width: w, height: rows.length, data: aligned }, 4).labels)).toEqual(Array.from(ref.labels));
+    expect(ref.count).toBe(3);
+  });
+});

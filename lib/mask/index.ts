@@ -35,6 +35,7 @@ export {
 export { maskArea, maskBbox, type Bbox } from "./mask-geometry";
 export {
   InvalidPolygonError,
+  MAX_POLYGON_COORDINATE,
   rasterizePolygons,
   validatePolygons,
   type PolygonRing,

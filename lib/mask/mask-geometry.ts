@@ -3,7 +3,7 @@
  * stored in exported COCO annotations equal what pycocotools.mask.area/toBbox would
  * compute from the same pixels.
  */
-import { countForeground, type BinaryMask } from "./binary-mask";
+import { assertValidMask, countForeground, type BinaryMask } from "./binary-mask";
 
 /** COCO bbox [x, y, width, height] in pixels. */
 export type Bbox = [x: number, y: number, width: number, height: number];
@@ -18,6 +18,7 @@ export function maskArea(mask: BinaryMask): number {
  * i.e. pixel-inclusive like pycocotools toBbox. An empty mask gives [0, 0, 0, 0].
  */
 export function maskBbox(mask: BinaryMask): Bbox {
+  assertValidMask(mask);
   const { width: w, height: h, data } = mask;
   let xmin = w;
   let xmax = -1;

@@ -185,6 +185,11 @@ describe("validation", () => {
     expectInvalid([[0, 0, 1, 0, -Infinity, 1]], /-Infinity/);
   });
 
+  it("rejects coordinates beyond what pycocotools' int arithmetic can hold", () => {
+    expectInvalid([[0, 0, 5e8, 0, 0, 1]], /polygon 0 coordinate 2 is 500000000; coordinates must be within/);
+    expect(() => validatePolygons([[0, 0, 4e8, 0, 0, -4e8]])).not.toThrow();
+  });
+
   it("rejects fewer than 3 points and odd coordinate counts", () => {
     expectInvalid([[0, 0, 1, 1]], /polygon 0 has 2 point\(s\); at least 3 are required/);
     expectInvalid([[]], /polygon 0 has 0 point/);

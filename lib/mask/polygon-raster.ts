@@ -52,6 +52,13 @@ export class InvalidPolygonError extends Error {
   override readonly name = "InvalidPolygonError";
 }
 
+/**
+ * Largest accepted |coordinate|. rleFrPoly stores 5 * coordinate in a C int, so
+ * pycocotools itself cannot handle anything beyond this; rejecting it here also keeps
+ * our integer arithmetic exact (far below 2^53).
+ */
+export const MAX_POLYGON_COORDINATE = Math.floor(0x7fffffff / 5);
+
 /** Throws InvalidPolygonError naming the first problem found. */
 export function validatePolygons(polygons: readonly PolygonRing[]): void {
   if (!Array.isArray(polygons)) throw new InvalidPolygonError("polygons must be an array of rings");
@@ -69,6 +76,11 @@ export function validatePolygons(polygons: readonly PolygonRing[]): void {
       }
       if (!Number.isFinite(v)) {
         throw new InvalidPolygonError(`polygon ${r} coordinate ${i} is ${String(v)}; coordinates must be finite`);
+      }
+      if (Math.abs(v) > MAX_POLYGON_COORDINATE) {
+        throw new InvalidPolygonError(
+          `polygon ${r} coordinate ${i} is ${v}; coordinates must be within ±${MAX_POLYGON_COORDINATE}`,
+        );
       }
     });
   });
