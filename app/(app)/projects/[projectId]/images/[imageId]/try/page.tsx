@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/page-actor";
+import { isAppError } from "@/server/errors/app-error";
+import { loadClickToMaskPage } from "@/server/sam/load-click-to-mask-page";
+import { ClickToMaskView } from "@/components/sam/click-to-mask-view";
+
+type Props = { params: Promise<{ projectId: string; imageId: string }> };
+
+export const metadata: Metadata = { title: "Try click-to-mask" };
+
+export default async function TryClickToMaskPage({ params }: Props) {
+  const { projectId, imageId } = await params;
+  const actor = await pageActor();
+  let data;
+  try {
+    data = await loadClickToMaskPage({ actor, projectId, imageId });
+  } catch (error) {
+    // Not a member and not found look the same: nothing leaks.
+    if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  }
+  const { image, model, decoderUrl } = data;
+  return (
+    <div className="space-y-4">
+      <div>
+        <Link href={`/projects/${image.projectId}`} className="text-sm text-brand-700 hover:underline">
+          ← Back to the project
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Try click-to-mask</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {image.fileName} · {image.width}×{image.height} · model {model.id}
+        </p>
+      </div>
+      <ClickToMaskView
+        imageId={image.id}
+        imageUrl={image.fileUrl}
+        imageWidth={image.width}
+        imageHeight={image.height}
+        modelUrl={decoderUrl}
+        model={model}
+      />
+    </div>
+  );
+}
