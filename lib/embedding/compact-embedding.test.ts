@@ -76,6 +76,42 @@ describe("byte planes", () => {
   });
 });
 
+describe("float32ToFloat16Bits with fewer mantissa bits", () => {
+  it.each([
+    [0x3c01, 9, 0x3c00], // tie, kept part even: down
+    [0x3c03, 9, 0x3c04], // tie, kept part odd: up
+    [0x3c03, 8, 0x3c04], // above half: up
+    [0x3c02, 8, 0x3c00], // tie, even: down
+    [0x3c06, 8, 0x3c08], // tie, odd: up
+    [0x3fff, 9, 0x4000], // carry into the exponent (1.999 -> 2)
+    [0x7bff, 9, 0x7c00], // 65504 -> Inf
+    [0xbc03, 9, 0xbc04], // sign kept
+    [0x7c00, 9, 0x7c00], // Inf unchanged
+    [0x3c01, 10, 0x3c01], // full precision: identity
+  ])("half %i at %i bits -> %i", (bits, mantissaBits, expected) => {
+    expect(float32ToFloat16Bits(float16BitsToFloat32(bits), mantissaBits)).toBe(expected);
+  });
+
+  it("rounds once, from the float32 (no double rounding)", () => {
+    // 1 + 2^-10 + 2^-13 is above the 9-bit midpoint 1 + 2^-10: rounds up.
+    // Via fp16 first it would become exactly the midpoint, then round to even (1).
+    expect(float32ToFloat16Bits(1 + 2 ** -10 + 2 ** -13, 9)).toBe(0x3c02);
+    // Subnormal range: 3 units of 2^-24 at 9 bits (unit 2^-23) is a tie -> even (2 units = 0x0004).
+    expect(float32ToFloat16Bits(3 * 2 ** -24, 9)).toBe(0x0004);
+    expect(float32ToFloat16Bits(2 ** -24, 9)).toBe(0x0000); // half a unit, tie -> 0
+    expect(float32ToFloat16Bits(2 ** -24 * 1.01, 9)).toBe(0x0002);
+    expect(float32ToFloat16Bits(2 ** -30, 1)).toBe(0x0000);
+    expect(Number.isNaN(float16BitsToFloat32(float32ToFloat16Bits(NaN, 8)))).toBe(true);
+  });
+
+  it("is applied by encodeFloat16Planes and validated", () => {
+    const value = float16BitsToFloat32(0x3c03);
+    const planes = encodeFloat16Planes(new Float32Array([value]), { mantissaBits: 9 });
+    expect((planes[0] as number) | ((planes[1] as number) << 8)).toBe(0x3c04);
+    expect(() => encodeFloat16Planes(new Float32Array(1), { mantissaBits: 11 })).toThrow(/1\.\.10/);
+  });
+});
+
 async function gzipBytes(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());

@@ -14,7 +14,7 @@ import { decodeCompactEmbedding } from "@/lib/embedding/compact-embedding";
 import { computeMaskIoU } from "@/lib/sam/mask-iou";
 import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
 import { deriveMultimaskDecoder } from "@/scripts/derive-multimask-decoder";
-import { compressEmbedding } from "@/server/sam/compress-embedding";
+import { compressEmbedding, DEFAULT_MANTISSA_BITS } from "@/server/sam/compress-embedding";
 import { createDecoderSession } from "@/server/sam/create-decoder-session";
 import { createEncoderSession } from "@/server/sam/create-encoder-session";
 import { readExecutionProvider, type ExecutionProviderName } from "@/server/sam/create-inference-session";
@@ -40,6 +40,8 @@ export interface MeasureEncodeOptions {
   executionProvider?: ExecutionProviderName;
   /** Clicks per image in the compact-vs-fp32 comparison. */
   clicks?: number;
+  /** Compact embedding precision (compressEmbedding's default when absent). */
+  mantissaBits?: number;
   log?: (line: string) => void;
 }
 
@@ -167,14 +169,18 @@ export async function measureEncode(options: MeasureEncodeOptions = {}): Promise
   // Wire size and compact-vs-fp32 masks over simulated clicks.
   await deriveMultimaskDecoder();
   const decoder = await createDecoderSession({ intraOpNumThreads: threads, executionProvider: provider });
+  const mantissaBits = options.mantissaBits ?? DEFAULT_MANTISSA_BITS;
   const wireBytes: number[] = [];
+  const exactFp16Bytes: number[] = [];
   const maskIoUs: number[] = [];
   try {
     for (const [i, image] of images.entries()) {
       const embedding = embeddings[i] as (typeof embeddings)[number];
       const started = performance.now();
-      const wire = await compressEmbedding({ data: embedding.data, dims: embedding.dims });
+      const wire = await compressEmbedding({ data: embedding.data, dims: embedding.dims, mantissaBits });
       const compressMs = performance.now() - started;
+      const exact = await compressEmbedding({ data: embedding.data, dims: embedding.dims, mantissaBits: 10 });
+      exactFp16Bytes.push(exact.length);
       const restored = await decodeCompactEmbedding(wire);
       wireBytes.push(wire.length);
       const fp32Masks: Uint8Array[] = [];
@@ -190,7 +196,8 @@ export async function measureEncode(options: MeasureEncodeOptions = {}): Promise
       const ious = compactMasks.map((mask, k) => computeMaskIoU({ a: mask, b: fp32Masks[k] as Uint8Array }));
       maskIoUs.push(...ious);
       log(
-        `compact ${image.id}: ${wire.length} bytes (${(wire.length / 1024).toFixed(0)} KiB, gzip ${Math.round(compressMs)} ms), ` +
+        `compact ${image.id}: ${wire.length} bytes (${(wire.length / 1024).toFixed(0)} KiB at ${mantissaBits} mantissa bits, ` +
+          `${(exact.length / 1024).toFixed(0)} KiB exact fp16; encode ${Math.round(compressMs)} ms), ` +
           `mask IoU vs fp32 min ${Math.min(...ious).toFixed(4)} over ${ious.length} clicks`,
       );
     }
@@ -198,6 +205,8 @@ export async function measureEncode(options: MeasureEncodeOptions = {}): Promise
     await decoder.session.release();
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const kib = (values: number[]) => `mean ${(mean(values) / 1024).toFixed(0)} KiB, max ${(Math.max(...values) / 1024).toFixed(0)} KiB`;
+  log(`wire size at ${mantissaBits} mantissa bits: ${kib(wireBytes)}; exact fp16: ${kib(exactFp16Bytes)}; budget 1536 KiB`);
   return {
     bench: "encode",
     provider,

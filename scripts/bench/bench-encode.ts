@@ -1,6 +1,6 @@
 // Encoder benchmark CLI (core in bench-encode-raw.ts).
 //
-//   npx tsx scripts/bench/bench-encode.ts [--images DIR [--masks DIR]] [--count 8] [--threads N] [--provider cpu|cuda] [--clicks 5]
+//   npx tsx scripts/bench/bench-encode.ts [--images DIR [--masks DIR]] [--count 8] [--threads N] [--provider cpu|cuda] [--clicks 5] [--mantissa-bits 9]
 //
 // Without --images it uses generated images. --masks defaults to the
 // images folder's sibling masks/ (dataset layout). Final line:
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       threads: { type: "string" },
       provider: { type: "string" },
       clicks: { type: "string" },
+      "mantissa-bits": { type: "string" },
     },
   });
   const number = (v: string | undefined) => (v === undefined ? undefined : Number.parseInt(v, 10));
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     threads: number(values.threads),
     executionProvider: readExecutionProvider(values.provider),
     clicks: number(values.clicks),
+    mantissaBits: number(values["mantissa-bits"]),
   });
   console.log(
     `encoder p50 ${result.encode_ms_p50} ms (raw ORT ${result.raw_ort_ms_p50} ms), ${result.images_per_s} images/s, ` +

