@@ -10,7 +10,8 @@ test("an annotator cannot open admin pages or other projects, and nothing leaks"
   const create = manager.getByRole("form", { name: "Create project" });
   await create.getByLabel("Name").fill("Private project");
   await create.getByRole("button", { name: "Create project" }).click();
-  await expect(manager.getByRole("heading", { name: "Private project" })).toBeVisible();
+  await manager.waitForURL(/\/projects\/[^/?]+$/);
+  await expect(manager.getByRole("heading", { level: 1, name: "Private project" })).toBeVisible();
   const projectId = manager.url().split("/projects/")[1]?.split(/[?#]/)[0] ?? "";
   expect(projectId).not.toBe("");
   const upload = await manager.request.post(`/api/projects/${projectId}/images`, {

@@ -17,7 +17,7 @@ test("a wrong password shows a clear error and no session", async ({ page }) => 
   await page.getByLabel("Email").fill(demoAccount("manager").email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByTestId("form-error")).toHaveText("Wrong email or password.");
   await screenshot(page, "login-wrong-password");
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/login$/);
@@ -58,6 +58,6 @@ test("an admin creates a user, who can sign in until deactivated", async ({ page
   await niaPage.getByLabel("Email").fill("nia@example.com");
   await niaPage.getByLabel("Password").fill("nia-password-1");
   await niaPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(niaPage.getByRole("alert")).toContainText("deactivated");
+  await expect(niaPage.getByTestId("form-error")).toContainText("deactivated");
   await other.close();
 });

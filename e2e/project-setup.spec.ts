@@ -7,7 +7,8 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await create.getByLabel("Name").fill("E2E street scenes");
   await create.getByLabel(/Description/).fill("Created by the browser test");
   await create.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByRole("heading", { name: "E2E street scenes" })).toBeVisible();
+  await page.waitForURL(/\/projects\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "E2E street scenes" })).toBeVisible();
   await screenshot(page, "project-empty");
 
   // Label classes
@@ -21,7 +22,7 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   const duplicate = page.getByRole("form", { name: "Add label class" });
   await duplicate.getByLabel("Label name").fill("car");
   await duplicate.getByRole("button", { name: "Add label" }).click();
-  await expect(page.getByRole("alert")).toContainText('"car" already exists');
+  await expect(page.getByTestId("form-error")).toContainText('"car" already exists');
   await screenshot(page, "project-labels");
 
   // Members
@@ -33,7 +34,7 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await expect(page.getByTestId("member-table")).toContainText(demoAccount("reviewer").email);
   await member.getByLabel(/Email of an existing user/).fill("nobody@example.com");
   await member.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("alert")).toContainText("No user with email nobody@example.com");
+  await expect(page.getByTestId("form-error")).toContainText("No user with email nobody@example.com");
   await screenshot(page, "project-members");
 
   // Images: valid files import while each bad one gets its own message.
