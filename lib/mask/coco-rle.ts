@@ -11,8 +11,9 @@
  *   From the 4th count on (i > 2) the value stored is counts[i] - counts[i-2], which
  *   keeps alternating run pairs of similar length short.
  *
- * Our masks are row-major (binary-mask.ts), so encode/decode transpose on the fly
- * instead of materialising a column-major copy.
+ * Our masks are row-major (binary-mask.ts), so encode/decode go through a temporary
+ * column-major copy made by a cache-blocked transpose (transpose.ts): one extra byte
+ * per pixel, but much faster than striding down columns of a 4000-wide buffer.
  */
 import { assertValidMask, createMask, type BinaryMask } from "./binary-mask";
 import { transposeBytes } from "./transpose";
@@ -55,7 +56,7 @@ export function maskToRleCounts(mask: BinaryMask): number[] {
   // Word view to skip 4 pixels at a time inside long uniform runs (the common case
   // for SAM masks). t is freshly allocated, so its byteOffset is 0 and aligned.
   const words = new Uint32Array(t.buffer, 0, n >>> 2);
-  const wordEnd = n & ~3;
+  const wordEnd = n - (n % 4);
   const counts: number[] = [];
   let prev = 0;
   let runStart = 0;
