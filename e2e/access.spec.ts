@@ -50,3 +50,18 @@ test("an annotator cannot open admin pages or other projects, and nothing leaks"
   expect(response.status()).toBe(401);
   await Promise.all([managerContext.close(), annotatorContext.close(), anonymous.close()]);
 });
+
+test("an admin imports a server folder; bad files are listed, paths outside the root refused", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByRole("link", { name: /Demo: shapes and scenes/ }).click();
+  await page.getByText("Import a folder from the server (admin)").click();
+  const form = page.getByRole("form", { name: "Import server folder" });
+  await form.getByLabel(/Folder under/).fill("../../etc");
+  await form.getByRole("button", { name: "Import folder" }).click();
+  await expect(page.getByTestId("form-error")).toBeVisible();
+  await form.getByLabel(/Folder under/).fill("fixtures");
+  await form.getByRole("button", { name: "Import folder" }).click();
+  await expect(page.getByText(/imported, .* already in the project, 5 failed/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("folder-import-failures")).toContainText("drawing.svg");
+  await screenshot(page, "project-folder-import");
+});

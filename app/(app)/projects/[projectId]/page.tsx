@@ -10,6 +10,8 @@ import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
+import { FolderImportForm } from "@/components/images/folder-import-form";
+import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ tab?: string }> };
@@ -47,6 +49,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {tab === "images" && images && (
           <div className="space-y-5">
             {project.canManage && <ImageUploader projectId={project.id} />}
+            {actor.role === "admin" && (
+              <details className={`${card} p-4`}>
+                <summary className="cursor-pointer text-sm font-medium text-slate-700">Import a folder from the server (admin)</summary>
+                <div className="mt-3"><FolderImportForm projectId={project.id} importRoot={appConfig().importRoot} /></div>
+              </details>
+            )}
             {images.items.length === 0 ? (
               <div className={`${card} p-10 text-center`}>
                 <h2 className="font-medium">No images yet</h2>
