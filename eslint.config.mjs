@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "server/db/generated/**", "models/derived/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "public/ort/**", "e2e-artifacts/**", "data/**", "server/db/generated/**", "models/derived/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     rules: {
