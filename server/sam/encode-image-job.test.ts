@@ -93,3 +93,24 @@ describe("encode-image job", () => {
     expect(row.error).toBeTruthy();
   });
 });
+
+describe("encoding failures for managers", () => {
+  it("lists failed images with their error to managers only", async () => {
+    const { createTestUser } = await import("../testing/factories");
+    const { listEncodingFailures } = await import("./list-encoding-failures");
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const bytes = Buffer.from("still not an image");
+    const stored = await putObject({ bytes });
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }, { actor: annotator, role: "annotator" }] });
+    const image = await db().image.create({
+      data: { projectId: project.id, sha256: stored.sha256, fileName: "broken.png", mime: "image/png", byteSize: bytes.length, width: 1, height: 1, storageKey: stored.key },
+    });
+    await expect(runEncodeImageJob({ modelId: "minisam", imageSha256: stored.sha256, imageId: image.id })).rejects.toThrow();
+    const failures = await listEncodingFailures({ actor: manager, projectId: project.id });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.fileName).toBe("broken.png");
+    expect(failures[0]?.error.length).toBeGreaterThan(0);
+    await expect(listEncodingFailures({ actor: annotator, projectId: project.id })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

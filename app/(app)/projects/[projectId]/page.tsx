@@ -11,6 +11,8 @@ import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { FolderImportForm } from "@/components/images/folder-import-form";
+import { EncodingFailures } from "@/components/projects/encoding-failures";
+import { listEncodingFailures } from "@/server/sam/list-encoding-failures";
 import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
 
@@ -35,6 +37,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const tab: ProjectTab = PROJECT_TABS.some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
   const { actor, project } = await loadOverview(projectId);
   const images = tab === "images" ? await listProjectImages({ actor, projectId, page: 1, pageSize: 200 }) : null;
+  const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
     <div className="space-y-6">
@@ -44,6 +47,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
       </div>
       <LiveStatusSummary initial={project.progress} />
+      <EncodingFailures failures={failures} />
       <div>
         <ProjectTabs projectId={project.id} active={tab} />
         {tab === "images" && images && (
