@@ -1,0 +1,51 @@
+// The one gate every annotation write goes through. Today: the image exists
+// and the actor is a member of its project with an editing role (admins
+// always pass); a non-member gets "not found", so nothing leaks.
+//
+// QUEUE HOOK: the queue/lease work (issue 5) extends this function with the
+// lease check for `taskId` (a save after the lease was lost -> 409 "conflict"
+// with a clear message; the editor keeps the work locally and shows it).
+// Keep the signature: create/update/delete call it inside their transaction
+// when `tx` is given, so the check and the write see the same data.
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess, type ProjectAccess } from "../auth/project-access";
+import { db, type ProjectRole } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+
+export const EDITING_ROLES: readonly ProjectRole[] = ["annotator", "reviewer", "manager"];
+
+export interface EditingContext {
+  access: ProjectAccess;
+  image: { id: string; projectId: string; width: number; height: number };
+  taskId: string | null;
+}
+
+export async function assertEditingAllowed(options: {
+  actor: Actor;
+  imageId: string;
+  taskId?: string | null;
+  tx?: Prisma.TransactionClient;
+}): Promise<EditingContext> {
+  const { actor, imageId } = options;
+  const client = options.tx ?? db();
+  const image = await client.image.findUnique({
+    where: { id: imageId },
+    select: { id: true, projectId: true, width: true, height: true },
+  });
+  if (!image) throw new AppError("not_found", "Image not found.");
+  // Membership is checked before anything about the task is revealed.
+  const access = await requireProjectAccess({ actor, projectId: image.projectId, roles: EDITING_ROLES, action: "edit annotations" }).catch(
+    (error: unknown) => {
+      // Same answer for "no such image" and "not your project".
+      if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "Image not found.");
+      throw error;
+    },
+  );
+  const taskId = options.taskId ?? null;
+  if (taskId !== null) {
+    const task = await client.task.findFirst({ where: { id: taskId, imageId }, select: { id: true } });
+    if (!task) throw new AppError("bad_request", "The task does not belong to this image.");
+  }
+  return { access, image, taskId };
+}

@@ -1,0 +1,60 @@
+// Updates one object with optimistic concurrency: the write names the version
+// it is based on and only lands if that is still the stored version; else 409
+// with the current copy. Updating a deleted object with its current version
+// restores it (that is how "keep mine" answers a delete by someone else).
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import type { AnnotationDto, UpdateAnnotationInput } from "@/lib/schemas/annotations";
+import { assertEditingAllowed } from "./assert-editing-allowed";
+import { annotationDtoSelect, toAnnotationDto } from "./annotation-dto";
+import { assertLabelInProject } from "./assert-label-in-project";
+import { maskFieldsFromRle } from "./mask-fields-from-rle";
+import { publishAnnotationEvent } from "./publish-annotation-event";
+import { versionConflict } from "./version-conflict";
+
+export async function updateAnnotation(options: {
+  actor: Actor;
+  annotationId: string;
+  input: UpdateAnnotationInput;
+}): Promise<AnnotationDto> {
+  const { actor, annotationId, input } = options;
+  const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true } });
+  if (!found) throw new AppError("not_found", "Annotation not found.");
+  const { image } = await assertEditingAllowed({ actor, imageId: found.imageId, taskId: input.taskId });
+  if (input.labelClassId !== undefined) await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId });
+  const mask = input.rle ? maskFieldsFromRle({ rle: input.rle, image }) : {};
+  const telemetry = input.telemetry;
+
+  const data: Prisma.AnnotationUpdateManyMutationInput = {
+    ...mask,
+    ...(input.labelClassId !== undefined ? { labelClassId: input.labelClassId } : {}),
+    ...(telemetry
+      ? {
+          clicks: telemetry.clicks,
+          secondsSpent: telemetry.secondsSpent,
+          toolsUsed: telemetry.toolsUsed,
+          modelId: telemetry.modelId,
+          predictedIou: telemetry.predictedIou,
+          stabilityScore: telemetry.stabilityScore,
+        }
+      : {}),
+    ...(input.prompt !== undefined ? { prompt: input.prompt ?? Prisma.DbNull } : {}),
+    // The last writer is the author of the current pixels (a reviewer's correction is theirs).
+    authorId: actor.id,
+    deletedAt: null,
+    version: { increment: 1 },
+  };
+
+  const row = await db().$transaction(async (tx) => {
+    // The version in the WHERE makes check-and-write one atomic statement.
+    const { count } = await tx.annotation.updateMany({ where: { id: annotationId, version: input.version }, data });
+    const current = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationDtoSelect });
+    return { updated: count === 1, current };
+  });
+  const annotation = toAnnotationDto(row.current);
+  if (!row.updated) throw versionConflict(annotation);
+  publishAnnotationEvent({ annotation, actorId: actor.id });
+  return annotation;
+}
