@@ -1,0 +1,86 @@
+// Inputs for batches, the work queue and reviews. Shared by routes, server
+// functions and the browser forms, so a bad input gets the same message everywhere.
+import { z } from "zod";
+
+const id = z.string().trim().min(1, "id is required").max(100, "id is too long");
+
+export const TASK_STAGES = ["annotate", "review"] as const;
+export const taskStageSchema = z.enum(TASK_STAGES);
+export const TASK_STATUSES = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+
+export const claimTaskInput = z.object({ stage: taskStageSchema.default("annotate") });
+export type ClaimTaskInput = z.infer<typeof claimTaskInput>;
+
+export const skipTaskInput = z.object({
+  reason: z.string().trim().min(1, "Say why you skip this image").max(500, "The reason is at most 500 characters"),
+});
+
+/** What a new batch takes from the project's images that are not in a batch yet. */
+export const batchSelectionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("images"), imageIds: z.array(id).min(1, "Select at least one image").max(5000, "At most 5000 images per batch") }),
+  z.object({ kind: z.literal("first_unassigned"), count: z.coerce.number().int().min(1, "Take at least one image").max(5000, "At most 5000 images per batch") }),
+  z.object({
+    kind: z.literal("filter"),
+    fileNameContains: z.string().trim().max(200).optional(),
+    importedAfter: z.coerce.date().optional(),
+    importedBefore: z.coerce.date().optional(),
+    embedding: z.enum(["any", "done", "not_done"]).default("any"),
+    limit: z.coerce.number().int().min(1).max(5000).default(5000),
+  }),
+]);
+export type BatchSelection = z.infer<typeof batchSelectionSchema>;
+
+export const createBatchInput = z.object({
+  name: z.string().trim().min(1, "Batch name is required").max(100, "Batch name is at most 100 characters"),
+  priority: z.coerce.number().int().min(-1000).max(1000).default(0),
+  selection: batchSelectionSchema,
+  // Empty: the project pool. Several: the batch is dealt out round-robin.
+  assigneeIds: z.array(id).max(200).default([]),
+});
+export type CreateBatchInput = z.input<typeof createBatchInput>;
+
+export const updateBatchInput = z
+  .object({
+    name: z.string().trim().min(1, "Batch name is required").max(100).optional(),
+    priority: z.coerce.number().int().min(-1000).max(1000).optional(),
+  })
+  .refine((value) => value.name !== undefined || value.priority !== undefined, "Nothing to change: give a name or a priority");
+
+/** Reassign or unassign open tasks: a whole batch, one annotator's share of it, or listed tasks. */
+export const assignTasksInput = z
+  .object({
+    batchId: id.optional(),
+    taskIds: z.array(id).min(1).max(5000).optional(),
+    fromUserId: id.nullable().optional(),
+    // null: back to the project pool.
+    assigneeId: id.nullable(),
+  })
+  .refine((value) => value.batchId !== undefined || value.taskIds !== undefined, "Give a batchId or taskIds");
+export type AssignTasksInput = z.input<typeof assignTasksInput>;
+
+export const listTasksQuery = z.object({
+  batchId: id.optional(),
+  stage: taskStageSchema.default("annotate"),
+  status: taskStatusSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const reviewCommentInput = z.object({
+  comment: z.string().trim().min(1, "A comment needs text").max(2000, "A comment is at most 2000 characters"),
+  annotationId: id.nullable().optional(),
+  // Image pixels; the server checks them against the image size.
+  pinX: z.number().finite().nullable().optional(),
+  pinY: z.number().finite().nullable().optional(),
+});
+export type ReviewCommentInput = z.infer<typeof reviewCommentInput>;
+
+export const reviewTaskInput = z.discriminatedUnion("verdict", [
+  z.object({ verdict: z.literal("accept"), comment: z.string().trim().max(2000).default("") }),
+  z.object({
+    verdict: z.literal("reject"),
+    comments: z.array(reviewCommentInput).min(1, "A rejection needs at least one comment").max(100, "At most 100 comments"),
+  }),
+]);
+export type ReviewTaskInput = z.input<typeof reviewTaskInput>;

@@ -1,0 +1,66 @@
+// An image's history, oldest first: import, batching, claims, saves, skips,
+// submissions, lease expiries (from the audit trail) and each review round
+// with its comments (from the reviews). Any project member may read it.
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+
+export type HistoryEntry = {
+  at: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  data: Record<string, unknown>;
+  comments?: { comment: string; annotationId: string | null; pinX: number | null; pinY: number | null }[];
+};
+
+export type ImageHistory = { image: { id: string; projectId: string; fileName: string }; entries: HistoryEntry[] };
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export async function getImageHistory(options: { actor: Actor; imageId: string }): Promise<ImageHistory> {
+  const { actor, imageId } = options;
+  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, fileName: true, tasks: { select: { id: true, batchId: true } } } });
+  if (!image) throw new AppError("not_found", "Image not found.");
+  await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", "Image not found.") : error;
+  });
+  const taskIds = image.tasks.map((task) => task.id);
+  const batchIds = [...new Set(image.tasks.map((task) => task.batchId).filter((id): id is string => id !== null))];
+  const [events, reviews] = await Promise.all([
+    db().auditEvent.findMany({
+      where: {
+        projectId: image.projectId,
+        // Review decisions come from the Review rows below, with their comments.
+        action: { notIn: ["review.accept", "review.reject"] },
+        OR: [
+          { targetType: "image", targetId: imageId },
+          { targetType: "task", targetId: { in: taskIds } },
+          { targetType: "batch", targetId: { in: batchIds }, action: "batch.create" },
+          { data: { path: ["imageId"], equals: imageId } },
+        ],
+      },
+      orderBy: { createdAt: "asc" },
+      take: 1000,
+    }),
+    db().review.findMany({ where: { taskId: { in: taskIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const userIds = [...new Set([...events.map((event) => event.actorId), ...reviews.map((review) => review.reviewerId)].filter((id): id is string => id !== null))];
+  const users = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user]));
+  const userOf = (id: string | null) => (id ? (users.get(id) ?? { id, name: "Former user" }) : null);
+
+  const entries: HistoryEntry[] = events.map((event) => ({ at: event.createdAt.toISOString(), actor: userOf(event.actorId), action: event.action, data: asRecord(event.data) }));
+  // One entry per review round: a rejection writes all its comments at one instant.
+  const rounds = new Map<string, HistoryEntry>();
+  for (const review of reviews) {
+    const key = `${review.createdAt.toISOString()}|${review.reviewerId}|${review.verdict}`;
+    const round = rounds.get(key) ?? { at: review.createdAt.toISOString(), actor: userOf(review.reviewerId), action: `review.${review.verdict}`, data: {}, comments: [] };
+    if (review.comment) round.comments?.push({ comment: review.comment, annotationId: review.annotationId, pinX: review.pinX, pinY: review.pinY });
+    rounds.set(key, round);
+  }
+  entries.push(...rounds.values());
+  entries.sort((a, b) => a.at.localeCompare(b.at));
+  return { image: { id: image.id, projectId: image.projectId, fileName: image.fileName }, entries };
+}

@@ -1,0 +1,49 @@
+// What an annotator or reviewer sees before pressing "Start": how much work
+// waits for them, and the image they hold right now (to resume it).
+import type { Actor } from "../auth/actor";
+import { canManage, requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import { SQL_NOW } from "./task-sql";
+import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
+
+export type QueueSummary = {
+  projectId: string;
+  canAnnotate: boolean;
+  canReview: boolean;
+  annotate: { assignedToMe: number; reworkForMe: number; pool: number; held: TaskSummary | null };
+  review: { waiting: number; held: TaskSummary | null };
+};
+
+type Counts = { assigned: bigint; rework: bigint; pool: bigint; review_waiting: bigint };
+
+export async function getQueueSummary(options: { actor: Actor; projectId: string }): Promise<QueueSummary> {
+  const { actor, projectId } = options;
+  const access = await requireProjectAccess({ actor, projectId });
+  const manager = canManage(access);
+  const [counts, held] = await Promise.all([
+    db().$queryRaw<Counts[]>`
+      SELECT
+        count(*) FILTER (WHERE t.stage = 'annotate' AND t.status IN ('todo', 'rejected') AND t."assigneeId" = ${actor.id}) AS assigned,
+        count(*) FILTER (WHERE t.stage = 'annotate' AND t.status = 'rejected' AND t."assigneeId" = ${actor.id}) AS rework,
+        count(*) FILTER (WHERE t.stage = 'annotate' AND ((t.status = 'todo' AND t."assigneeId" IS NULL) OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))) AS pool,
+        count(*) FILTER (WHERE t.stage = 'review' AND (t.status = 'todo' OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
+          AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actor.id})) AS review_waiting
+      FROM "Task" t
+      WHERE t."projectId" = ${projectId} AND t."batchId" IS NOT NULL`,
+    db().$queryRaw<TaskRow[]>`
+      SELECT id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM "Task"
+      WHERE "projectId" = ${projectId} AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}`,
+  ]);
+  const row = counts[0];
+  const heldOf = (stage: string) => {
+    const task = held.find((candidate) => candidate.stage === stage);
+    return task ? toTaskSummary(task) : null;
+  };
+  return {
+    projectId,
+    canAnnotate: manager || access.role === "annotator",
+    canReview: manager || access.role === "reviewer",
+    annotate: { assignedToMe: Number(row?.assigned ?? 0), reworkForMe: Number(row?.rework ?? 0), pool: Number(row?.pool ?? 0), held: heldOf("annotate") },
+    review: { waiting: Number(row?.review_waiting ?? 0), held: heldOf("review") },
+  };
+}
