@@ -3,6 +3,7 @@
 export const JOBS = {
   makeThumbnail: "make-thumbnail",
   encodeImage: "encode-image",
+  exportDataset: "export-dataset",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -10,4 +11,5 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export type JobPayloads = {
   "make-thumbnail": { imageId: string };
   "encode-image": { modelId: string; imageSha256: string; imageId: string };
+  "export-dataset": { exportId: string };
 };

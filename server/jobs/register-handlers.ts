@@ -4,6 +4,7 @@ import type PgBoss from "pg-boss";
 import { JOBS, type JobPayloads } from "./job-names";
 import { makeThumbnail } from "../images/make-thumbnail";
 import { runEncodeImageJob } from "../sam/encode-image-job";
+import { runExportJob } from "../exports/run-export-job";
 
 type Handler<N extends keyof JobPayloads> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -21,4 +22,5 @@ export async function registerJobHandlers(boss: PgBoss): Promise<void> {
     const result = await runEncodeImageJob(data);
     if (result.status === "done") console.log(`[worker] encoded ${data.imageSha256.slice(0, 12)} (${data.modelId}) in ${Math.round(result.encodeMs ?? 0)} ms, ${result.byteSize} bytes`);
   });
+  await register(boss, JOBS.exportDataset, async (data) => void (await runExportJob(data)));
 }

@@ -2,6 +2,7 @@
 //   objects/<sha[0:2]>/<sha>      original uploads, named by the SHA-256 of their bytes
 //   thumbnails/<sha>.webp         derived thumbnails, named by the source image's SHA-256
 //   embeddings/<model>/<sha>.mwem compact SAM image embeddings, per (model id, image SHA-256)
+//   exports/<exportId>.zip        dataset export archives (not content-addressed: one per Export row)
 // Keys are relative paths stored in the database. Because a key fully
 // determines its path, every key is validated against these two shapes before
 // it touches the file system: a key never reaches `path.join` unchecked.
@@ -17,6 +18,8 @@ const OBJECT_KEY_RE = /^objects\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const THUMBNAIL_KEY_RE = /^thumbnails\/[0-9a-f]{64}\.webp$/;
 const MODEL_ID_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const EMBEDDING_KEY_RE = /^embeddings\/[a-z0-9][a-z0-9._-]{0,63}\/[0-9a-f]{64}\.mwem$/;
+const EXPORT_ID_RE = /^[a-z0-9]{8,64}$/;
+const EXPORT_KEY_RE = /^exports\/[a-z0-9]{8,64}\.zip$/;
 
 export type StoredFile = { key: string; sha256: string; byteSize: number; created: boolean };
 
@@ -46,11 +49,17 @@ export function embeddingKeyFor(options: { modelId: string; imageSha256: string 
   return `embeddings/${options.modelId}/${options.imageSha256}.mwem`;
 }
 
+/** Key of an export archive; the id is a cuid, so the key never needs escaping. */
+export function exportKeyFor(exportId: string): string {
+  if (!EXPORT_ID_RE.test(exportId)) throw new Error(`Invalid export id for storage: ${JSON.stringify(exportId)}`);
+  return `exports/${exportId}.zip`;
+}
+
 /** True only for keys this store produces; anything else (`..`, absolute, odd names) is refused. */
 export function isStorageKey(key: string): boolean {
   const object = OBJECT_KEY_RE.exec(key);
   if (object) return object[2]?.startsWith(object[1] ?? "-") ?? false;
-  return THUMBNAIL_KEY_RE.test(key) || (EMBEDDING_KEY_RE.test(key) && !key.includes(".."));
+  return THUMBNAIL_KEY_RE.test(key) || EXPORT_KEY_RE.test(key) || (EMBEDDING_KEY_RE.test(key) && !key.includes(".."));
 }
 
 function pathForKey(key: string): string {
@@ -150,6 +159,11 @@ export async function openStoredStream(key: string): Promise<{ stream: ReadableS
   // Node's web-stream type and the DOM one are the same object at runtime.
   const stream = Readable.toWeb(nodeStream) as unknown as ReadableStream<Uint8Array>;
   return { stream, byteSize: size };
+}
+
+/** Removes a stored file (export archives expire); a missing file is not an error. */
+export async function deleteStoredFile(key: string): Promise<void> {
+  await fs.rm(pathForKey(key), { force: true });
 }
 
 /** Absolute path of a key, for tests and maintenance scripts. */

@@ -1,0 +1,85 @@
+// Contracts of the dataset export and COCO import routes, shared by the
+// route handlers, the worker (export options are stored as JSON on the Export
+// row and re-validated when the job runs) and the export page.
+import { z } from "zod";
+
+export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  coco: "COCO instances JSON (RLE)",
+  sa1b: "SA-1B per-image JSON",
+  yolo: "YOLO segmentation (txt + classes)",
+  png: "PNG masks (instance id + class index)",
+};
+
+export const TASK_STATUSES = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
+export type ExportTaskStatus = (typeof TASK_STATUSES)[number];
+
+const cuidLike = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+
+/** What a manager chooses on the export page; stored as Export.options. */
+export const exportOptionsSchema = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  /** Only images with a task in this batch; null = the whole project. */
+  batchId: cuidLike.nullable().default(null),
+  /** Images qualify when any of their tasks has one of these statuses. */
+  statuses: z.array(z.enum(TASK_STATUSES)).min(1, "Choose at least one task status").default(["accepted"]),
+  /** Empty = every label class. */
+  labelClassIds: z.array(cuidLike).max(500).default([]),
+  includeImages: z.boolean().default(false),
+  /** COCO only: add `polygons` (derived from the masks) beside the RLE `segmentation`. */
+  cocoPolygons: z.boolean().default(false),
+});
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+export const startExportInput = exportOptionsSchema;
+export type StartExportInput = z.input<typeof startExportInput>;
+
+export const exportIdParam = cuidLike;
+
+export const EXPORT_STATUSES = ["queued", "running", "done", "failed", "expired"] as const;
+export type ExportStatusName = (typeof EXPORT_STATUSES)[number];
+
+/** The export row as the API returns it (storage keys stay on the server). */
+export type ExportSummary = {
+  id: string;
+  projectId: string;
+  format: ExportFormat;
+  options: ExportOptions;
+  status: ExportStatusName;
+  /** 0..1 */
+  progress: number;
+  error: string | null;
+  byteSize: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  expiresAt: string | null;
+  createdByName: string | null;
+  /** Present only while the file can be downloaded. */
+  downloadUrl: string | null;
+};
+
+/** Payload of the "export:progress" socket event (project room). */
+export type ExportProgressEvent = Pick<ExportSummary, "id" | "projectId" | "status" | "progress" | "error" | "byteSize" | "downloadUrl">;
+
+/** Non-file fields of the COCO import form (multipart/form-data). */
+export const cocoImportFields = z.object({
+  /** Admin only: a folder under MASKWRIGHT_IMPORT_ROOT holding the images. */
+  folder: z
+    .string()
+    .trim()
+    .max(1024, "Folder path is at most 1024 characters")
+    .refine((value) => !value.includes("\0"), "Folder path may not contain NUL characters")
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+});
+export type CocoImportFields = z.infer<typeof cocoImportFields>;
+
+export type CocoImportResult = {
+  images: number;
+  imagesImported: number;
+  imagesAlreadyPresent: number;
+  annotations: number;
+  labelClassesCreated: string[];
+};

@@ -1,0 +1,53 @@
+// README.txt at the root of every export: the layout and the exact value
+// encodings of the chosen format, so the archive explains itself.
+import type { ExportOptions } from "@/lib/schemas/exports";
+
+const COMMON = `Masks are exactly the stored masks. COCO RLE strings are pycocotools' compressed
+counts (column-major runs, starting with background); area and bbox are
+pycocotools' mask.area and mask.toBbox ([x, y, width, height], integers).
+Image ids, annotation ids and category ids are kept from a COCO import where
+there was one; other objects are numbered after the largest id in use.`;
+
+const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
+  coco: `Format: COCO instances
+  annotations/instances.json  {info, licenses, categories, images, annotations}
+  Each annotation: iscrowd 0, segmentation = COCO RLE {size: [height, width], counts}
+  (or, with "polygons", a list of rings [x1, y1, x2, y2, ...] on pixel corners:
+  one ring per part, holes joined by zero-width cuts; pycocotools' annToRLE
+  rasterises them back to exactly the same pixels).
+  Masks without a label class are not exported (COCO needs a category).`,
+  sa1b: `Format: SA-1B
+  sa1b/<image stem>.json  {image: {image_id, width, height, file_name}, annotations: [...]}
+  Each annotation: id, segmentation (COCO RLE, compressed counts), bbox, area,
+  predicted_iou and stability_score (null when no model scored the mask),
+  crop_box [x, y, w, h] (the whole image unless the prompt had a crop),
+  point_coords [[x, y], ...] (the foreground points of the prompt, if any).`,
+  yolo: `Format: YOLO segmentation (Ultralytics)
+  classes.txt        one class name per line; line number (from 0) = class index
+  data.yaml          the same names for Ultralytics
+  labels/<stem>.txt  one object per line: <class index> x1 y1 x2 y2 ... (normalised 0..1, 6 decimals)
+  Vertices are pixel corners of the mask boundary (multiply by width/height).
+  Parts and holes of one object are joined into one ring by zero-width cuts, so
+  an even-odd / pixel-centre fill of the ring gives back exactly the mask.`,
+  png: `Format: PNG masks
+  masks/<stem>_instances.png  16-bit greyscale: 0 = background, k = object "value" k in masks/<stem>.json
+  masks/<stem>_classes.png    8-bit greyscale (16-bit above 255 classes): 0 = background, c = class "value" c
+  masks/<stem>.json           {image_id, file_name, width, height, objects: [{value, id, category_id, class_value, area, bbox}]}
+  masks/classes.json          {background: 0, classes: [{value, category_id, name}]}
+  Overlaps: larger objects are painted first, smaller ones on top.`,
+};
+
+export function describeExportArchive(options: { options: ExportOptions; projectName: string; createdAt: Date }): string {
+  const { options: exportOptions } = options;
+  const images = exportOptions.includeImages ? "images/<file name>  the original image files\n" : "Images are not included.\n";
+  return [
+    `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
+    `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,
+    "",
+    FORMAT_TEXT[exportOptions.format],
+    "",
+    images,
+    COMMON,
+    "",
+  ].join("\n");
+}

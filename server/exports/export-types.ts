@@ -1,0 +1,37 @@
+// The in-memory view of what one export contains, shared by the selection
+// queries and the per-format writers. Every id here is the integer id the
+// exported files use; database ids appear only as `dbId`.
+import type { CocoRle } from "@/lib/mask";
+
+export type ExportCategory = {
+  labelClassId: string;
+  name: string;
+  /** COCO category id (kept from a COCO import when there was one). */
+  cocoId: number;
+  /** 0-based position: YOLO class index; PNG class value is index + 1. */
+  index: number;
+};
+
+export type ExportImage = {
+  dbId: string;
+  cocoId: number;
+  /** Unique within the export (and by stem), safe as a zip entry name. */
+  fileName: string;
+  width: number;
+  height: number;
+  storageKey: string;
+};
+
+export type ExportAnnotation = {
+  dbId: string;
+  cocoId: number;
+  category: ExportCategory | null;
+  rle: CocoRle;
+  area: number;
+  bbox: [number, number, number, number];
+  predictedIou: number | null;
+  stabilityScore: number | null;
+  prompt: unknown;
+};
+
+export type ExportImageWithAnnotations = { image: ExportImage; annotations: ExportAnnotation[] };
