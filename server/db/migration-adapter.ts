@@ -40,11 +40,7 @@ class CatalogFriendlyClient extends pg.Client {
   }
 }
 
-export function createMigrationAdapter(connectionString: string) {
-  // `prisma generate` loads this too but never connects: without an adapter
-  // the CLI would fall back to downloading a native engine, so give it one
-  // with a placeholder URL. Migrate commands then fail with a clear
-  // connection error that names the placeholder.
-  if (!connectionString) connectionString = "postgresql://set-DATABASE_URL@127.0.0.1:1/unset";
+export function createMigrationAdapter(connectionString: string | undefined) {
+  if (!connectionString) throw new Error("DATABASE_URL is required for Prisma migrations");
   return new PrismaPg(new pg.Pool({ connectionString, max: 4, Client: CatalogFriendlyClient }));
 }
