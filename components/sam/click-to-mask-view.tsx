@@ -53,6 +53,7 @@ export function ClickToMaskView({
   imageHeight,
   modelUrl,
   model,
+  threads,
 }: {
   imageId: string;
   imageUrl: string;
@@ -60,8 +61,10 @@ export function ClickToMaskView({
   imageHeight: number;
   modelUrl: string;
   model: DecoderModelInfo;
+  /** WASM thread override (diagnostics, benchmarks); default automatic. */
+  threads?: number;
 }) {
-  const { decoder, embedding, ready, decode } = useSamDecoder({ modelUrl, model, imageId });
+  const { decoder, embedding, ready, decode } = useSamDecoder({ modelUrl, model, imageId, threads });
   const geometry = useMemo(
     () => computeResizeGeometry({ width: imageWidth, height: imageHeight, inputSize: model.inputSize }),
     [imageWidth, imageHeight, model.inputSize],
@@ -74,7 +77,7 @@ export function ClickToMaskView({
   const [stats, setStats] = useState<Stats | null>(null);
   const [commit, setCommit] = useState<{ ms: number; area: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const threads = decoder.phase === "ready" ? decoder.info.threads : null;
+  const threadsInUse = decoder.phase === "ready" ? decoder.info.threads : null;
 
   const draw = useCallback(
     (logits: Float32Array, lowResSize: number): number => {
@@ -116,7 +119,7 @@ export function ClickToMaskView({
           setError(null);
           window.__maskwrightLastDecode = {
             ms,
-            threads,
+            threads: threadsInUse,
             maskPixels,
             iou: result.chosenIou,
             runMs: result.timings.runMs,
@@ -201,7 +204,7 @@ export function ClickToMaskView({
           {stats && <span className="text-slate-500"> (model {stats.runMs.toFixed(0)} ms)</span>}
         </span>
         <span>
-          Threads: <strong data-testid="decode-threads">{threads ?? "–"}</strong>
+          Threads: <strong data-testid="decode-threads">{threadsInUse ?? "–"}</strong>
         </span>
         <span>
           Predicted IoU: <strong data-testid="decode-iou">{stats ? stats.iou.toFixed(3) : "–"}</strong>

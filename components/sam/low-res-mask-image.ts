@@ -18,21 +18,29 @@ export function lowResMaskPixels({
   logits,
   geometry,
   lowResSize,
-  color = [30, 144, 255, 150],
+  fill = [30, 144, 255, 110],
+  edge = [0, 80, 230, 235],
 }: {
   logits: Float32Array;
   geometry: ResizeGeometry;
   lowResSize: number;
-  color?: readonly [number, number, number, number];
+  /** RGBA inside the mask. */
+  fill?: readonly [number, number, number, number];
+  /** RGBA of mask pixels next to the outside: an outline that stays visible on any image. */
+  edge?: readonly [number, number, number, number];
 }): LowResMaskPixels {
   const mask = cropLowResMask({ lowRes: logits, geometry, lowResSize });
-  const rgba = new Uint8ClampedArray(mask.width * mask.height * 4);
+  const { width, height, data } = mask;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && data[y * width + x] === 1;
   let maskPixels = 0;
-  for (let i = 0; i < mask.data.length; i++) {
-    if (mask.data[i] === 1) {
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x] !== 1) continue;
       maskPixels++;
-      rgba.set(color, i * 4);
+      const border = !inside(x - 1, y) || !inside(x + 1, y) || !inside(x, y - 1) || !inside(x, y + 1);
+      rgba.set(border ? edge : fill, (y * width + x) * 4);
     }
   }
-  return { width: mask.width, height: mask.height, rgba, maskPixels };
+  return { width, height, rgba, maskPixels };
 }

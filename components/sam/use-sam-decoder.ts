@@ -26,11 +26,12 @@ export type EmbeddingState =
 // page's lifetime, so moving between images in the editor reuses it.
 const clients = new Map<string, DecoderClient>();
 
-export function sharedDecoderClient(options: { modelUrl: string; model: DecoderModelInfo }): DecoderClient {
-  let client = clients.get(options.modelUrl);
+export function sharedDecoderClient(options: { modelUrl: string; model: DecoderModelInfo; threads?: number }): DecoderClient {
+  const key = `${options.modelUrl}#${options.threads ?? "auto"}`;
+  let client = clients.get(key);
   if (!client) {
     client = new DecoderClient(options);
-    clients.set(options.modelUrl, client);
+    clients.set(key, client);
   }
   return client;
 }
@@ -39,12 +40,15 @@ export function useSamDecoder({
   modelUrl,
   model,
   imageId,
+  threads,
   pollIntervalMs = 2000,
   prefetchImageIds,
 }: {
   modelUrl: string;
   model: DecoderModelInfo;
   imageId: string;
+  /** WASM threads; default min(4, cores) when cross-origin isolated, else 1. */
+  threads?: number;
   pollIntervalMs?: number;
   /** Images likely to be opened next (e.g. the rest of the task list). */
   prefetchImageIds?: readonly string[];
@@ -57,7 +61,7 @@ export function useSamDecoder({
   const embedding: EmbeddingState = tagged && tagged.imageId === imageId ? tagged.state : { phase: "loading" };
 
   useEffect(() => {
-    const client = sharedDecoderClient({ modelUrl, model });
+    const client = sharedDecoderClient({ modelUrl, model, threads });
     clientRef.current = client;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,13 +93,13 @@ export function useSamDecoder({
     };
     // The manifest entry is fixed for a given URL (the URL carries the file's sha256).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [modelUrl, imageId, pollIntervalMs]);
+  }, [modelUrl, threads, imageId, pollIntervalMs]);
 
   const prefetchKey = prefetchImageIds?.join(",") ?? "";
   useEffect(() => {
-    if (prefetchKey) sharedDecoderClient({ modelUrl, model }).prefetch(prefetchKey.split(","));
+    if (prefetchKey) sharedDecoderClient({ modelUrl, model, threads }).prefetch(prefetchKey.split(","));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [modelUrl, prefetchKey]);
+  }, [modelUrl, threads, prefetchKey]);
 
   const decode = useCallback(
     (prompt: DecodePrompt, imageSize: ImageSize): Promise<DecodeOutcome> => {

@@ -1,11 +1,13 @@
 // Click-to-mask benchmark: browser decoder (onnxruntime-web WASM in a Web
 // Worker, headless Chromium) against native onnxruntime-node on this machine.
 //
-//   npm run bench:decode [-- --clicks 30] [--warmup 3] [--url http://127.0.0.1:3000]
+//   npm run bench:decode [-- --clicks 30] [--warmup 3] [--threads N] [--url http://127.0.0.1:3000]
 //
 // Without --url it starts the built app itself (free port, embedded database,
 // temporary data dir; needs `npx next build` first) and stops it afterwards.
-// With --url it uses a running app that has the demo seed.
+// With --url it uses a running app that has the demo seed. --threads overrides
+// the page's WASM thread count (default: min(4, cores) when cross-origin
+// isolated); native uses the same count as the browser ended up with.
 // Final line: {"bench":"decode","threads","click_to_mask_ms_p50","click_to_mask_ms_p95","native_decode_ms_p50", ...}
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -20,10 +22,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { clicks: { type: "string" }, warmup: { type: "string" }, url: { type: "string" } },
+    options: { clicks: { type: "string" }, warmup: { type: "string" }, url: { type: "string" }, threads: { type: "string" } },
   });
   const clickCount = Math.max(30, Number.parseInt(values.clicks ?? "30", 10));
   const warmup = Math.max(0, Number.parseInt(values.warmup ?? "3", 10));
+  const threads = values.threads ? Number.parseInt(values.threads, 10) : undefined;
   const clicks = benchClicks(clickCount);
   log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`);
 
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
     baseUrl = server.baseUrl;
   }
   try {
-    const browser = await measureBrowserDecode({ baseUrl, clicks, warmupClicks: warmup, log });
+    const browser = await measureBrowserDecode({ baseUrl, clicks, warmupClicks: warmup, threads, log });
     const clickMs = browser.samples.map((s) => s.ms);
     const runMs = browser.samples.map((s) => s.runMs);
     log(

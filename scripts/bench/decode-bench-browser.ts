@@ -67,9 +67,12 @@ export async function measureBrowserDecode({
   baseUrl,
   clicks,
   warmupClicks,
+  threads: threadOverride,
   log,
 }: {
   baseUrl: string;
+  /** ?threads= for the page; default: the page's automatic choice. */
+  threads?: number;
   clicks: readonly BenchClick[];
   warmupClicks: number;
   log: (line: string) => void;
@@ -84,7 +87,8 @@ export async function measureBrowserDecode({
     await signIn(page);
     const image = await firstDemoImage(page);
     await waitForAllEmbeddings(page, image.projectId, log);
-    await page.goto(`/projects/${image.projectId}/images/${image.id}/try`);
+    const query = threadOverride ? `?threads=${threadOverride}` : "";
+    await page.goto(`/projects/${image.projectId}/images/${image.id}/try${query}`);
     const view = page.getByTestId("click-to-mask");
     await view.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 120_000 });
     const stage = page.getByTestId("click-to-mask-stage");

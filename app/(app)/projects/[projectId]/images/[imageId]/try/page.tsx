@@ -6,12 +6,22 @@ import { isAppError } from "@/server/errors/app-error";
 import { loadClickToMaskPage } from "@/server/sam/load-click-to-mask-page";
 import { ClickToMaskView } from "@/components/sam/click-to-mask-view";
 
-type Props = { params: Promise<{ projectId: string; imageId: string }> };
+type Props = {
+  params: Promise<{ projectId: string; imageId: string }>;
+  searchParams: Promise<{ threads?: string }>;
+};
+
+/** ?threads=N (1-8) overrides the WASM thread count, for diagnostics and benchmarks. */
+function threadOverride(raw: string | undefined): number | undefined {
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 1 && value <= 8 ? value : undefined;
+}
 
 export const metadata: Metadata = { title: "Try click-to-mask" };
 
-export default async function TryClickToMaskPage({ params }: Props) {
+export default async function TryClickToMaskPage({ params, searchParams }: Props) {
   const { projectId, imageId } = await params;
+  const threads = threadOverride((await searchParams).threads);
   const actor = await pageActor();
   let data;
   try {
@@ -40,6 +50,7 @@ export default async function TryClickToMaskPage({ params }: Props) {
         imageHeight={image.height}
         modelUrl={decoderUrl}
         model={model}
+        threads={threads}
       />
     </div>
   );
