@@ -5,6 +5,7 @@ import { appConfig } from "./config/app-config";
 import { authSecret } from "./auth/auth-secret";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startProgressBroadcaster } from "./realtime/progress-broadcaster";
+import { startLeaseSweeper } from "./tasks/start-lease-sweeper";
 
 const config = appConfig();
 const dev = process.env.NODE_ENV !== "production";
@@ -24,6 +25,7 @@ app.prepare().then(() => {
   const allowedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
   const io = attachSocketServer({ httpServer, allowedOrigins });
   startProgressBroadcaster({ io });
+  startLeaseSweeper(); // expired image leases back to the pool, announced live
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);
   });

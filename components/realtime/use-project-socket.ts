@@ -11,6 +11,9 @@ function socket(): Socket {
   return shared;
 }
 
+/** The tab's socket, for hooks that join other rooms (components/tasks, components/reviews). */
+export const sharedSocket = socket;
+
 /** Joins the project's room while mounted and calls `onEvent` for `event`. */
 export function useProjectEvent<T>(projectId: string, event: string, onEvent: (payload: T) => void) {
   useEffect(() => {

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { handleAccessRevoked } from "../realtime/handle-access-revoked";
 
 export async function removeProjectMember(options: { actor: Actor; input: z.input<typeof removeMemberInput> }): Promise<void> {
   const input = removeMemberInput.parse(options.input);
@@ -21,4 +22,6 @@ export async function removeProjectMember(options: { actor: Actor; input: z.inpu
     await tx.membership.delete({ where: { projectId_userId: input } });
     await recordAuditEvent({ tx, actorId: options.actor.id, projectId: input.projectId, action: "member.remove", targetType: "user", targetId: input.userId });
   });
+  // After the commit: their work returns to the pool, their sockets leave the project's rooms.
+  await handleAccessRevoked({ userId: input.userId, projectId: input.projectId });
 }

@@ -6,6 +6,7 @@ import { Server, type Socket } from "socket.io";
 import { findActor, type Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { isAppError } from "../errors/app-error";
+import { registerCollaborationHandlers } from "./collaboration-handlers";
 
 export type SocketData = { actor: Actor };
 export type Ack = (response: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
@@ -56,6 +57,8 @@ export function attachSocketServer(options: { httpServer: HttpServer; allowedOri
     socket.on("project:leave", (projectId: unknown) => {
       if (typeof projectId === "string") void socket.leave(projectRoom(projectId));
     });
+    // Image rooms and presence (server/realtime/collaboration-handlers.ts).
+    registerCollaborationHandlers(io, socket);
   });
 
   (globalThis as unknown as { maskwrightIo?: Server }).maskwrightIo = io;

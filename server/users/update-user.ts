@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { requireGlobalRole, type Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { handleAccessRevoked } from "../realtime/handle-access-revoked";
 
 export async function updateUser(options: { actor: Actor; input: UpdateUserInput }) {
   requireGlobalRole(options.actor, ["admin"], "change users");
@@ -26,5 +27,7 @@ export async function updateUser(options: { actor: Actor; input: UpdateUserInput
     await recordAuditEvent({ tx, actorId: options.actor.id, action: "user.update", targetType: "user", targetId: user.id, data: { role: input.role ?? null, active: input.active ?? null } });
     return user;
   });
+  // After the commit: their work returns to the pool, their sockets are disconnected.
+  if (input.active === false) await handleAccessRevoked({ userId: input.userId });
   return updated;
 }
