@@ -7,6 +7,7 @@ import type { AnnotationDto } from "@/lib/schemas/annotations";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/fixtures/image-test-project";
+import { holdTestLease } from "../tasks/testing/queue-fixtures";
 import * as collectionRoute from "../../app/api/images/[imageId]/annotations/route";
 import * as itemRoute from "../../app/api/annotations/[annotationId]/route";
 
@@ -97,6 +98,9 @@ beforeAll(async () => {
     })
   ).id;
   imageId = await createImage(projectId);
+  // Saves need a live lease (server/tasks/assert-task-lease.ts): the annotator labels, the reviewer corrects.
+  await holdTestLease({ actor: annotator, imageId, stage: "annotate" });
+  await holdTestLease({ actor: reviewer, imageId, stage: "review" });
   labelId = (await db().labelClass.create({ data: { projectId, name: "thing", color: "#ff0000" } })).id;
   const otherProject = await createTestProject({ members: [{ actor: outsider, role: "manager" }] });
   otherProjectLabelId = (await db().labelClass.create({ data: { projectId: otherProject.id, name: "other", color: "#00ff00" } })).id;
@@ -270,6 +274,7 @@ describe("PATCH and DELETE /api/annotations/:id", () => {
 describe("GET /api/images/:imageId/annotations", () => {
   it("lists the image's live objects in display order", async () => {
     const image = await createImage(projectId);
+    await holdTestLease({ actor: annotator, imageId: image });
     const top = createBody({ prompt: { points: [], box: null, candidate: null, order: 5 } });
     const bottom = createBody({ prompt: { points: [], box: null, candidate: null, order: 2 } });
     await post(annotator, top, image);

@@ -2,9 +2,10 @@
 // and the actor is a member of its project with an editing role (admins
 // always pass); a non-member gets "not found", so nothing leaks.
 //
-// QUEUE HOOK: the queue/lease work (issue 5) extends this function with the
-// lease check for `taskId` (a save after the lease was lost -> 409 "conflict"
-// with a clear message; the editor keeps the work locally and shows it).
+// Lease rule (issue 5, server/tasks/assert-task-lease.ts): an annotator saves
+// only while holding a live lease on the image's annotate task, a reviewer on
+// its review task; managers and admins always. A save after the lease was lost
+// is a 409 "conflict" with a clear message; the editor keeps the work locally.
 // Keep the signature: create/update/delete call it inside their transaction
 // when `tx` is given, so the check and the write see the same data.
 import type { Actor } from "../auth/actor";
@@ -12,6 +13,7 @@ import { requireProjectAccess, type ProjectAccess } from "../auth/project-access
 import { db, type ProjectRole } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { assertLeaseForAccess } from "../tasks/assert-task-lease";
 
 export const EDITING_ROLES: readonly ProjectRole[] = ["annotator", "reviewer", "manager"];
 
@@ -47,5 +49,6 @@ export async function assertEditingAllowed(options: {
     const task = await client.task.findFirst({ where: { id: taskId, imageId }, select: { id: true } });
     if (!task) throw new AppError("bad_request", "The task does not belong to this image.");
   }
+  await assertLeaseForAccess({ actor, access, imageId, taskId, tx: options.tx });
   return { access, image, taskId };
 }

@@ -5,7 +5,7 @@
 // SHARE, so the lease cannot be handed to someone else (their claim skips the
 // locked row) between this check and the commit.
 import type { Actor } from "../auth/actor";
-import { canManage, requireProjectAccess } from "../auth/project-access";
+import { canManage, requireProjectAccess, type ProjectAccess } from "../auth/project-access";
 import { db, type TaskStage } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
@@ -17,19 +17,16 @@ export type EditingGrant = { mode: "manager"; taskId: string | null } | { mode: 
 
 type LeaseRow = TaskRow & { live: boolean };
 
-export async function assertTaskLease(options: {
+/** The lease rule itself, for callers that already resolved the image's project access (assertEditingAllowed). */
+export async function assertLeaseForAccess(options: {
   actor: Actor;
+  access: ProjectAccess;
   imageId: string;
   taskId?: string | null;
   tx?: Prisma.TransactionClient;
 }): Promise<EditingGrant> {
-  const { actor, imageId } = options;
+  const { actor, access, imageId } = options;
   const client = options.tx ?? db();
-  const image = await client.image.findUnique({ where: { id: imageId }, select: { projectId: true } });
-  if (!image) throw new AppError("not_found", "Image not found.");
-  const access = await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", "Image not found.") : error;
-  });
   if (canManage(access)) return { mode: "manager", taskId: options.taskId ?? null };
   const stage: TaskStage = access.role === "reviewer" ? "review" : "annotate";
   const lock = options.tx ? Prisma.sql`FOR SHARE` : Prisma.empty;
@@ -44,4 +41,20 @@ export async function assertTaskLease(options: {
   if (!task) throw new AppError("conflict", "This image is not in the work queue: a manager has to add it to a batch first.");
   if (task.status === "in_progress" && task.assigneeId === actor.id && task.live) return { mode: "lease", taskId: task.id, stage };
   throw leaseLostError(task, actor.id);
+}
+
+export async function assertTaskLease(options: {
+  actor: Actor;
+  imageId: string;
+  taskId?: string | null;
+  tx?: Prisma.TransactionClient;
+}): Promise<EditingGrant> {
+  const { actor, imageId } = options;
+  const client = options.tx ?? db();
+  const image = await client.image.findUnique({ where: { id: imageId }, select: { projectId: true } });
+  if (!image) throw new AppError("not_found", "Image not found.");
+  const access = await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", "Image not found.") : error;
+  });
+  return assertLeaseForAccess({ ...options, access });
 }

@@ -202,3 +202,18 @@ describe("embedding prefetch", () => {
     expect(await prefetchNextEmbeddings({ projectId: project.id, actorId: a.id, currentImageId: imageIds[0]! })).toEqual([]);
   });
 });
+
+describe("annotation saves through assertEditingAllowed", () => {
+  it("an annotator's save after the lease was lost is a 409 with a clear message", async () => {
+    const { assertEditingAllowed } = await import("../annotations/assert-editing-allowed");
+    const { a, b, project, imageIds } = await setup(1);
+    const imageId = imageIds[0]!;
+    await batchEverything({ projectId: project.id });
+    const held = (await claimNextTask({ actor: a, projectId: project.id, prefetch: false })).task!;
+    await assertEditingAllowed({ actor: a, imageId, taskId: held.id });
+    await expireLease(held.id);
+    await claimNextTask({ actor: b, projectId: project.id, prefetch: false });
+    await expect(assertEditingAllowed({ actor: a, imageId, taskId: held.id })).rejects.toMatchObject({ code: "conflict", status: 409, message: expect.stringMatching(/Your lease on this image expired/) });
+    await expect(db().$transaction((tx) => assertEditingAllowed({ actor: b, imageId, taskId: held.id, tx }))).resolves.toMatchObject({ taskId: held.id });
+  });
+});

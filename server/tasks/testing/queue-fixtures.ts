@@ -55,3 +55,17 @@ export async function batchEverything(options: { projectId: string; priority?: n
 export async function expireLease(taskId: string): Promise<void> {
   await db().$executeRaw`UPDATE "Task" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = ${taskId}`;
 }
+
+/** Gives `actor` a live lease on the image's task of `stage` (creating the task if needed): for tests that save annotations. */
+export async function holdTestLease(options: { actor: Actor; imageId: string; stage?: "annotate" | "review" }): Promise<string> {
+  const stage = options.stage ?? "annotate";
+  const image = await db().image.findUniqueOrThrow({ where: { id: options.imageId }, select: { projectId: true } });
+  const leaseExpiresAt = new Date(Date.now() + 60 * 60_000);
+  const task = await db().task.upsert({
+    where: { imageId_stage: { imageId: options.imageId, stage } },
+    create: { projectId: image.projectId, imageId: options.imageId, stage, status: "in_progress", assigneeId: options.actor.id, leaseExpiresAt },
+    update: { status: "in_progress", assigneeId: options.actor.id, leaseExpiresAt },
+    select: { id: true },
+  });
+  return task.id;
+}
