@@ -17,10 +17,23 @@ function start(): ChildProcess {
   return spawn("npx", ["tsx", "server/launch.ts"], { env, stdio: "inherit", detached: true });
 }
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the launcher's whole process group and waits until every member is gone. */
 async function stop(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
-  await exited;
+  const pid = child.pid;
+  if (!pid) return;
+  process.kill(-pid, "SIGTERM");
+  const deadline = Date.now() + 60_000;
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
 }
 
 async function waitForApp(timeoutMs: number) {
@@ -64,8 +77,8 @@ async function main() {
       await stop(child);
     }
   }
-  rmSync(dataDir, { recursive: true, force: true });
   console.log(`${passed} passed, ${failed} failed`);
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   process.exit(failed ? 1 : 0);
 }
 
