@@ -7,6 +7,8 @@ export const LEASE_LOST_MESSAGE =
   "Your lease on this image expired or it was handed to someone else. Your unsaved work is kept in this browser; start labeling again to continue.";
 
 export function leaseLostError(task: TaskRow, actorId: string, now: Date = new Date()): AppError {
+  // Back in a queue (swept, released, reassigned): the lease is what was lost.
+  if (task.status === "todo" || task.status === "rejected") return new AppError("conflict", LEASE_LOST_MESSAGE, { reason: "returned_to_queue", taskStatus: task.status });
   if (task.status !== "in_progress") {
     return new AppError("conflict", `This ${task.stage === "review" ? "review" : "image"} is ${task.status.replace("_", " ")}, not in progress: there is nothing to continue here.`, { taskStatus: task.status });
   }

@@ -47,3 +47,9 @@ export function taskPath(task: Pick<TaskSummary, "id" | "projectId" | "imageId" 
     ? `/projects/${task.projectId}/annotate/${task.imageId}?task=${task.id}`
     : `/projects/${task.projectId}/review/${task.id}`;
 }
+
+/** A claim as the routes answer it: the task and the page to open, or nothing left. */
+export function claimResponse(result: { task: TaskSummary | null; resumed: boolean } | null) {
+  if (!result?.task) return { task: null, resumed: false, path: null };
+  return { task: result.task, resumed: result.resumed, path: taskPath(result.task) };
+}
