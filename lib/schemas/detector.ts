@@ -1,0 +1,114 @@
+// Contracts of the semi-automatic stage: per-project pre-fill settings (kept
+// in Project.settings.prefill), the detector's stored weights file, version
+// summaries and pre-fill outcome counts the routes answer with.
+import { z } from "zod";
+
+export const PREFILL_SOURCES = ["auto", "detector", "grid"] as const;
+
+/**
+ * Pre-fill settings with the SAM paper's defaults. "auto" uses the active
+ * detector when the project has one, else the point grid.
+ */
+export const prefillSettings = z.object({
+  source: z.enum(PREFILL_SOURCES).default("auto"),
+  /** Boxes kept after the detector's box NMS (top-K). */
+  topK: z.number().int().min(1).max(500).default(30),
+  /** Detector boxes scoring below this are not proposed. */
+  minDetectorScore: z.number().min(0).max(1).default(0.05),
+  boxNmsIou: z.number().min(0).max(1).default(0.6),
+  /** Point grid side (n x n prompts) for the grid source. */
+  gridSize: z.number().int().min(2).max(64).default(16),
+  minPredictedIou: z.number().min(0).max(1.5).default(0.88),
+  minStability: z.number().min(0).max(1).default(0.95),
+  /** Masks covering at least this fraction of the image are dropped (background). */
+  maxImageCoverage: z.number().min(0).max(1).default(0.95),
+  /** Holes and islands smaller than this many pixels are filled / removed. */
+  minRegionArea: z.number().int().min(0).max(100_000).default(100),
+  maskNmsIou: z.number().min(0).max(1).default(0.7),
+  /** Decode every proposal twice, the second time with the first mask as mask input. */
+  refine: z.boolean().default(true),
+});
+export type PrefillSettings = z.infer<typeof prefillSettings>;
+export const prefillSettingsPatch = prefillSettings.partial();
+export type PrefillSettingsPatch = z.infer<typeof prefillSettingsPatch>;
+
+export const detectorSettings = z.object({
+  /** Train a new version by itself after this many newly accepted images; 0 = only by hand. */
+  autoTrainAfterAcceptedImages: z.number().int().min(0).max(100_000).default(0),
+  /** Wall-clock budget of one training run (the job queue expires jobs after 15 minutes). */
+  maxTrainingSeconds: z.number().int().min(10).max(840).default(600),
+  epochs: z.number().int().min(1).max(500).default(60),
+  heldOutFraction: z.number().min(0.05).max(0.5).default(0.2),
+});
+export type DetectorSettings = z.infer<typeof detectorSettings>;
+export const detectorSettingsPatch = detectorSettings.partial();
+
+export const updateDetectorSettingsInput = z.object({
+  prefill: prefillSettingsPatch.optional(),
+  detector: detectorSettingsPatch.optional(),
+});
+export type UpdateDetectorSettingsInput = z.infer<typeof updateDetectorSettingsInput>;
+
+export const detectorMetrics = z.object({
+  /** Training progress 0..1 while status is "training". */
+  progress: z.number().min(0).max(1).default(0),
+  epoch: z.number().int().min(0).default(0),
+  epochs: z.number().int().min(0).default(0),
+  loss: z.number().nullable().default(null),
+  recallAt20: z.number().nullable().default(null),
+  recallAt100: z.number().nullable().default(null),
+  ap50: z.number().nullable().default(null),
+  trainingBoxes: z.number().int().min(0).default(0),
+  heldOutBoxes: z.number().int().min(0).default(0),
+  trainSeconds: z.number().nullable().default(null),
+});
+export type DetectorMetrics = z.infer<typeof detectorMetrics>;
+
+const storedTensor = z.object({ shape: z.array(z.number().int().min(1)), data: z.string() });
+/** The weights file in the content store (detectors/<versionId>.json). */
+export const detectorWeightsFile = z.object({
+  format: z.literal("maskwright-dense-detector/1"),
+  poolSizes: z.array(z.number().int().min(1)),
+  channels: z.number().int().min(1),
+  hidden: z.array(z.number().int().min(1)),
+  /** Per input feature: subtract mean, divide by std (float32, base64). */
+  featureMean: z.string(),
+  featureStd: z.string(),
+  tensors: z.record(z.string(), storedTensor),
+});
+export type DetectorWeightsFile = z.infer<typeof detectorWeightsFile>;
+
+export type DetectorVersionStatus = "training" | "trained" | "failed" | "active" | "retired";
+
+export interface DetectorVersionSummary {
+  id: string;
+  version: number;
+  status: DetectorVersionStatus;
+  sourceModelId: string;
+  metrics: DetectorMetrics;
+  trainingImages: number;
+  heldOutImages: number;
+  error: string | null;
+  createdAt: string;
+  activatedAt: string | null;
+}
+
+export interface PrefillOutcomeCounts {
+  /** Pre-filled masks the current pre-fill run put on the image(s). */
+  prefilled: number;
+  /** Still there, pixels untouched (relabelling alone keeps a mask "kept"). */
+  kept: number;
+  /** Replaced by (or edited into) a corrected mask. */
+  corrected: number;
+  deleted: number;
+  /** Manual masks created after the image was pre-filled (not corrections). */
+  manualAdded: number;
+  manualSeconds: number;
+  /** manualSeconds / manualAdded, null without manual masks. */
+  secondsPerManualMask: number | null;
+}
+
+export interface PrefillOutcomes {
+  project: PrefillOutcomeCounts & { images: number };
+  images: (PrefillOutcomeCounts & { imageId: string })[];
+}
