@@ -1,18 +1,18 @@
-// "Submit" in the editor: the annotator hands the image to review. In one
-// transaction the annotate task becomes submitted (only while its lease is
-// held and live), and the image's review task is created or reopened (after a
-// rejection the same row is reused, so its review history stays together).
-// With `claimNext` the annotator's next image is claimed right after.
+// "Submit" in the editor: the annotator hands the image to review. One SQL
+// statement: the annotate task becomes submitted (only while the actor's lease
+// is held and live), the image's review task is created or reopened (after a
+// rejection the same row is reused, so its review history stays together) and
+// the audit event is written — all or nothing. With `claimNext` the
+// annotator's next image is claimed right after.
 import type { Actor } from "../auth/actor";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { claimNextTask, type ClaimResult } from "./claim-next-task";
 import { findTaskForActor } from "./find-task-for-actor";
 import { leaseLostError } from "./lease-errors";
 import { publishTaskChanges } from "./publish-task-changes";
-import { SQL_NOW } from "./task-sql";
-import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "./task-summary";
+import { SQL_NEW_ID, SQL_NOW } from "./task-sql";
+import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
 
@@ -20,24 +20,31 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   const { actor, taskId } = options;
   const { task } = await findTaskForActor({ actor, taskId });
   if (task.stage !== "annotate") throw new AppError("bad_request", "A review is finished with accept or reject, not submit.");
-  const { submitted, reviewTask } = await db().$transaction(async (tx) => {
-    const updated = await tx.$executeRaw`
+  const rows = await db().$queryRaw<(TaskRow & { kind: "annotate" | "review" })[]>`
+    WITH submitted AS (
       UPDATE "Task" SET status = 'submitted', "lastAnnotatorId" = ${actor.id}, "submittedAt" = ${SQL_NOW},
         "leaseExpiresAt" = NULL, "skipReason" = NULL, "updatedAt" = ${SQL_NOW}
-      WHERE id = ${taskId} AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}`;
-    if (updated === 0) throw leaseLostError(task, actor.id);
-    const submittedRow = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { ...TASK_ROW_SELECT, priority: true } });
-    const review = await tx.task.upsert({
-      where: { imageId_stage: { imageId: task.imageId, stage: "review" } },
-      create: { projectId: task.projectId, imageId: task.imageId, batchId: task.batchId, stage: "review", status: "todo", priority: submittedRow.priority },
-      update: { status: "todo", assigneeId: null, leaseExpiresAt: null, batchId: task.batchId, priority: submittedRow.priority },
-      select: TASK_ROW_SELECT,
-    });
-    await recordAuditEvent({ tx, actorId: actor.id, projectId: task.projectId, action: "task.submit", targetType: "task", targetId: taskId, data: { imageId: task.imageId, stage: "annotate" } });
-    return { submitted: submittedRow, reviewTask: review };
-  });
-  const { priority: _priority, ...submittedTask } = submitted;
-  const result: SubmitResult = { task: toTaskSummary(submittedTask), reviewTask: toTaskSummary(reviewTask), next: null };
+      WHERE id = ${taskId} AND stage = 'annotate' AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}
+      RETURNING id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId", priority
+    ), review AS (
+      INSERT INTO "Task" (id, "projectId", "imageId", "batchId", stage, status, priority, "createdAt", "updatedAt")
+      SELECT ${SQL_NEW_ID}, s."projectId", s."imageId", s."batchId", 'review', 'todo', s.priority, ${SQL_NOW}, ${SQL_NOW} FROM submitted s
+      ON CONFLICT ("imageId", stage) DO UPDATE SET status = 'todo', "assigneeId" = NULL, "leaseExpiresAt" = NULL,
+        "batchId" = EXCLUDED."batchId", priority = EXCLUDED.priority, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId"
+    ), audit AS (
+      INSERT INTO "AuditEvent" (id, "actorId", "projectId", action, "targetType", "targetId", data)
+      SELECT ${SQL_NEW_ID}, ${actor.id}, s."projectId", 'task.submit', 'task', s.id, jsonb_build_object('imageId', s."imageId", 'stage', 'annotate')
+      FROM submitted s
+    )
+    SELECT 'annotate' AS kind, id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM submitted
+    UNION ALL
+    SELECT 'review' AS kind, id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM review`;
+  const submitted = rows.find((row) => row.kind === "annotate");
+  const review = rows.find((row) => row.kind === "review");
+  if (!submitted || !review) throw leaseLostError(task, actor.id);
+  const strip = ({ kind: _kind, ...row }: TaskRow & { kind: string }) => toTaskSummary(row);
+  const result: SubmitResult = { task: strip(submitted), reviewTask: strip(review), next: null };
   publishTaskChanges({ projectId: task.projectId, tasks: [result.task, result.reviewTask] });
   if (options.claimNext) result.next = await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate" }, prefetch: options.prefetch });
   return result;
