@@ -1,0 +1,64 @@
+// Reads the COCO import upload (multipart/form-data): "annotations" (the
+// JSON file, required), "images" (a zip, optional) and "folder" (text,
+// optional). The body is capped while it streams in, so a request that lies
+// about its length cannot make the server buffer more than the limits allow.
+import { cocoImportFields } from "@/lib/schemas/exports";
+import { AppError } from "../errors/app-error";
+
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+export type CocoImportForm = { json: Uint8Array; jsonFileName: string; zip?: Uint8Array; folder?: string };
+
+function capBody(request: Request, maxBytes: number): { request: Request; exceeded: () => boolean } {
+  let seen = 0;
+  if (!request.body) return { request, exceeded: () => false };
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(new Error("body over the limit"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  // duplex "half" is required by undici for a streamed request body; the DOM typings lack it.
+  const init = { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit;
+  return { request: new Request(request.url, init), exceeded: () => seen > maxBytes };
+}
+
+export async function readCocoImportForm(options: { request: Request; maxJsonBytes: number; maxZipBytes: number }): Promise<CocoImportForm> {
+  const { maxJsonBytes, maxZipBytes } = options;
+  const contentType = options.request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    throw new AppError("unsupported_media_type", 'Send multipart/form-data with the COCO JSON in a field named "annotations".');
+  }
+  const maxBody = maxJsonBytes + maxZipBytes + MULTIPART_OVERHEAD_BYTES;
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The upload is larger than the limit (${Math.round(maxBody / (1024 * 1024))} MB). For larger datasets, import from a server folder.`, {
+      reason: "upload_too_large",
+    });
+  const declared = Number(options.request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBody) throw tooLarge();
+  const capped = capBody(options.request, maxBody);
+  let form: FormData;
+  try {
+    form = await capped.request.formData();
+  } catch {
+    if (capped.exceeded()) throw tooLarge();
+    throw new AppError("bad_request", "The upload could not be read as multipart/form-data.");
+  }
+
+  const annotations = form.get("annotations");
+  if (annotations === null || typeof annotations === "string") throw new AppError("bad_request", 'Attach the COCO JSON file in a field named "annotations".');
+  if (annotations.size > maxJsonBytes) {
+    throw new AppError("payload_too_large", `The annotations file is larger than the limit of ${Math.round(maxJsonBytes / (1024 * 1024))} MB.`, { reason: "json_too_large" });
+  }
+  const images = form.get("images");
+  let zip: Uint8Array | undefined;
+  if (images !== null && typeof images !== "string" && images.size > 0) {
+    if (images.size > maxZipBytes) throw new AppError("payload_too_large", "The images zip is larger than the upload limit.", { reason: "upload_too_large" });
+    zip = new Uint8Array(await images.arrayBuffer());
+  }
+  const fields = cocoImportFields.parse({ folder: typeof form.get("folder") === "string" ? form.get("folder") : undefined });
+  return { json: new Uint8Array(await annotations.arrayBuffer()), jsonFileName: annotations.name || "annotations.json", zip, folder: fields.folder };
+}
