@@ -1,0 +1,140 @@
+// Who may start, list, poll and download exports (managers and admins only),
+// through the real routes; the download streams the finished zip; expired
+// exports lose their file and their download.
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { stopQueue } from "../jobs/queue";
+import { exportKeyFor, storedFilePath } from "../storage/content-store";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { runExportJob } from "./run-export-job";
+import * as projectExportsRoute from "../../app/api/projects/[projectId]/exports/route";
+import * as exportRoute from "../../app/api/exports/[exportId]/route";
+import * as downloadRoute from "../../app/api/exports/[exportId]/download/route";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("../auth/actor", async () => {
+  const { AppError } = await import("../errors/app-error");
+  return {
+    requireActor: async () => {
+      if (!session.actor) throw new AppError("unauthenticated", "Sign in to continue.");
+      return session.actor;
+    },
+  };
+});
+
+setupTempDataDir();
+
+let manager: Actor;
+let annotator: Actor;
+let reviewer: Actor;
+let outsider: Actor;
+let admin: Actor;
+let projectId: string;
+let exportId: string;
+
+const base = "http://localhost";
+const projectParams = () => ({ params: Promise.resolve({ projectId }) });
+const exportParams = () => ({ params: Promise.resolve({ exportId }) });
+
+function start(actor: Actor, body: unknown = { format: "coco" }): Promise<Response> {
+  session.actor = actor;
+  return projectExportsRoute.POST(
+    new Request(`${base}/api/projects/${projectId}/exports`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    projectParams(),
+  );
+}
+function list(actor: Actor): Promise<Response> {
+  session.actor = actor;
+  return projectExportsRoute.GET(new Request(`${base}/api/projects/${projectId}/exports`), projectParams());
+}
+function status(actor: Actor): Promise<Response> {
+  session.actor = actor;
+  return exportRoute.GET(new Request(`${base}/api/exports/${exportId}`), exportParams());
+}
+function download(actor: Actor): Promise<Response> {
+  session.actor = actor;
+  return downloadRoute.GET(new Request(`${base}/api/exports/${exportId}/download`), exportParams());
+}
+
+beforeAll(async () => {
+  manager = await createTestUser({ role: "manager" });
+  annotator = await createTestUser();
+  reviewer = await createTestUser({ role: "reviewer" });
+  outsider = await createTestUser({ role: "manager" });
+  admin = await createTestUser({ role: "admin" });
+  projectId = (
+    await createTestProject({
+      members: [
+        { actor: manager, role: "manager" },
+        { actor: annotator, role: "annotator" },
+        { actor: reviewer, role: "reviewer" },
+      ],
+    })
+  ).id;
+  const response = await start(manager, { format: "yolo", statuses: ["accepted", "submitted"] });
+  expect(response.status).toBe(202);
+  exportId = ((await response.json()) as { id: string }).id;
+  expect(await runExportJob({ exportId })).toMatchObject({ status: "done" });
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await db().$disconnect();
+});
+
+describe("export routes", () => {
+  it("annotators and reviewers get 403 on start, list, status and download", async () => {
+    for (const actor of [annotator, reviewer]) {
+      const before = await db().export.count({ where: { projectId } });
+      expect((await start(actor)).status).toBe(403);
+      expect(await db().export.count({ where: { projectId } })).toBe(before);
+      expect((await list(actor)).status).toBe(403);
+      expect((await status(actor)).status).toBe(403);
+      const refused = await download(actor);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get("content-type")).not.toBe("application/zip");
+    }
+  });
+
+  it("non-members get 404 (nothing leaks); signed-out callers 401", async () => {
+    expect((await start(outsider)).status).toBe(404);
+    expect((await download(outsider)).status).toBe(404);
+    session.actor = null;
+    expect((await downloadRoute.GET(new Request(`${base}/api/exports/${exportId}/download`), exportParams())).status).toBe(401);
+  });
+
+  it("rejects bad options with 400", async () => {
+    const response = await start(manager, { format: "tiff" });
+    expect(response.status).toBe(400);
+    expect((await start(manager, { format: "coco", batchId: "nope" })).status).toBe(400);
+    expect((await start(manager, { format: "coco", statuses: [] })).status).toBe(400);
+  });
+
+  it("the manager and an admin list, poll and download the finished zip", async () => {
+    const listed = (await (await list(manager)).json()) as { items: { id: string; status: string; options: { format: string; statuses: string[] }; downloadUrl: string | null }[] };
+    const item = listed.items.find((candidate) => candidate.id === exportId);
+    expect(item).toMatchObject({ status: "done", options: { format: "yolo", statuses: ["accepted", "submitted"] }, downloadUrl: `/api/exports/${exportId}/download` });
+    expect(await (await status(admin)).json()).toMatchObject({ id: exportId, status: "done", progress: 1 });
+    const response = await download(admin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="maskwright-yolo-.*\.zip"$/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(bytes.length).toBe(Number(response.headers.get("content-length")));
+  });
+
+  it("an expired export loses its file and its download when exports are listed", async () => {
+    const filePath = storedFilePath(exportKeyFor(exportId));
+    expect(existsSync(filePath)).toBe(true);
+    await db().export.update({ where: { id: exportId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const listed = (await (await list(manager)).json()) as { items: { id: string; status: string; downloadUrl: string | null }[] };
+    expect(listed.items.find((candidate) => candidate.id === exportId)).toMatchObject({ status: "expired", downloadUrl: null });
+    expect(existsSync(filePath)).toBe(false);
+    const response = await download(manager);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+  });
+});
