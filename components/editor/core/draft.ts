@@ -183,3 +183,10 @@ export function polygonDraft(options: {
     telemetry: { ...telemetry, clicks: telemetry.clicks + (options.addedVertex ? 1 : 0), tools: addTool(telemetry.tools, "polygon") },
   };
 }
+
+/** Shows a given candidate (a click on the whole / part / sub-part buttons). */
+export function draftWithCandidate(draft: Draft, index: number): Draft {
+  if (draft.shape.kind !== "smart" || !draft.shape.decoded || index < 0 || index >= draft.shape.decoded.count) return draft;
+  if (index === draft.shape.selected) return draft;
+  return { shape: { ...draft.shape, selected: index }, telemetry: { ...draft.telemetry, tools: addTool(draft.telemetry.tools, "multimask") } };
+}

@@ -3,6 +3,7 @@
 // useSyncExternalStore). Only `edit` records history; remote changes and
 // server acknowledgements bypass it.
 import { createDocument, findObject, insertObject, removeObjectById, replaceObject } from "./document";
+import type { PromptBox } from "@/lib/sam/prompt-transform";
 import type { Draft } from "./draft";
 import {
   EMPTY_HISTORY,
@@ -38,7 +39,9 @@ export interface EditorState {
   readonly brushRadius: number;
   readonly draft: Draft | null;
   readonly hover: HoverPreview | null;
-  /** Set when undo/redo could not apply a step (its object changed meanwhile). */
+  /** The box being dragged with the smart tool. */
+  readonly boxPreview: PromptBox | null;
+  /** A message for the person, e.g. when undo could not apply a step (its object changed meanwhile). */
   readonly notice: string | null;
 }
 
@@ -64,6 +67,7 @@ export class EditorStore {
       brushRadius: 8,
       draft: null,
       hover: null,
+      boxPreview: null,
       notice: null,
     };
   }
@@ -178,6 +182,15 @@ export class EditorStore {
   setHover(hover: HoverPreview | null): void {
     if (hover === this.state.hover) return;
     this.set({ hover });
+  }
+
+  setBoxPreview(box: PromptBox | null): void {
+    if (box !== this.state.boxPreview) this.set({ boxPreview: box });
+  }
+
+  /** A message for the person (decoder failure, "select an object first"). */
+  setNotice(notice: string | null): void {
+    if (notice !== this.state.notice) this.set({ notice });
   }
 
   clearNotice(): void {

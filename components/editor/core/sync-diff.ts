@@ -27,13 +27,17 @@ export function serverCopyOf(object: EditorObject, version: number): ServerCopy 
 // Masks are immutable, so a count per mask object is computed once.
 const foregroundCounts = new WeakMap<BinaryMask, number>();
 
-export function isEmptyMask(mask: BinaryMask): boolean {
+export function foregroundCount(mask: BinaryMask): number {
   let count = foregroundCounts.get(mask);
   if (count === undefined) {
     count = countForeground(mask);
     foregroundCounts.set(mask, count);
   }
-  return count === 0;
+  return count;
+}
+
+export function isEmptyMask(mask: BinaryMask): boolean {
+  return foregroundCount(mask) === 0;
 }
 
 function sameMask(a: BinaryMask, b: BinaryMask): boolean {

@@ -15,6 +15,7 @@ import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { objectFromDto, objectFromPayload } from "../core/annotation-codec";
 import type { EditorStore } from "../core/editor-store";
 import { pendingChanges, serverCopyOf, type ServerCopy } from "../core/sync-diff";
+import type { EditorObject } from "../core/types";
 import type { AnnotationApi, ApiOutcome } from "./annotation-api";
 import { sendEntry, sendOtherImages } from "./send-entry";
 import {
@@ -69,6 +70,8 @@ export interface SyncEngineOptions {
   schedule?: Schedule;
   now?: () => number;
   debounceMs?: number;
+  /** The server's copies as loaded (default: the store's document at start). */
+  serverObjects?: readonly EditorObject[];
   onError?: (error: unknown) => void;
 }
 
@@ -104,10 +107,12 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   };
 
-  /** The document's objects are the server's copies; unsaved work from the outbox is laid over them. */
+  /** Unsaved work from the outbox is laid over the server's copies. May be called again after stop(). */
   async start(): Promise<void> {
     const { store, outbox, imageId } = this.options;
-    for (const object of store.getState().doc.objects) this.baseline.set(object.id, serverCopyOf(object, object.version));
+    this.stopped = false;
+    this.baseline.clear();
+    for (const object of this.options.serverObjects ?? store.getState().doc.objects) this.baseline.set(object.id, serverCopyOf(object, object.version));
     for (const entry of await outbox.list({ imageId })) this.restore(entry);
     this.lastDoc = store.getState().doc;
     this.unsubscribe = store.subscribe(() => this.onStoreChange());
@@ -181,13 +186,14 @@ export class SyncEngine {
     this.reconcile();
   }
 
-  /** Someone else saved or deleted an object of this image (socket event). */
-  applyRemote(dto: AnnotationDto): void {
+  /** Someone else saved (or, with `deleted`, deleted) an object of this image (socket event). */
+  applyRemote(dto: AnnotationDto | { id: string; version: number; deleted: true }): void {
     const known = this.baseline.get(dto.id);
-    if (known && dto.version <= known.version) return; // our own echo, or older news
-    if (this.tracked.has(dto.id)) return; // unsaved work here: the save's 409 brings the choice
-    this.baseline.set(dto.id, serverCopyFromDto(dto));
-    this.options.store.applyRemote(dto.deleted ? { kind: "delete", id: dto.id } : { kind: "upsert", object: objectFromDto(dto) });
+    // Our own echo or older news; and unsaved work here waits for its save's 409 and a choice.
+    if ((known && dto.version <= known.version) || this.tracked.has(dto.id)) return;
+    if ("rle" in dto) this.baseline.set(dto.id, serverCopyFromDto(dto));
+    else if (known) this.baseline.set(dto.id, { ...known, version: dto.version, deleted: true });
+    this.options.store.applyRemote("rle" in dto && !dto.deleted ? { kind: "upsert", object: objectFromDto(dto) } : { kind: "delete", id: dto.id });
   }
 
   // ---- internals -----------------------------------------------------------
@@ -340,16 +346,14 @@ export class SyncEngine {
         tracked.attempts = sent.attempts + 1;
         tracked.state = { state: "retrying", attempts: tracked.attempts, message: outcome.message };
         this.retryTimers.get(id)?.();
-        this.retryTimers.set(
-          id,
-          this.schedule(() => {
-            this.retryTimers.delete(id);
-            const again = this.tracked.get(id);
-            if (again && again.state.state === "retrying") again.state = { state: "pending" };
-            this.emit();
-            this.pump();
-          }, retryDelayMs(tracked.attempts)),
-        );
+        const retry = () => {
+          this.retryTimers.delete(id);
+          const again = this.tracked.get(id);
+          if (again && again.state.state === "retrying") again.state = { state: "pending" };
+          this.emit();
+          this.pump();
+        };
+        this.retryTimers.set(id, this.schedule(retry, retryDelayMs(tracked.attempts)));
         return;
       }
     }

@@ -1,0 +1,195 @@
+"use client";
+// The annotation editor page: toolbar, Konva canvas, and a side panel with
+// labels, the multi-mask choice, the object list and the save state.
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useRef, useState } from "react";
+import type { EditorPageData } from "@/server/annotations/load-editor-page";
+import { deleteObjectOps, moveOps, relabelOps, setHiddenOps } from "../core/commands";
+import { draftWithCandidate } from "../core/draft";
+import { CandidatePicker } from "./candidate-picker";
+import { ConflictDialog } from "./conflict-dialog";
+import type { ViewportHandle } from "./editor-canvas";
+import { EditorToolbar } from "./editor-toolbar";
+import { LabelPicker } from "./label-picker";
+import { ObjectList } from "./object-list";
+import { SaveStatus } from "./save-status";
+import { ShortcutOverlay } from "./shortcut-overlay";
+import { useEditorRuntime } from "./use-editor-runtime";
+
+// Konva needs the DOM: the canvas renders in the browser only.
+const EditorCanvas = dynamic(() => import("./editor-canvas").then((m) => m.EditorCanvas), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-slate-500">Loading the canvas…</p>,
+});
+
+type DecoderStatus = ReturnType<typeof useEditorRuntime>["decoder"];
+
+function decoderLine(decoder: DecoderStatus): string {
+  if (decoder.decoder.phase === "error") return `The model failed to start: ${decoder.decoder.message}`;
+  const embedding = decoder.embedding;
+  if (embedding.phase === "failed") return embedding.message;
+  if (embedding.phase === "error") return `Could not load the image embedding: ${embedding.message}`;
+  if (embedding.phase === "waiting") return `Computing the image embedding (${embedding.status})…`;
+  if (embedding.phase === "loading") return "Loading the image embedding…";
+  if (decoder.decoder.phase === "starting") return "Starting the model…";
+  return "";
+}
+
+export function AnnotationEditor({
+  data,
+  taskId,
+  user,
+  previousHref,
+  nextHref,
+}: {
+  data: EditorPageData;
+  taskId: string | null;
+  user: { id: string; name: string };
+  previousHref: string | null;
+  nextHref: string | null;
+}) {
+  const router = useRouter();
+  const viewportRef = useRef<ViewportHandle>(null);
+  const [help, setHelp] = useState(false);
+  const [navNotice, setNavNotice] = useState<string | null>(null);
+  const onHelp = useCallback(() => setHelp((open) => !open), []);
+  const onNavigate = useCallback(
+    (step: 1 | -1) => {
+      const href = step > 0 ? nextHref : previousHref;
+      if (href) router.push(href);
+      else setNavNotice(step > 0 ? "This is the last image." : "This is the first image.");
+    },
+    [router, nextHref, previousHref],
+  );
+  const runtime = useEditorRuntime({ data, taskId, userId: user.id, viewportRef, onHelp, onNavigate });
+  const { store, state, controller, decoder, sync, syncSnapshot } = runtime;
+  const { doc, draft, selectedId, history } = state;
+  const conflict = syncSnapshot ? [...syncSnapshot.objects.entries()].find(([, s]) => s.state === "conflict") : undefined;
+  const status = decoderLine(decoder);
+  const edit = store.edit.bind(store);
+  const here = `/projects/${data.project.id}/annotate/${data.image.id}${taskId ? `?task=${encodeURIComponent(taskId)}` : ""}`;
+
+  return (
+    <div
+      className="fixed inset-x-0 bottom-0 top-14 flex flex-col bg-slate-100"
+      data-testid="editor"
+      data-ready={decoder.ready ? "true" : "false"}
+      data-object-count={doc.objects.length}
+      data-draft={draft ? (draft.shape.kind === "smart" ? (draft.shape.pending ? "pending" : "ready") : "polygon") : "none"}
+      data-tool={state.tool}
+      data-selected={selectedId ?? ""}
+      data-unsaved={syncSnapshot?.objects.size ?? 0}
+      data-threads={decoder.decoder.phase === "ready" ? decoder.decoder.info.threads : ""}
+    >
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-3 py-2">
+        <Link href={`/projects/${data.project.id}`} className="text-sm text-brand-700 hover:underline" title={data.project.name}>
+          ← {data.project.name}
+        </Link>
+        <span className="truncate text-sm text-slate-600" data-testid="image-name">
+          {data.image.fileName} · {data.position.index}/{data.position.total}
+        </span>
+        <EditorToolbar
+          tool={state.tool}
+          brushRadius={state.brushRadius}
+          canUndo={history.undo.length > 0 || draft !== null}
+          canRedo={history.redo.length > 0}
+          undoLabel={history.undo[history.undo.length - 1]?.label ?? null}
+          redoLabel={history.redo[history.redo.length - 1]?.label ?? null}
+          onTool={(tool) => store.setTool(tool)}
+          onBrushSize={(step) => controller.command({ type: "brushSize", step })}
+          onUndo={() => controller.command({ type: "undo" })}
+          onRedo={() => controller.command({ type: "redo" })}
+          onFit={() => viewportRef.current?.fit()}
+          onZoom={(factor) => viewportRef.current?.zoom(factor)}
+          onHelp={() => setHelp((open) => !open)}
+        />
+        <span className="ml-auto flex gap-1">
+          <NavLink href={previousHref} label="← Previous" hint="Shift+N" />
+          <NavLink href={nextHref} label="Next →" hint="N" />
+        </span>
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1" data-testid="canvas-area">
+          <EditorCanvas state={state} controller={controller} imageUrl={data.image.fileUrl} labels={data.labels} inputSize={data.model.inputSize} handleRef={viewportRef} />
+          {status && (
+            <p className="pointer-events-none absolute left-3 top-3 rounded bg-white/90 px-2 py-1 text-xs text-slate-700 shadow" role="status" data-testid="decoder-status">
+              {status}
+            </p>
+          )}
+          {(state.notice ?? navNotice) && (
+            <p className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded bg-slate-900/85 px-3 py-1.5 text-xs text-white shadow" role="alert" data-testid="editor-notice">
+              {state.notice ?? navNotice}
+              <button
+                type="button"
+                className="ml-2 underline"
+                onClick={() => {
+                  store.clearNotice();
+                  setNavNotice(null);
+                }}
+              >
+                dismiss
+              </button>
+            </p>
+          )}
+          {help && <ShortcutOverlay onClose={() => setHelp(false)} />}
+          {conflict && conflict[1].state === "conflict" && (
+            <ConflictDialog
+              mine={doc.objects.find((o) => o.id === conflict[0]) ?? null}
+              theirs={conflict[1].current}
+              message={conflict[1].message}
+              onChoose={(choice) => sync?.resolveConflict(conflict[0], choice)}
+            />
+          )}
+        </div>
+        <aside className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-3" aria-label="Editor panel">
+          <SaveStatus sync={syncSnapshot} loginHref={`/login?next=${encodeURIComponent(here)}`} onRetry={(id) => sync?.retry(id)} />
+          {!data.canEdit && <p className="text-xs text-amber-800">You can view this image but not edit it.</p>}
+          <section>
+            <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Label</h2>
+            <LabelPicker labels={data.labels} activeLabelId={state.activeLabelId} onPick={(index) => controller.command({ type: "label", index })} />
+          </section>
+          {draft?.shape.kind === "smart" && (
+            <section>
+              <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Mask</h2>
+              <CandidatePicker shape={draft.shape} onPick={(index) => store.setDraft(draftWithCandidate(draft, index))} />
+            </section>
+          )}
+          <section className="min-h-0">
+            <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Objects ({doc.objects.length})</h2>
+            <ObjectList
+              objects={doc.objects}
+              labels={data.labels}
+              selectedId={selectedId}
+              syncStates={syncSnapshot?.objects ?? new Map()}
+              editable={data.canEdit}
+              actions={{
+                select: (id) => store.select(id === selectedId ? null : id),
+                relabel: (id, label) => edit(relabelOps(store.getState().doc, id, label), { label: "Relabel" }),
+                toggleHidden: (id) => {
+                  const object = store.getState().doc.objects.find((o) => o.id === id);
+                  if (object) edit(setHiddenOps(store.getState().doc, id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });
+                },
+                move: (id, direction) => edit(moveOps(store.getState().doc, id, direction), { label: "Reorder" }),
+                remove: (id) => edit(deleteObjectOps(store.getState().doc, id), { label: "Delete object" }),
+              }}
+            />
+          </section>
+          <p className="mt-auto text-[11px] text-slate-500">
+            Press <kbd className="rounded border border-slate-300 px-1">?</kbd> for all shortcuts.
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function NavLink({ href, label, hint }: { href: string | null; label: string; hint: string }) {
+  if (!href) return <span className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-slate-300">{label}</span>;
+  return (
+    <Link href={href} className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50" title={`${label} (${hint})`}>
+      {label}
+    </Link>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+// Tools, brush size, undo/redo, zoom and help, each with its key.
+import type { ToolId } from "../core/editor-store";
+
+const TOOLS: { id: ToolId; name: string; key: string }[] = [
+  { id: "smart", name: "Smart", key: "S" },
+  { id: "brush", name: "Brush", key: "B" },
+  { id: "eraser", name: "Eraser", key: "E" },
+  { id: "polygon", name: "Polygon", key: "P" },
+  { id: "select", name: "Select", key: "V" },
+];
+
+const button = "rounded-md border px-2.5 py-1 text-sm disabled:opacity-40";
+const idle = "border-slate-200 bg-white text-slate-700 hover:bg-slate-50";
+const active = "border-brand-500 bg-brand-50 text-brand-700";
+
+// Buttons do not take focus on click: Enter must keep committing, not re-press the last button.
+const keepFocus = (event: React.MouseEvent) => event.preventDefault();
+
+export function EditorToolbar({
+  tool,
+  brushRadius,
+  canUndo,
+  canRedo,
+  undoLabel,
+  redoLabel,
+  onTool,
+  onBrushSize,
+  onUndo,
+  onRedo,
+  onFit,
+  onZoom,
+  onHelp,
+}: {
+  tool: ToolId;
+  brushRadius: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  onTool: (tool: ToolId) => void;
+  onBrushSize: (step: 1 | -1) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onFit: () => void;
+  onZoom: (factor: number) => void;
+  onHelp: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Editor tools" data-testid="editor-toolbar">
+      {TOOLS.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          onMouseDown={keepFocus}
+          onClick={() => onTool(t.id)}
+          aria-pressed={tool === t.id}
+          data-testid={`tool-${t.id}`}
+          className={`${button} ${tool === t.id ? active : idle}`}
+          title={`${t.name} (${t.key})`}
+        >
+          {t.name} <kbd className="ml-0.5 text-[10px] text-slate-400">{t.key}</kbd>
+        </button>
+      ))}
+      <span className="mx-1 flex items-center gap-1 text-xs text-slate-600" data-testid="brush-size">
+        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} onClick={() => onBrushSize(-1)} aria-label="Smaller brush ([)">
+          [
+        </button>
+        <span className="w-12 text-center tabular-nums" data-testid="brush-radius">{brushRadius} px</span>
+        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} onClick={() => onBrushSize(1)} aria-label="Larger brush (])">
+          ]
+        </button>
+      </span>
+      <span className="mx-1 h-5 w-px bg-slate-200" />
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!canUndo} onClick={onUndo} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : "Undo (Ctrl+Z)"} data-testid="undo">
+        Undo
+      </button>
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!canRedo} onClick={onRedo} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : "Redo (Ctrl+Shift+Z)"} data-testid="redo">
+        Redo
+      </button>
+      <span className="mx-1 h-5 w-px bg-slate-200" />
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} onClick={() => onZoom(0.8)} aria-label="Zoom out (-)">
+        −
+      </button>
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} onClick={onFit} title="Fit (F)">
+        Fit
+      </button>
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} onClick={() => onZoom(1.25)} aria-label="Zoom in (+)">
+        +
+      </button>
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} ml-1`} onClick={onHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
+        ?
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Everything the annotation editor page needs in one call: the image and the
+// browser decoder (shared with the click-to-mask page), the project's label
+// classes, the image's saved objects, its neighbours in import order (for
+// "next image"), and whether this person may edit.
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click-to-mask-page";
+import type { AnnotationDto } from "@/lib/schemas/annotations";
+import { EDITING_ROLES } from "./assert-editing-allowed";
+import { listImageAnnotations } from "./list-image-annotations";
+
+export interface EditorPageData extends ClickToMaskPageData {
+  project: { id: string; name: string };
+  labels: { id: string; name: string; color: string }[];
+  annotations: AnnotationDto[];
+  previousImageId: string | null;
+  nextImageId: string | null;
+  position: { index: number; total: number };
+  canEdit: boolean;
+}
+
+export async function loadEditorPage(options: { actor: Actor; projectId: string; imageId: string }): Promise<EditorPageData> {
+  const { actor, projectId, imageId } = options;
+  const access = await requireProjectAccess({ actor, projectId });
+  const base = await loadClickToMaskPage({ actor, projectId, imageId });
+  const [project, annotations, order] = await Promise.all([
+    db().project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { id: true, name: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
+    }),
+    listImageAnnotations({ actor, imageId }),
+    // Ids only: projects hold thousands of images, and this is one small index scan.
+    db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
+  ]);
+  const index = order.findIndex((row) => row.id === imageId);
+  return {
+    ...base,
+    project: { id: project.id, name: project.name },
+    labels: project.labelClasses,
+    annotations,
+    previousImageId: index > 0 ? (order[index - 1]?.id ?? null) : null,
+    nextImageId: index >= 0 ? (order[index + 1]?.id ?? null) : null,
+    position: { index: index + 1, total: order.length },
+    canEdit: access.role === "admin" || EDITING_ROLES.includes(access.role),
+  };
+}
