@@ -61,6 +61,8 @@ export type AssignTasksInput = z.input<typeof assignTasksInput>;
 
 export const listTasksQuery = z.object({
   batchId: id.optional(),
+  // "no": images not cut into a batch yet (what a new batch can take).
+  inBatch: z.enum(["yes", "no", "any"]).default("any"),
   stage: taskStageSchema.default("annotate"),
   status: taskStatusSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -7,7 +7,7 @@
 // a scratch database: the bench adds users, a project and thousands of rows),
 // else starts the embedded database in a temp folder. Final stdout line is JSON.
 //
-//   npm run bench:queue -- [--annotators 200] [--seconds 20] [--images 20000] [--think-ms 20] [--pool 20]
+//   npm run bench:queue -- [--annotators 200] [--seconds 20] [--images 2000] [--think-ms 20] [--pool 20]
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -35,7 +35,7 @@ function parseOptions(argv: string[]): Options {
   return {
     annotators,
     seconds: value("seconds", 20),
-    images: Math.round(value("images", Math.max(20_000, annotators * 50))),
+    images: Math.round(value("images", Math.max(2_000, annotators * 10))),
     thinkMs: value("think-ms", 20),
     pool: Math.max(1, Math.round(value("pool", 20))),
   };

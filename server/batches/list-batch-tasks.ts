@@ -10,7 +10,8 @@ export async function listBatchTasks(options: { actor: Actor; projectId: string;
   const { actor, projectId } = options;
   const query = listTasksQuery.parse(options.query);
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "see all tasks" });
-  const where = { projectId, stage: query.stage, ...(query.batchId ? { batchId: query.batchId } : {}), ...(query.status ? { status: query.status } : {}) };
+  const batchFilter = query.batchId ? { batchId: query.batchId } : query.inBatch === "no" ? { batchId: null } : query.inBatch === "yes" ? { batchId: { not: null } } : {};
+  const where = { projectId, stage: query.stage, ...batchFilter, ...(query.status ? { status: query.status } : {}) };
   const [total, rows] = await Promise.all([
     db().task.count({ where }),
     db().task.findMany({

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/page-actor";
+import { isAppError } from "@/server/errors/app-error";
+import { getQueueSummary } from "@/server/tasks/get-queue-summary";
+import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
+import { ProjectTabs } from "@/components/projects/project-tabs";
+import { QueuePanel } from "@/components/tasks/queue-panel";
+import { FormSuccess } from "@/components/ui/form-message";
+
+export const metadata: Metadata = { title: "Work queue" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ done?: string }> };
+
+const DONE: Record<string, string> = {
+  submitted: "Submitted. Your queue is empty for now: new images will show up here.",
+  skipped: "Skipped. Your queue is empty for now.",
+  reviewed: "Review saved. Nothing else waits for review right now.",
+};
+
+export default async function QueuePage({ params, searchParams }: Props) {
+  const { projectId } = await params;
+  const { done } = await searchParams;
+  const actor = await pageActor();
+  const loaded = await Promise.all([getWorkPageContext({ actor, projectId }), getQueueSummary({ actor, projectId })]).catch((error: unknown) => {
+    if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  });
+  const [project, summary] = loaded;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
+      <ProjectTabs projectId={projectId} active="queue" />
+      <FormSuccess message={done ? (DONE[done] ?? null) : null} />
+      <QueuePanel initial={summary} projectId={projectId} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/page-actor";
+import { isAppError } from "@/server/errors/app-error";
+import { getTask } from "@/server/tasks/get-task";
+import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
+import { ReviewView } from "@/components/reviews/review-view";
+
+export const metadata: Metadata = { title: "Review" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ projectId: string; taskId: string }> };
+
+export default async function ReviewPage({ params }: Props) {
+  const { projectId, taskId } = await params;
+  const actor = await pageActor();
+  const [project, task] = await Promise.all([getWorkPageContext({ actor, projectId }), getTask({ actor, taskId })]).catch((error: unknown) => {
+    if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  });
+  if (task.projectId !== projectId || task.stage !== "review") notFound();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">
+        Review · <span className="text-slate-600">{project.name}</span>
+      </h1>
+      <ReviewView task={task} labels={project.labelClasses} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+// One batch: live progress by status, each assignee's share with a control
+// to hand their open images to someone else or back to the pool, and the
+// batch priority.
+import { useState, useTransition } from "react";
+import type { BatchProgress } from "@/server/batches/list-batches";
+import { buttonSecondary, card, inputField } from "../ui/button-styles";
+import { FormError } from "../ui/form-message";
+import { taskApi } from "../tasks/task-api";
+
+const SEGMENTS = [
+  ["todo", "To do", "bg-slate-300"],
+  ["in_progress", "In progress", "bg-sky-500"],
+  ["submitted", "Submitted", "bg-violet-500"],
+  ["accepted", "Accepted", "bg-emerald-500"],
+  ["rejected", "Rejected", "bg-amber-500"],
+  ["skipped", "Skipped", "bg-rose-400"],
+] as const;
+
+type Member = { id: string; name: string; role: string };
+
+export function BatchCard(props: { projectId: string; batch: BatchProgress; members: Member[]; onChanged: () => void }) {
+  const { batch } = props;
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [priority, setPriority] = useState(batch.priority);
+  const labelers = props.members.filter((member) => member.role === "annotator" || member.role === "manager");
+  const act = (fn: () => Promise<unknown>) =>
+    startTransition(async () => {
+      setError(null);
+      try {
+        await fn();
+        props.onChanged();
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
+  const reassign = (fromUserId: string | null, to: string) =>
+    act(() => taskApi(`/api/projects/${props.projectId}/tasks/assign`, { method: "POST", body: { batchId: batch.id, fromUserId, assigneeId: to === "" ? null : to } }));
+
+  return (
+    <article className={`${card} space-y-3 p-4`} data-testid="batch-card" data-batch-name={batch.name}>
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-medium">
+          {batch.name} <span className="text-sm font-normal text-slate-500">· {batch.total} images</span>
+        </h3>
+        <form
+          className="flex items-center gap-2 text-sm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { priority } }));
+          }}
+        >
+          <label className="text-slate-600" htmlFor={`priority-${batch.id}`}>Priority</label>
+          <input id={`priority-${batch.id}`} className={`${inputField} w-20`} type="number" value={priority} onChange={(event) => setPriority(Number(event.target.value))} />
+          <button type="submit" className={buttonSecondary} disabled={pending || priority === batch.priority}>Save</button>
+        </form>
+      </header>
+      <div className="flex h-3 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+        {SEGMENTS.map(([key, , color]) => (batch.counts[key] > 0 ? <div key={key} className={color} style={{ width: `${(100 * batch.counts[key]) / Math.max(1, batch.total)}%` }} /> : null))}
+      </div>
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        {SEGMENTS.map(([key, label, color]) => (
+          <div key={key} className="flex items-center gap-1.5">
+            <span className={`inline-block h-2.5 w-2.5 rounded-full ${color}`} />
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="font-medium tabular-nums" data-testid={`batch-count-${key}`}>{batch.counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <tr><th className="py-1 font-medium">Assignee</th><th className="py-1 font-medium">Open / total</th><th className="py-1 font-medium">Accepted</th><th className="py-1 font-medium">Move open images to</th></tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {batch.assignees.map((share) => (
+            <tr key={share.userId ?? "pool"} data-testid="assignee-row">
+              <td className="py-1.5">{share.name}</td>
+              <td className="py-1.5 tabular-nums">{share.open} / {share.total}</td>
+              <td className="py-1.5 tabular-nums">{share.counts.accepted}</td>
+              <td className="py-1.5">
+                <select
+                  className={`${inputField} max-w-52 py-1`}
+                  aria-label={`Move open images of ${share.name}`}
+                  disabled={pending || share.open === 0}
+                  value="keep"
+                  onChange={(event) => reassign(share.userId, event.target.value)}
+                >
+                  <option value="keep" disabled>Choose…</option>
+                  {share.userId !== null && <option value="">Project pool</option>}
+                  {labelers.filter((member) => member.id !== share.userId).map((member) => (
+                    <option key={member.id} value={member.id}>{member.name}</option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FormError message={error} />
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+// The image with its masks drawn on top (COCO RLE decoded in the browser),
+// numbered comment pins, and a click handler in image pixels. The canvas has
+// the image's own size and is scaled with the image by CSS.
+import { useEffect, useMemo, useRef } from "react";
+import { decodeRleToMask, type BinaryMask } from "@/lib/mask";
+
+export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
+export type Pin = { x: number; y: number; label: string };
+
+function hexToRgb(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.replace("#", ""), 16);
+  return Number.isFinite(value) ? [(value >> 16) & 255, (value >> 8) & 255, value & 255] : [56, 189, 248];
+}
+
+export function MaskCanvas(props: {
+  imageUrl: string;
+  width: number;
+  height: number;
+  annotations: DrawnAnnotation[];
+  highlightId?: string | null;
+  pins: Pin[];
+  onPick?: (point: { x: number; y: number; annotationId: string | null }) => void;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const masks = useMemo(() => props.annotations.map((annotation) => ({ annotation, mask: decodeRleToMask(annotation.rle) as BinaryMask })), [props.annotations]);
+
+  useEffect(() => {
+    const context = canvas.current?.getContext("2d");
+    if (!context) return;
+    const image = context.createImageData(props.width, props.height);
+    for (const { annotation, mask } of masks) {
+      if (mask.width !== props.width || mask.height !== props.height) continue;
+      const [r, g, b] = hexToRgb(annotation.color);
+      const alpha = annotation.id === props.highlightId ? 190 : 110;
+      for (let i = 0; i < mask.data.length; i++) {
+        if (mask.data[i] === 0) continue;
+        const o = i * 4;
+        image.data[o] = r;
+        image.data[o + 1] = g;
+        image.data[o + 2] = b;
+        image.data[o + 3] = alpha;
+      }
+    }
+    context.putImageData(image, 0, 0);
+  }, [masks, props.width, props.height, props.highlightId]);
+
+  const pick = (event: React.MouseEvent<HTMLDivElement>) => {
+    if (!props.onPick) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * props.width;
+    const y = ((event.clientY - box.top) / box.height) * props.height;
+    const index = Math.min(props.height - 1, Math.max(0, Math.floor(y))) * props.width + Math.min(props.width - 1, Math.max(0, Math.floor(x)));
+    // The topmost (last drawn) mask under the click.
+    const hit = [...masks].reverse().find(({ mask }) => mask.data[index] === 1);
+    props.onPick({ x, y, annotationId: hit?.annotation.id ?? null });
+  };
+
+  return (
+    <div className="relative w-full cursor-crosshair select-none overflow-hidden rounded-md bg-slate-900" onClick={pick} data-testid="review-canvas" data-mask-count={props.annotations.length}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route at its native size */}
+      <img src={props.imageUrl} alt="" className="block w-full" draggable={false} />
+      <canvas ref={canvas} width={props.width} height={props.height} className="pointer-events-none absolute inset-0 h-full w-full" />
+      {props.pins.map((pin) => (
+        <span
+          key={pin.label}
+          className="pointer-events-none absolute flex h-6 w-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white bg-amber-600 text-xs font-semibold text-white shadow"
+          style={{ left: `${(100 * pin.x) / props.width}%`, top: `${(100 * pin.y) / props.height}%` }}
+        >
+          {pin.label}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+// Socket hooks for the queue pages, on the tab's one shared socket: listen to
+// events (the user's own room is joined by the server at the handshake), join
+// a project room for a page's lifetime, join an image room and follow who
+// else is on the image.
+import { useEffect, useRef, useState } from "react";
+import { sharedSocket } from "@/components/realtime/use-project-socket";
+
+export type Viewer = { id: string; name: string };
+
+/** Calls the latest `onEvent` for each of `events`; subscribes once per event list. */
+export function useSocketEvents(events: readonly string[], onEvent: (event: string, payload: unknown) => void) {
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  });
+  const key = events.join("|");
+  useEffect(() => {
+    const socket = sharedSocket();
+    const listeners = key.split("|").map((event) => {
+      const listener = (payload: unknown) => handler.current(event, payload);
+      socket.on(event, listener);
+      return [event, listener] as const;
+    });
+    return () => {
+      for (const [event, listener] of listeners) socket.off(event, listener);
+    };
+  }, [key]);
+}
+
+/** Joins the project's room while mounted (and again after a reconnect). */
+export function useProjectRoom(projectId: string) {
+  useEffect(() => {
+    const socket = sharedSocket();
+    const join = () => socket.emit("project:join", projectId);
+    join();
+    socket.on("connect", join);
+    return () => {
+      socket.off("connect", join);
+      socket.emit("project:leave", projectId);
+    };
+  }, [projectId]);
+}
+
+/** Joins the image's room (authorised by the server) and returns who is viewing it. */
+export function useImageRoom(imageId: string | null): { viewers: Viewer[]; error: string | null } {
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!imageId) return;
+    const socket = sharedSocket();
+    const join = () =>
+      socket.emit("image:join", imageId, (response: { ok: boolean; data?: { viewers: Viewer[] }; error?: { message: string } }) => {
+        if (response.ok) {
+          setError(null);
+          setViewers(response.data?.viewers ?? []);
+        } else setError(response.error?.message ?? "Could not join the image's live room.");
+      });
+    const onPresence = (event: { imageId: string; viewers: Viewer[] }) => {
+      if (event.imageId === imageId) setViewers(event.viewers);
+    };
+    join();
+    socket.on("connect", join);
+    socket.on("presence:image", onPresence);
+    return () => {
+      socket.off("connect", join);
+      socket.off("presence:image", onPresence);
+      socket.emit("image:leave", imageId);
+    };
+  }, [imageId]);
+  return { viewers, error };
+}
