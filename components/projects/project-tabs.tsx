@@ -6,8 +6,14 @@ export const PROJECT_TABS = [
   { id: "members", label: "Members" },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
+// Sections that are pages of their own (issue 5: work queue and batches).
+export const PROJECT_PAGES = [
+  { id: "queue", label: "Work queue" },
+  { id: "batches", label: "Batches" },
+] as const;
+export type ProjectPage = (typeof PROJECT_PAGES)[number]["id"];
 
-export function ProjectTabs({ projectId, active }: { projectId: string; active: ProjectTab }) {
+export function ProjectTabs({ projectId, active }: { projectId: string; active: ProjectTab | ProjectPage }) {
   return (
     <nav aria-label="Project sections" className="mb-6 flex gap-1 border-b border-slate-200">
       {PROJECT_TABS.map((tab) => (
@@ -18,6 +24,16 @@ export function ProjectTabs({ projectId, active }: { projectId: string; active: 
           className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab.id === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
         >
           {tab.label}
+        </Link>
+      ))}
+      {PROJECT_PAGES.map((page) => (
+        <Link
+          key={page.id}
+          href={`/projects/${projectId}/${page.id}`}
+          aria-current={page.id === active ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${page.id === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {page.label}
         </Link>
       ))}
     </nav>

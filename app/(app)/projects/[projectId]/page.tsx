@@ -15,6 +15,7 @@ import { EncodingFailures } from "@/components/projects/encoding-failures";
 import { listEncodingFailures } from "@/server/sam/list-encoding-failures";
 import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
+import { StartWorkButtons } from "@/components/tasks/start-work-button";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ tab?: string }> };
 
@@ -45,6 +46,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
         {project.description && <p className="mt-1 text-slate-600">{project.description}</p>}
         <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
+        <div className="mt-3"><StartWorkButtons projectId={project.id} role={project.myRole} /></div>
       </div>
       <LiveStatusSummary initial={project.progress} />
       <EncodingFailures failures={failures} />
