@@ -92,8 +92,9 @@ async function featureStatistics(prepared: PreparedSample[], poolSizes: number[]
     const features = cellFeatures({ integral, cells, poolSizes });
     for (let i = 0; i < features.length; i++) {
       const v = features[i]!;
-      sum[i % width] += v;
-      sumSq[i % width] += v * v;
+      const k = i % width;
+      sum[k] = sum[k]! + v;
+      sumSq[k] = sumSq[k]! + v * v;
     }
     rows += cells.length;
   }

@@ -5,6 +5,8 @@ import { JOBS, type JobPayloads } from "./job-names";
 import { makeThumbnail } from "../images/make-thumbnail";
 import { runEncodeImageJob } from "../sam/encode-image-job";
 import { runExportJob } from "../exports/run-export-job";
+import { runTrainDetectorJob } from "../detector/run-train-detector-job";
+import { runPrefillImageJob } from "../prefill/run-prefill-image-job";
 
 type Handler<N extends keyof JobPayloads> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -23,4 +25,6 @@ export async function registerJobHandlers(boss: PgBoss): Promise<void> {
     if (result.status === "done") console.log(`[worker] encoded ${data.imageSha256.slice(0, 12)} (${data.modelId}) in ${Math.round(result.encodeMs ?? 0)} ms, ${result.byteSize} bytes`);
   });
   await register(boss, JOBS.exportDataset, async (data) => void (await runExportJob(data)));
+  await register(boss, JOBS.trainDetector, async (data) => void (await runTrainDetectorJob(data)));
+  await register(boss, JOBS.prefillImage, async (data) => void (await runPrefillImageJob(data)));
 }

@@ -3,6 +3,7 @@
 //   thumbnails/<sha>.webp         derived thumbnails, named by the source image's SHA-256
 //   embeddings/<model>/<sha>.mwem compact SAM image embeddings, per (model id, image SHA-256)
 //   exports/<exportId>.zip        dataset export archives (not content-addressed: one per Export row)
+//   detectors/<versionId>.json    trained detector head weights (one per DetectorVersion row)
 // Keys are relative paths stored in the database. Because a key fully
 // determines its path, every key is validated against these two shapes before
 // it touches the file system: a key never reaches `path.join` unchecked.
@@ -20,6 +21,7 @@ const MODEL_ID_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const EMBEDDING_KEY_RE = /^embeddings\/[a-z0-9][a-z0-9._-]{0,63}\/[0-9a-f]{64}\.mwem$/;
 const EXPORT_ID_RE = /^[a-z0-9]{8,64}$/;
 const EXPORT_KEY_RE = /^exports\/[a-z0-9]{8,64}\.zip$/;
+const DETECTOR_KEY_RE = /^detectors\/[a-z0-9]{8,64}\.json$/;
 
 export type StoredFile = { key: string; sha256: string; byteSize: number; created: boolean };
 
@@ -55,11 +57,17 @@ export function exportKeyFor(exportId: string): string {
   return `exports/${exportId}.zip`;
 }
 
+/** Key of a detector version's weights; the id is a cuid. */
+export function detectorWeightsKeyFor(versionId: string): string {
+  if (!EXPORT_ID_RE.test(versionId)) throw new Error(`Invalid detector version id for storage: ${JSON.stringify(versionId)}`);
+  return `detectors/${versionId}.json`;
+}
+
 /** True only for keys this store produces; anything else (`..`, absolute, odd names) is refused. */
 export function isStorageKey(key: string): boolean {
   const object = OBJECT_KEY_RE.exec(key);
   if (object) return object[2]?.startsWith(object[1] ?? "-") ?? false;
-  return THUMBNAIL_KEY_RE.test(key) || EXPORT_KEY_RE.test(key) || (EMBEDDING_KEY_RE.test(key) && !key.includes(".."));
+  return THUMBNAIL_KEY_RE.test(key) || EXPORT_KEY_RE.test(key) || DETECTOR_KEY_RE.test(key) || (EMBEDDING_KEY_RE.test(key) && !key.includes(".."));
 }
 
 function pathForKey(key: string): string {
@@ -128,6 +136,13 @@ export async function putEmbedding(options: { modelId: string; imageSha256: stri
   const key = embeddingKeyFor(options);
   const created = await writeKeyAtomically(key, options.bytes);
   return { key, sha256: options.imageSha256, byteSize: options.bytes.byteLength, created };
+}
+
+/** Stores a detector version's weights file (written once per version). */
+export async function putDetectorWeights(options: { versionId: string; bytes: Uint8Array }): Promise<StoredFile> {
+  const key = detectorWeightsKeyFor(options.versionId);
+  const created = await writeKeyAtomically(key, options.bytes);
+  return { key, sha256: sha256Hex(options.bytes), byteSize: options.bytes.byteLength, created };
 }
 
 export async function hasStoredFile(key: string): Promise<boolean> {

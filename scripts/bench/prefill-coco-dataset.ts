@@ -1,0 +1,71 @@
+// COCO-format folders (images/ + instances.json) for bench:prefill, read in
+// place (datasets are never copied into the repository). Every category is
+// "object"; non-crowd objects with a box of at least minSide x minSide are
+// scored, crowd regions and smaller objects are "ignore" ground truth.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Box } from "@/lib/detector/box";
+import { decodeRleToMask, rasterizePolygons, type BinaryMask } from "@/lib/mask";
+
+const segmentation = z.union([
+  z.array(z.array(z.number())),
+  z.object({ size: z.tuple([z.number().int(), z.number().int()]), counts: z.union([z.string(), z.array(z.number().int())]) }),
+]);
+
+const instances = z.object({
+  images: z.array(z.object({ id: z.number(), file_name: z.string(), width: z.number().int(), height: z.number().int() })),
+  annotations: z.array(
+    z.object({
+      image_id: z.number(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      iscrowd: z.union([z.literal(0), z.literal(1)]).default(0),
+      segmentation,
+    }),
+  ),
+});
+
+export interface CocoObject {
+  box: Box;
+  crowd: boolean;
+  /** Counted by the benchmark (non-crowd, box >= minSide on both sides). */
+  scored: boolean;
+  /** Rasterised on demand (polygons or RLE). */
+  mask: () => BinaryMask;
+}
+
+export interface CocoImage {
+  fileName: string;
+  imagePath: string;
+  width: number;
+  height: number;
+  objects: CocoObject[];
+}
+
+export async function loadCocoFolder({ dir, minSide = 32 }: { dir: string; minSide?: number }): Promise<CocoImage[]> {
+  const parsed = instances.parse(JSON.parse(await readFile(path.join(dir, "instances.json"), "utf8")));
+  const byImage = new Map<number, CocoObject[]>();
+  for (const annotation of parsed.annotations) {
+    const image = parsed.images.find((candidate) => candidate.id === annotation.image_id);
+    if (!image) continue;
+    const [x, y, w, h] = annotation.bbox;
+    const seg = annotation.segmentation;
+    const object: CocoObject = {
+      box: { x0: x, y0: y, x1: x + w, y1: y + h },
+      crowd: annotation.iscrowd === 1,
+      scored: annotation.iscrowd === 0 && w >= minSide && h >= minSide,
+      mask: () => (Array.isArray(seg) ? rasterizePolygons(seg, image.width, image.height, { fillRule: "union" }) : decodeRleToMask(seg)),
+    };
+    const list = byImage.get(image.id) ?? [];
+    list.push(object);
+    byImage.set(image.id, list);
+  }
+  // File order, so "--split 40" means the first 40 images of instances.json.
+  return parsed.images.map((image) => ({
+    fileName: image.file_name,
+    imagePath: path.join(dir, "images", image.file_name),
+    width: image.width,
+    height: image.height,
+    objects: byImage.get(image.id) ?? [],
+  }));
+}

@@ -1,0 +1,57 @@
+// The editor's pre-fill layer for one image: the live pre-filled masks (not
+// deleted, still source "prefill"), each as the usual AnnotationDto plus
+// where it came from. Members of the image's project only; anyone else gets
+// "Image not found." so ids reveal nothing.
+//
+// Editor contract (see the issue 7 report): accept = keep the row as is
+// (optionally relabel it with PATCH); delete = DELETE the row; correct =
+// create a new mask with originId = the pre-fill's id and delete the
+// pre-fill (an in-place mask edit also counts as a correction).
+import type { AnnotationDto } from "@/lib/schemas/annotations";
+import { annotationDtoSelect, toAnnotationDto } from "../annotations/annotation-dto";
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import { AppError, isAppError } from "../errors/app-error";
+
+export interface PrefillAnnotation {
+  annotation: AnnotationDto;
+  detectorVersionId: string | null;
+  /** "detector" or "grid"; null for rows written before provenance was stored. */
+  proposalSource: "detector" | "grid" | null;
+  /** The detector's box score (grid points: 1). */
+  proposalScore: number | null;
+}
+
+function provenance(prompt: unknown): { source: "detector" | "grid" | null; score: number | null } {
+  const block = prompt && typeof prompt === "object" ? (prompt as { prefill?: unknown }).prefill : undefined;
+  if (!block || typeof block !== "object") return { source: null, score: null };
+  const { source, proposalScore } = block as { source?: unknown; proposalScore?: unknown };
+  return {
+    source: source === "detector" || source === "grid" ? source : null,
+    score: typeof proposalScore === "number" ? proposalScore : null,
+  };
+}
+
+export async function listPrefillAnnotations(options: { actor: Actor; imageId: string }): Promise<PrefillAnnotation[]> {
+  const { actor, imageId } = options;
+  const image = await db().image.findUnique({ where: { id: imageId }, select: { projectId: true } });
+  if (!image) throw new AppError("not_found", "Image not found.");
+  try {
+    await requireProjectAccess({ actor, projectId: image.projectId });
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") throw new AppError("not_found", "Image not found.");
+    throw error;
+  }
+  const rows = await db().annotation.findMany({
+    where: { imageId, source: "prefill", deletedAt: null },
+    select: { ...annotationDtoSelect, detectorVersionId: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows
+    .map(({ detectorVersionId, ...row }) => {
+      const origin = provenance(row.prompt);
+      return { annotation: toAnnotationDto(row), detectorVersionId, proposalSource: origin.source, proposalScore: origin.score };
+    })
+    .sort((a, b) => (a.annotation.prompt?.order ?? 0) - (b.annotation.prompt?.order ?? 0));
+}

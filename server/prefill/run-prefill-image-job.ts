@@ -1,0 +1,79 @@
+// Worker job: pre-fill one image. Proposals (the active detector's boxes, or
+// the point grid) -> SAM masks through the confidence filters -> Annotation
+// rows with source "prefill".
+//
+// Idempotent: in one transaction (image row locked) it deletes the image's
+// previous, untouched pre-fill and inserts the new one, so re-running
+// replaces and never duplicates; two runs at once serialise on the lock. Once
+// an annotator acted on a pre-fill (see prefillWasTouched) the image is
+// skipped. Without a ready embedding the job re-queues itself for later.
+import { db } from "../db/client";
+import { loadActiveDetector } from "../detector/load-active-detector";
+import { readProjectSettings } from "../detector/read-project-settings";
+import { readStoredEmbedding } from "../detector/read-stored-embedding";
+import { JOBS } from "../jobs/job-names";
+import { enqueueJob } from "../jobs/queue";
+import { computeResizeGeometry } from "@/lib/sam/prompt-transform";
+import { prefillDecoderFor } from "./decoder-sessions";
+import { prefillWasTouched, toPrefillRows, type PrefillProvenance } from "./prefill-rows";
+import { proposeRegions, type ProposalSource } from "./propose-regions";
+import { segmentProposals } from "./segment-proposals";
+
+export type PrefillJobResult =
+  | { status: "done"; created: number; replaced: number; source: "detector" | "grid"; seconds: number }
+  | { status: "skipped"; reason: "image_missing" | "already_reviewed" | "no_detector" }
+  | { status: "waiting"; reason: "embedding_not_ready" };
+
+/** Re-queues while the encoder catches up: 20 x 30 s = 10 minutes. */
+const MAX_WAIT_ATTEMPTS = 20;
+const WAIT_SECONDS = 30;
+
+export async function runPrefillImageJob(options: { imageId: string; attempt?: number }): Promise<PrefillJobResult> {
+  const started = performance.now();
+  const { imageId } = options;
+  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, sha256: true, width: true, height: true } });
+  if (!image) return { status: "skipped", reason: "image_missing" };
+  if (await prefillWasTouched(db(), imageId)) return { status: "skipped", reason: "already_reviewed" };
+  const { modelId, prefill: settings } = await readProjectSettings({ projectId: image.projectId });
+
+  let source: ProposalSource = { kind: "grid" };
+  let provenance: PrefillProvenance = { source: "grid", detectorVersionId: null, modelId };
+  if (settings.source !== "grid") {
+    const detector = await loadActiveDetector({ projectId: image.projectId });
+    // A detector trained on another SAM model's embeddings cannot read this one's.
+    if (detector && detector.sourceModelId === modelId) {
+      source = { kind: "detector", head: detector.head };
+      provenance = { source: "detector", detectorVersionId: detector.versionId, modelId };
+    } else if (settings.source === "detector") {
+      return { status: "skipped", reason: "no_detector" };
+    }
+  }
+
+  const embedding = await readStoredEmbedding({ modelId, imageSha256: image.sha256 });
+  if (!embedding) {
+    const attempt = (options.attempt ?? 0) + 1;
+    if (attempt <= MAX_WAIT_ATTEMPTS) {
+      await enqueueJob(JOBS.prefillImage, { imageId, attempt }, { startAfterSeconds: WAIT_SECONDS, singletonKey: `prefill:${imageId}:${attempt}` });
+    }
+    return { status: "waiting", reason: "embedding_not_ready" };
+  }
+  const decoder = await prefillDecoderFor(modelId);
+  const geometry = computeResizeGeometry({ width: image.width, height: image.height, inputSize: decoder.model.inputSize });
+  const proposals = await proposeRegions({ source, embedding, geometry, settings });
+  const { masks } = await segmentProposals({ decoder, embedding, geometry, proposals, settings });
+  const rows = toPrefillRows({ projectId: image.projectId, imageId, masks, provenance });
+
+  const outcome = await db().$transaction(
+    async (tx) => {
+      // Serialises concurrent runs for the same image (pg-boss is at-least-once).
+      await tx.$queryRaw`SELECT id FROM "Image" WHERE id = ${imageId} FOR UPDATE`;
+      if (await prefillWasTouched(tx, imageId)) return null;
+      const removed = await tx.annotation.deleteMany({ where: { imageId, source: "prefill" } });
+      await tx.annotation.createMany({ data: rows });
+      return removed.count;
+    },
+    { timeout: 30_000 },
+  );
+  if (outcome === null) return { status: "skipped", reason: "already_reviewed" };
+  return { status: "done", created: rows.length, replaced: outcome, source: provenance.source, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,147 @@
+// Proposals (boxes from the detector, or grid points) -> confident SAM masks
+// for one image. No database: the pre-fill job and the benchmark share it.
+//
+// Per proposal: decode with the multimask decoder, keep the best candidate
+// that passes the predicted-IoU and stability filters, optionally decode
+// again with that mask as mask input (SAM's iterative refinement: the second
+// pass usually tightens the boundary and raises stability), then at full
+// resolution: stability filter, drop near-whole-image masks, fill small
+// holes, drop small islands. Finally mask NMS across proposals.
+import type { Box } from "@/lib/detector/box";
+import { nmsMasks, type ScoredMask } from "@/lib/detector/mask-nms";
+import { fillHoles, removeSmallIslands, type BinaryMask } from "@/lib/mask";
+import { thresholdLogits, upsampleLowResLogits } from "@/lib/sam/mask-postprocess";
+import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
+import { computeStabilityScore } from "@/lib/sam/stability-score";
+import type { PrefillSettings } from "@/lib/schemas/detector";
+import type { DecoderSession } from "../sam/create-decoder-session";
+import { decodePrompt } from "../sam/decode-prompt";
+import { chooseCandidate, type CandidateChoice } from "./choose-candidate";
+
+export type Proposal = { kind: "box"; box: Box; score: number } | { kind: "point"; point: { x: number; y: number }; score: number };
+
+export interface SegmentedMask extends ScoredMask {
+  predictedIou: number;
+  stabilityScore: number;
+  candidate: number;
+  refined: boolean;
+  proposal: Proposal;
+}
+
+export interface SegmentProposalsResult {
+  masks: SegmentedMask[];
+  decodes: number;
+  decodeMs: number;
+}
+
+type FilterSettings = Pick<
+  PrefillSettings,
+  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine"
+>;
+
+const ALL_CANDIDATES = [0, 1, 2, 3] as const;
+const BOX_CANDIDATES = ALL_CANDIDATES;
+const POINT_CANDIDATES = [1, 2, 3] as const;
+/** Near misses also get a refinement pass: it often lifts them over the bar. */
+const REFINE_MARGIN = 0.05;
+
+function bounds(mask: BinaryMask): { box: Box; area: number } {
+  const { width, height, data } = mask;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  let area = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (data[row + x] === 0) continue;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return { box: { x0, y0, x1: x1 + 1, y1: y1 + 1 }, area };
+}
+
+export async function segmentProposals(options: {
+  decoder: DecoderSession;
+  embedding: Float32Array;
+  geometry: ResizeGeometry;
+  proposals: readonly Proposal[];
+  settings: FilterSettings;
+}): Promise<SegmentProposalsResult> {
+  const { decoder, embedding, geometry, proposals, settings } = options;
+  if (decoder.variant !== "multimask") throw new Error("Pre-fill needs the multimask decoder (all candidates)");
+  const lowResSize = decoder.model.lowResMaskSize;
+  const pixels = geometry.width * geometry.height;
+  let decodes = 0;
+  let decodeMs = 0;
+
+  const decode = async (proposal: Proposal, maskInput: Float32Array | null) => {
+    const result = await decodePrompt({
+      decoder,
+      embedding,
+      geometry,
+      box: proposal.kind === "box" ? proposal.box : null,
+      points: proposal.kind === "point" ? [{ ...proposal.point, positive: true }] : [],
+      maskInput,
+    });
+    decodes++;
+    decodeMs += result.decodeMs;
+    if (!result.candidates) throw new Error("The decoder returned no candidates");
+    return result.candidates;
+  };
+  const choose = (candidates: Awaited<ReturnType<typeof decode>>, allowed: readonly number[], margin: number) =>
+    chooseCandidate({
+      candidates,
+      geometry,
+      lowResSize,
+      allowed,
+      minPredictedIou: settings.minPredictedIou - margin,
+      minStability: settings.minStability - margin,
+    });
+
+  const kept: SegmentedMask[] = [];
+  for (const proposal of proposals) {
+    const allowed = proposal.kind === "box" ? BOX_CANDIDATES : POINT_CANDIDATES;
+    let { best, passing } = choose(await decode(proposal, null), allowed, settings.refine ? REFINE_MARGIN : 0);
+    if (!best || !passing) continue;
+    let chosen: CandidateChoice = best;
+    let refined = false;
+    if (settings.refine) {
+      // The mask input must be a copy: the candidate view points into the previous output.
+      // With the mask as input the prompt is no longer ambiguous: every candidate may win.
+      ({ best, passing } = choose(await decode(proposal, chosen.lowResLogits.slice()), ALL_CANDIDATES, 0));
+      if (best && passing) {
+        chosen = best;
+        refined = true;
+      } else if (chosen.predictedIou < settings.minPredictedIou || chosen.lowResStability < settings.minStability) {
+        continue;
+      }
+    }
+    const logits = upsampleLowResLogits({ lowRes: chosen.lowResLogits, geometry, lowResSize });
+    const stabilityScore = computeStabilityScore({ logits });
+    if (stabilityScore < settings.minStability) continue;
+    let mask: BinaryMask = { data: thresholdLogits({ logits }), width: geometry.width, height: geometry.height };
+    if (settings.minRegionArea > 0) {
+      mask = removeSmallIslands(fillHoles(mask, { maxHoleArea: settings.minRegionArea - 1 }), settings.minRegionArea);
+    }
+    const { box, area } = bounds(mask);
+    if (area === 0 || area >= settings.maxImageCoverage * pixels) continue;
+    kept.push({
+      mask,
+      bounds: box,
+      area,
+      score: chosen.predictedIou,
+      predictedIou: chosen.predictedIou,
+      stabilityScore,
+      candidate: chosen.index,
+      refined,
+      proposal,
+    });
+  }
+  return { masks: nmsMasks({ masks: kept, iouThreshold: settings.maskNmsIou }), decodes, decodeMs };
+}

@@ -1,0 +1,36 @@
+// Changes the project's pre-fill / detector settings (managers and admins).
+// Merges into Project.settings so keys other features keep there survive.
+import { updateDetectorSettingsInput, type DetectorSettings, type PrefillSettings, type UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { parseProjectSettings } from "../detector/read-project-settings";
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export async function updatePrefillSettings(options: {
+  actor: Actor;
+  projectId: string;
+  input: UpdateDetectorSettingsInput;
+}): Promise<{ prefill: PrefillSettings; detector: DetectorSettings }> {
+  const { actor, projectId } = options;
+  await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "change pre-fill settings" });
+  const input = updateDetectorSettingsInput.parse(options.input);
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+    const current = asObject(project.settings);
+    const next = {
+      ...current,
+      prefill: { ...asObject(current.prefill), ...(input.prefill ?? {}) },
+      detector: { ...asObject(current.detector), ...(input.detector ?? {}) },
+    };
+    await tx.project.update({ where: { id: projectId }, data: { settings: next as Prisma.InputJsonValue } });
+    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "prefill.settings", targetType: "project", targetId: projectId, data: input as Prisma.InputJsonValue });
+    return parseProjectSettings(next);
+  });
+}
