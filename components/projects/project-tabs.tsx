@@ -10,6 +10,7 @@ export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
 export const PROJECT_PAGES = [
   { id: "queue", label: "Work queue" },
   { id: "batches", label: "Batches" },
+  { id: "export", label: "Export" },
 ] as const;
 export type ProjectPage = (typeof PROJECT_PAGES)[number]["id"];
 

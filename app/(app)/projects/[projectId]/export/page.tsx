@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pageActor } from "@/server/auth/page-actor";
+import { isAppError } from "@/server/errors/app-error";
+import { loadExportPage } from "@/server/exports/load-export-page";
+import { appConfig } from "@/server/config/app-config";
+import { ProjectTabs } from "@/components/projects/project-tabs";
+import { ExportPanel } from "@/components/exports/export-panel";
+import { CocoImportForm } from "@/components/exports/coco-import-form";
+import { card } from "@/components/ui/button-styles";
+
+export const metadata: Metadata = { title: "Export" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ projectId: string }> };
+
+export default async function ExportPage({ params }: Props) {
+  const { projectId } = await params;
+  const actor = await pageActor();
+  const data = await loadExportPage({ actor, projectId }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{data.projectName}</h1>
+      <ProjectTabs projectId={projectId} active="export" />
+      {data.canManage ? (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <ExportPanel projectId={projectId} labelClasses={data.labelClasses} batches={data.batches} initialExports={data.exports} />
+          <section className={`${card} h-fit p-5`} aria-labelledby="coco-import-title">
+            <h2 id="coco-import-title" className="text-lg font-semibold">Import COCO pre-labels</h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">
+              Masks from a COCO instances file (RLE or polygons) become pre-labels that annotators review and correct. Categories map to label classes by name; missing ones are created.
+            </p>
+            <CocoImportForm projectId={projectId} isAdmin={data.isAdmin} importRoot={data.isAdmin ? appConfig().importRoot : null} />
+          </section>
+        </div>
+      ) : (
+        <p className={`${card} p-6 text-sm text-slate-600`}>Only the project&apos;s managers can export datasets and import pre-labels.</p>
+      )}
+    </div>
+  );
+}

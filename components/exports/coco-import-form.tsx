@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import type { CocoImportResult } from "@/lib/schemas/exports";
+import { buttonSecondary, inputField, labelText } from "../ui/button-styles";
+import { FormError, FormSuccess } from "../ui/form-message";
+
+type Props = { projectId: string; isAdmin: boolean; importRoot: string | null };
+
+/** COCO JSON + images (zip upload, or a server folder for admins) -> pre-labels. */
+export function CocoImportForm({ projectId, isAdmin, importRoot }: Props) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<CocoImportResult | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const images = form.get("images");
+    if (images instanceof File && images.size === 0) form.delete("images");
+    setPending(true);
+    setError(null);
+    setResult(null);
+    const response = await fetch(`/api/projects/${projectId}/coco-import`, { method: "POST", body: form }).catch(() => null);
+    setPending(false);
+    if (!response) return setError("Network error: the server could not be reached.");
+    const body = (await response.json().catch(() => null)) as (CocoImportResult & { error?: { message: string } }) | null;
+    if (!response.ok || !body) return setError(body?.error?.message ? `Nothing was imported. ${body.error.message}` : `The import failed (HTTP ${response.status}).`);
+    setResult(body);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" aria-label="Import COCO pre-labels">
+      <div>
+        <label htmlFor="coco-json" className={labelText}>COCO instances JSON</label>
+        <input id="coco-json" name="annotations" type="file" accept=".json,application/json" required className="block w-full text-sm" />
+      </div>
+      <div>
+        <label htmlFor="coco-images" className={labelText}>Images (zip)</label>
+        <input id="coco-images" name="images" type="file" accept=".zip,application/zip" className="block w-full text-sm" />
+        <p className="mt-1 text-xs text-slate-500">Optional when the images are already in the project (matched by file name).</p>
+      </div>
+      {isAdmin && importRoot && (
+        <div>
+          <label htmlFor="coco-folder" className={labelText}>…or a folder under <code className="text-xs">{importRoot}</code></label>
+          <input id="coco-folder" name="folder" className={inputField} placeholder="e.g. datasets/coco-mini/images" />
+        </div>
+      )}
+      <FormError message={error} />
+      {result && (
+        <FormSuccess
+          message={`Imported ${result.annotations} annotation(s) on ${result.images} image(s) (${result.imagesImported} new, ${result.imagesAlreadyPresent} already in the project)${result.labelClassesCreated.length > 0 ? `; new label classes: ${result.labelClassesCreated.join(", ")}` : ""}.`}
+        />
+      )}
+      <button type="submit" className={buttonSecondary} disabled={pending}>{pending ? "Importing…" : "Import pre-labels"}</button>
+    </form>
+  );
+}
