@@ -81,6 +81,8 @@ export function AnnotationEditor({
       data-tool={state.tool}
       data-selected={selectedId ?? ""}
       data-unsaved={syncSnapshot?.objects.size ?? 0}
+      data-hover={state.hover ? "true" : "false"}
+      data-draft-area={draft?.shape.kind === "smart" && draft.shape.decoded ? (draft.shape.decoded.areas[draft.shape.selected] ?? 0) : ""}
       data-threads={decoder.decoder.phase === "ready" ? decoder.decoder.info.threads : ""}
     >
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-3 py-2">
