@@ -30,7 +30,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
   const [acceptNote, setAcceptNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const lease = useTaskHeartbeat(task.heldByMe ? task.id : null);
+  const lease = useTaskHeartbeat(task.heldByMe && task.stage === "review" ? task.id : null);
   const { viewers } = useImageRoom(imageId);
 
   const load = useCallback(() => {
@@ -48,7 +48,13 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
   const colorOf = (labelClassId: string | null) => props.labels.find((label) => label.id === labelClassId)?.color ?? "#38bdf8";
   const drawn = annotations.map((annotation) => ({ id: annotation.id, rle: annotation.rle, color: colorOf(annotation.labelClassId) }));
   const pins = drafts.flatMap((draft, index) => (draft.pinX !== null && draft.pinY !== null ? [{ x: draft.pinX, y: draft.pinY, label: String(index + 1) }] : []));
-  const canDecide = task.heldByMe && !lease.lost && task.status === "in_progress";
+  const [status, setStatus] = useState(task.status);
+  useSocketEvents(["task:changed"], (_event, payload) => {
+    const changed = (payload as { tasks?: { id: string; status: TaskDetails["status"] }[] }).tasks?.find((entry) => entry.id === task.id);
+    if (changed) setStatus(changed.status);
+  });
+  const reviewing = task.stage === "review";
+  const canDecide = reviewing && task.heldByMe && !lease.lost && task.status === "in_progress";
 
   const decide = (body: unknown) =>
     startTransition(async () => {
@@ -90,7 +96,12 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
           <Link className="text-brand-700 hover:underline" href={`/projects/${task.projectId}/history/${imageId}`}>History</Link>
         </section>
         {lease.lost && <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{lease.lost}</p>}
-        {!task.heldByMe && <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">You are not holding this review ({task.status.replace("_", " ")}{task.assignee ? `, ${task.assignee.name}` : ""}): read only.</p>}
+        {!canDecide && !lease.lost && (
+          <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="watch-status" data-status={status}>
+            {reviewing ? "You are not holding this review" : "Labeling"} — {status.replace("_", " ")}
+            {task.assignee ? ` (${task.assignee.name})` : ""}: read only, updated live.
+          </p>
+        )}
         {canDecide && (
           <>
             <section className={`${card} space-y-2 p-4`} aria-label="Comments">

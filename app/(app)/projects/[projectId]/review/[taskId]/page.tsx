@@ -18,11 +18,12 @@ export default async function ReviewPage({ params }: Props) {
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   });
-  if (task.projectId !== projectId || task.stage !== "review") notFound();
+  // A review task is judged here; any other task of the project is watched live, read only.
+  if (task.projectId !== projectId) notFound();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">
-        Review · <span className="text-slate-600">{project.name}</span>
+        {task.stage === "review" ? "Review" : "Watching live"} · <span className="text-slate-600">{project.name}</span>
       </h1>
       <ReviewView task={task} labels={project.labelClasses} />
     </div>
