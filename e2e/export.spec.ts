@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildCocoFixture, makeZip, readZip } from "../server/exports/testing/coco-fixture";
+import { screenshot, signInAs } from "./support/session";
+
+test("a manager imports COCO pre-labels, exports the demo project as COCO and downloads the zip; an annotator gets 403", async ({ browser }) => {
+  const fixture = await buildCocoFixture({ seed: 31 });
+  const zip = await makeZip(fixture.images.map((image) => ({ name: `images/${image.fileName}`, bytes: image.bytes })));
+
+  const managerContext = await browser.newContext({ acceptDownloads: true });
+  const manager = await managerContext.newPage();
+  await signInAs(manager, "manager");
+  await manager.getByRole("link", { name: /Demo: shapes and scenes/ }).click();
+  await manager.waitForURL(/\/projects\/[^/?]+/);
+  const projectId = manager.url().split("/projects/")[1]?.split(/[/?#]/)[0] ?? "";
+  expect(projectId).not.toBe("");
+  await manager.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Export" }).click();
+  await manager.waitForURL(new RegExp(`/projects/${projectId}/export$`));
+  await expect(manager.getByRole("heading", { name: "New export" })).toBeVisible();
+  await screenshot(manager, "export-page");
+
+  // A bad file: one annotation names a category the file does not define. Nothing is imported.
+  const importForm = manager.getByRole("form", { name: "Import COCO pre-labels" });
+  const bad = structuredClone(fixture.json) as { annotations: { category_id: number }[] };
+  (bad.annotations[0] as { category_id: number }).category_id = 99;
+  await importForm.getByLabel("COCO instances JSON").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await importForm.getByLabel("Images (zip)").setInputFiles({ name: "images.zip", mimeType: "application/zip", buffer: zip });
+  await importForm.getByRole("button", { name: "Import pre-labels" }).click();
+  await expect(importForm.getByRole("alert")).toContainText("Nothing was imported. Annotation 1001 has category_id 99");
+  await screenshot(manager, "export-import-error");
+
+  await importForm.getByLabel("COCO instances JSON").setInputFiles({ name: "instances.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(fixture.json)) });
+  await importForm.getByLabel("Images (zip)").setInputFiles({ name: "images.zip", mimeType: "application/zip", buffer: zip });
+  await importForm.getByRole("button", { name: "Import pre-labels" }).click();
+  await expect(importForm.getByRole("status")).toContainText("Imported 6 annotation(s) on 2 image(s) (2 new, 0 already in the project)");
+  await screenshot(manager, "export-import-done");
+
+  // Pre-labels sit on "to do" tasks: export those (accepted is ticked by default), with the images.
+  const exportForm = manager.getByRole("form", { name: "New export" });
+  await exportForm.getByLabel("COCO instances JSON (RLE)").check();
+  await exportForm.getByLabel("To do").check();
+  await exportForm.getByLabel("Include the image files").check();
+  await exportForm.getByRole("button", { name: "Start export" }).click();
+  const row = manager.getByTestId("export-row").first();
+  await expect(row).toHaveAttribute("data-status", /queued|running|done/);
+  await screenshot(manager, "export-started");
+  await expect(row).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(row.getByText(/Available until/)).toBeVisible();
+  await screenshot(manager, "export-done");
+
+  const [download] = await Promise.all([manager.waitForEvent("download"), row.getByRole("link", { name: /Download zip/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^maskwright-coco-.*\.zip$/);
+  const saved = path.join(mkdtempSync(path.join(os.tmpdir(), "mw-e2e-export-")), download.suggestedFilename());
+  await download.saveAs(saved);
+  const files = await readZip(saved);
+  const coco = JSON.parse(files.get("annotations/instances.json")?.toString("utf8") ?? "{}") as { images: { id: number }[]; annotations: { id: number }[]; categories: { name: string }[] };
+  expect(coco.annotations.map((annotation) => annotation.id).sort()).toEqual(fixture.objects.map((object) => object.id).sort());
+  // The demo's own images (no annotations, tasks to do) are in the export too; the fixture's keep their ids.
+  expect(coco.images.map((image) => image.id)).toEqual(expect.arrayContaining([42, 7]));
+  expect(coco.categories.map((category) => category.name)).toEqual(expect.arrayContaining(["object", "ground", "cat", "dog", "unused"]));
+  for (const image of fixture.images) expect(files.get(`images/${image.fileName}`)?.equals(image.bytes)).toBe(true);
+  const exportId = (await row.getByRole("link", { name: /Download zip/ }).getAttribute("href"))?.split("/")[3] ?? "";
+  expect(exportId).not.toBe("");
+
+  // An annotator of the same project: the page says no, and every export API answers 403.
+  const annotatorContext = await browser.newContext();
+  const annotator = await annotatorContext.newPage();
+  await signInAs(annotator, "annotator");
+  await annotator.goto(`/projects/${projectId}/export`);
+  await expect(annotator.getByText("Only the project's managers can export datasets")).toBeVisible();
+  await screenshot(annotator, "export-annotator");
+  expect((await annotator.request.post(`/api/projects/${projectId}/exports`, { data: { format: "coco" } })).status()).toBe(403);
+  expect((await annotator.request.get(`/api/projects/${projectId}/exports`)).status()).toBe(403);
+  const refused = await annotator.request.get(`/api/exports/${exportId}/download`);
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-type"]).not.toBe("application/zip");
+  await Promise.all([managerContext.close(), annotatorContext.close()]);
+});
