@@ -35,10 +35,9 @@ function postError(code: DecoderErrorCode, error: unknown, extra: { requestId?: 
 
 let engine: Promise<DecoderEngine> | null = null;
 let engineUrl: string | null = null;
-const embeddings = new LruCache<string, Promise<Tensor>>(EMBEDDING_CACHE_SIZE, (_key, tensor) => {
-  // Free the evicted values (the Tensor holds the only reference).
-  tensor.then((t) => t.dispose()).catch(() => undefined);
-});
+// Evicted tensors are only dropped, not disposed: a decode that already holds
+// one may still be about to run it, and CPU tensors are freed by the GC.
+const embeddings = new LruCache<string, Promise<Tensor>>(EMBEDDING_CACHE_SIZE);
 
 function init(message: InitMessage): void {
   if (engine && engineUrl === message.modelUrl) {
