@@ -43,7 +43,7 @@ export function FolderImportForm({ projectId, importRoot }: { projectId: string;
         <label htmlFor="import-folder" className={labelText}>Folder under <code className="text-xs">{importRoot}</code></label>
         <div className="flex gap-2">
           <input id="import-folder" name="folder" required className={inputField} placeholder="e.g. batch-2026-11" />
-          <button type="submit" className={buttonSecondary} disabled={pending}>{pending ? "Importing…" : "Import folder"}</button>
+          <button type="submit" className={`${buttonSecondary} shrink-0 whitespace-nowrap`} disabled={pending}>{pending ? "Importing…" : "Import folder"}</button>
         </div>
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
