@@ -1,7 +1,12 @@
 // The annotation editor in Chromium with the real model: prompts, preview,
 // multi-mask choice, commit and reload, brush/eraser, undo/redo, shortcuts,
 // a version conflict between two browsers, saving offline and signed out,
-// and the click-to-mask time inside the editor.
+// saving under the queue's lease, and the click-to-mask time inside the editor.
+//
+// Saving needs a lease on the image's task for annotators and reviewers
+// (server/tasks/assert-task-lease.ts); managers and admins may always save,
+// so the editing flows run as the manager, and the last test goes through
+// the queue as the annotator.
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot, signInAs } from "./support/session";
@@ -27,7 +32,7 @@ const editor = (page: Page) => page.getByTestId("editor");
 
 test("click, preview, choose, commit, reload: the same pixels; shrink, brush, eraser, undo/redo, shortcuts", async ({ page }) => {
   test.setTimeout(300_000);
-  await signInAs(page, "annotator");
+  await signInAs(page, "manager");
   const { projectId, images } = await demoImages(page);
   const image = images[0]!;
   await openEditor(page, projectId, image.id);
@@ -154,8 +159,8 @@ test("a stale save from a second browser gets a visible choice and loses nothing
   const second = await browser.newContext();
   const pageA = await first.newPage();
   const pageB = await second.newPage();
-  await signInAs(pageA, "annotator");
-  await signInAs(pageB, "reviewer");
+  await signInAs(pageA, "manager");
+  await signInAs(pageB, "admin");
   const { projectId, images } = await demoImages(pageA);
   const image = images[2]!;
   await openEditor(pageA, projectId, image.id);
@@ -208,7 +213,7 @@ test("a stale save from a second browser gets a visible choice and loses nothing
 
 test("work saved offline or after the session expired is kept and sent later", async ({ page, context }) => {
   test.setTimeout(300_000);
-  await signInAs(page, "annotator");
+  await signInAs(page, "manager");
   const { projectId, images } = await demoImages(page);
   const image = images[3]!;
   await openEditor(page, projectId, image.id);
@@ -251,15 +256,60 @@ test("work saved offline or after the session expired is kept and sent later", a
   await expect(page.getByTestId("save-status")).toContainText(/Signed out/, { timeout: 15_000 });
   await screenshot(page, "editor-signed-out");
   const pending = (await editorObjects(page)).find((o) => o.version === 0)!;
-  await signInAs(page, "annotator");
+  await signInAs(page, "manager");
   await openEditor(page, projectId, image.id);
   await expectAllSaved(page);
   expect((await serverObjects(page, image.id)).find((o) => o.id === pending.id)?.rle.counts).toBe(pending.counts);
 });
 
+test("an annotator saves under the queue's lease; a save without one is refused visibly and kept", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signInAs(manager, "manager");
+  const { projectId, images } = await demoImages(manager);
+  const queued = images[5]!;
+  const batch = await manager.request.post(`/api/projects/${projectId}/batches`, { data: { name: "Editor e2e", selection: { kind: "images", imageIds: [queued.id] } } });
+  expect(batch.status()).toBe(201);
+  await managerContext.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, "annotator");
+  const claim = await page.request.post(`/api/projects/${projectId}/tasks/claim`, { data: { stage: "annotate" } });
+  expect(claim.status()).toBe(200);
+  const { path } = (await claim.json()) as { path: string | null };
+  expect(path).toContain(`/annotate/${queued.id}?task=`);
+  await page.goto(path!);
+  await expect(editor(page)).toHaveAttribute("data-ready", "true", { timeout: 150_000 });
+  const [shape] = await findShapes(page, queued.id);
+  let count = await decodeCount(page);
+  await clickPixel(page, shape!.x, shape!.y);
+  await waitForDecode(page, count);
+  await page.keyboard.press("Enter");
+  await expectAllSaved(page);
+  expect(await serverObjects(page, queued.id)).toHaveLength(1);
+
+  // Another image, no lease: the save is refused with the server's reason, shown, and kept.
+  const other = images[4]!;
+  await openEditor(page, projectId, other.id);
+  const [otherShape] = await findShapes(page, other.id);
+  count = await decodeCount(page);
+  await clickPixel(page, otherShape!.x, otherShape!.y);
+  await waitForDecode(page, count);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-tone", "error", { timeout: 15_000 });
+  await expect(page.getByTestId("blocked-save")).toBeVisible();
+  await expect(page.getByTestId("object-status")).toHaveText("not saved");
+  expect(await editorObjects(page)).toHaveLength(1);
+  expect(await serverObjects(page, other.id)).toHaveLength(0);
+  await screenshot(page, "editor-save-refused");
+  await context.close();
+});
+
 test("click-to-mask inside the editor: pointerdown to mask drawn", async ({ page }) => {
   test.setTimeout(300_000);
-  await signInAs(page, "annotator");
+  await signInAs(page, "manager");
   const { projectId, images } = await demoImages(page);
   const timings: number[] = [];
   for (const image of images.slice(4, 6)) {

@@ -85,12 +85,16 @@ export function AnnotationEditor({
       data-draft-area={draft?.shape.kind === "smart" && draft.shape.decoded ? (draft.shape.decoded.areas[draft.shape.selected] ?? 0) : ""}
       data-threads={decoder.decoder.phase === "ready" ? decoder.decoder.info.threads : ""}
     >
-      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-3 py-2">
-        <Link href={`/projects/${data.project.id}`} className="text-sm text-brand-700 hover:underline" title={data.project.name}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5">
+        <Link href={`/projects/${data.project.id}`} className="max-w-40 truncate text-sm text-brand-700 hover:underline" title={data.project.name}>
           ← {data.project.name}
         </Link>
-        <span className="truncate text-sm text-slate-600" data-testid="image-name">
-          {data.image.fileName} · {data.position.index}/{data.position.total}
+        <span className="flex items-center gap-1">
+          <NavLink href={previousHref} label="‹" title="Previous image (Shift+N)" />
+          <span className="max-w-48 truncate text-sm text-slate-600" data-testid="image-name" title={data.image.fileName}>
+            {data.image.fileName} · {data.position.index}/{data.position.total}
+          </span>
+          <NavLink href={nextHref} label="›" title="Next image (N)" />
         </span>
         <EditorToolbar
           tool={state.tool}
@@ -107,10 +111,6 @@ export function AnnotationEditor({
           onZoom={(factor) => viewportRef.current?.zoom(factor)}
           onHelp={() => setHelp((open) => !open)}
         />
-        <span className="ml-auto flex gap-1">
-          <NavLink href={previousHref} label="← Previous" hint="Shift+N" />
-          <NavLink href={nextHref} label="Next →" hint="N" />
-        </span>
       </div>
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="canvas-area">
@@ -187,10 +187,11 @@ export function AnnotationEditor({
   );
 }
 
-function NavLink({ href, label, hint }: { href: string | null; label: string; hint: string }) {
-  if (!href) return <span className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-slate-300">{label}</span>;
+function NavLink({ href, label, title }: { href: string | null; label: string; title: string }) {
+  const style = "rounded-md border border-slate-200 px-2 py-0.5 text-sm";
+  if (!href) return <span className={`${style} text-slate-300`}>{label}</span>;
   return (
-    <Link href={href} className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50" title={`${label} (${hint})`}>
+    <Link href={href} className={`${style} bg-white text-slate-700 hover:bg-slate-50`} title={title} aria-label={title}>
       {label}
     </Link>
   );

@@ -10,7 +10,7 @@ const TOOLS: { id: ToolId; name: string; key: string }[] = [
   { id: "select", name: "Select", key: "V" },
 ];
 
-const button = "rounded-md border px-2.5 py-1 text-sm disabled:opacity-40";
+const button = "rounded-md border px-2 py-0.5 text-sm disabled:opacity-40";
 const idle = "border-slate-200 bg-white text-slate-700 hover:bg-slate-50";
 const active = "border-brand-500 bg-brand-50 text-brand-700";
 

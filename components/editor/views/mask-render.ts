@@ -39,14 +39,13 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean): MaskRender | nul
   const out = image.data;
   const { width: w, height: h, data } = mask;
   const fillAlpha = selected ? 150 : 105;
-  // Selected: a white outline stands out on any label colour.
+  // Selected: a white two-pixel outline stands out on any label colour.
   const edge: Rgb = selected ? [255, 255, 255] : color;
   for (let y = by; y < by + bh; y++) {
     const row = y * w;
     for (let x = bx; x < bx + bw; x++) {
       if (data[row + x] === 0) continue;
-      const boundary =
-        x === 0 || y === 0 || x === w - 1 || y === h - 1 || data[row + x - 1] === 0 || data[row + x + 1] === 0 || data[row - w + x] === 0 || data[row + w + x] === 0;
+      const boundary = onBoundary(data, w, h, x, y, selected ? 2 : 1);
       const o = ((y - by) * bw + (x - bx)) * 4;
       const c = boundary ? edge : color;
       out[o] = c[0];
@@ -57,6 +56,15 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean): MaskRender | nul
   }
   context.putImageData(image, 0, 0);
   return { canvas, x: bx, y: by };
+}
+
+/** Whether a foreground pixel is within `width` pixels (4-connected steps) of the background or the image edge. */
+function onBoundary(data: Uint8Array, w: number, h: number, x: number, y: number, width: number): boolean {
+  for (let d = 1; d <= width; d++) {
+    if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h) return true;
+    if (data[y * w + x - d] === 0 || data[y * w + x + d] === 0 || data[(y - d) * w + x] === 0 || data[(y + d) * w + x] === 0) return true;
+  }
+  return false;
 }
 
 /** A low-res logit map as a small canvas, drawn stretched over the image (the fast preview path). */
