@@ -16,6 +16,12 @@ export const prefillSettings = z.object({
   /** Detector boxes scoring below this are not proposed. */
   minDetectorScore: z.number().min(0).max(1).default(0.05),
   boxNmsIou: z.number().min(0).max(1).default(0.6),
+  /**
+   * Box proposals only: IoU between the prompt box and the mask's own box.
+   * A mask much smaller than its box is usually a part (a shirt for a
+   * person), which annotators would have to delete.
+   */
+  minBoxAgreement: z.number().min(0).max(1).default(0.5),
   /** Point grid side (n x n prompts) for the grid source. */
   gridSize: z.number().int().min(2).max(64).default(16),
   minPredictedIou: z.number().min(0).max(1.5).default(0.88),

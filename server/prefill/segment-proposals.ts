@@ -7,7 +7,7 @@
 // pass usually tightens the boundary and raises stability), then at full
 // resolution: stability filter, drop near-whole-image masks, fill small
 // holes, drop small islands. Finally mask NMS across proposals.
-import type { Box } from "@/lib/detector/box";
+import { boxIou, type Box } from "@/lib/detector/box";
 import { nmsMasks, type ScoredMask } from "@/lib/detector/mask-nms";
 import { fillHoles, removeSmallIslands, type BinaryMask } from "@/lib/mask";
 import { thresholdLogits, upsampleLowResLogits } from "@/lib/sam/mask-postprocess";
@@ -26,6 +26,8 @@ export interface SegmentedMask extends ScoredMask {
   candidate: number;
   refined: boolean;
   proposal: Proposal;
+  /** IoU of the mask's box with the prompt box (1 for point prompts). */
+  boxAgreement: number;
 }
 
 export interface SegmentProposalsResult {
@@ -36,7 +38,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine"
+  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -131,6 +133,8 @@ export async function segmentProposals(options: {
     }
     const { box, area } = bounds(mask);
     if (area === 0 || area >= settings.maxImageCoverage * pixels) continue;
+    const boxAgreement = proposal.kind === "box" ? boxIou(box, proposal.box) : 1;
+    if (boxAgreement < settings.minBoxAgreement) continue;
     kept.push({
       mask,
       bounds: box,
@@ -141,6 +145,7 @@ export async function segmentProposals(options: {
       candidate: chosen.index,
       refined,
       proposal,
+      boxAgreement,
     });
   }
   return { masks: nmsMasks({ masks: kept, iouThreshold: settings.maskNmsIou }), decodes, decodeMs };
