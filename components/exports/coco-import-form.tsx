@@ -8,6 +8,9 @@ import { FormError, FormSuccess } from "../ui/form-message";
 
 type Props = { projectId: string; isAdmin: boolean; importRoot: string | null };
 
+const fileInput =
+  "block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-50";
+
 /** COCO JSON + images (zip upload, or a server folder for admins) -> pre-labels. */
 export function CocoImportForm({ projectId, isAdmin, importRoot }: Props) {
   const router = useRouter();
@@ -36,11 +39,11 @@ export function CocoImportForm({ projectId, isAdmin, importRoot }: Props) {
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Import COCO pre-labels">
       <div>
         <label htmlFor="coco-json" className={labelText}>COCO instances JSON</label>
-        <input id="coco-json" name="annotations" type="file" accept=".json,application/json" required className="block w-full text-sm" />
+        <input id="coco-json" name="annotations" type="file" accept=".json,application/json" required className={fileInput} />
       </div>
       <div>
         <label htmlFor="coco-images" className={labelText}>Images (zip)</label>
-        <input id="coco-images" name="images" type="file" accept=".zip,application/zip" className="block w-full text-sm" />
+        <input id="coco-images" name="images" type="file" accept=".zip,application/zip" className={fileInput} />
         <p className="mt-1 text-xs text-slate-500">Optional when the images are already in the project (matched by file name).</p>
       </div>
       {isAdmin && importRoot && (

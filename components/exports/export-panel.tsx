@@ -25,7 +25,8 @@ export function ExportPanel({ projectId, labelClasses, batches, initialExports }
   const [items, setItems] = useState(initialExports);
 
   const merge = useCallback((update: Partial<ExportSummary> & { id: string }) => {
-    setItems((current) => current.map((item) => (item.id === update.id ? { ...item, ...update } : item)));
+    // Socket payloads carry no creator name; keep the one already shown.
+    setItems((current) => current.map((item) => (item.id === update.id ? { ...item, ...update, createdByName: update.createdByName ?? item.createdByName } : item)));
   }, []);
   const onEvent = useCallback((event: ExportProgressEvent) => {
     if (event.projectId === projectId) merge(event);

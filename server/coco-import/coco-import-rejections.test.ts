@@ -65,8 +65,8 @@ async function snapshot() {
 function post(options: { json: string | Buffer; zip?: Buffer; actor?: Actor }): Promise<Response> {
   session.actor = options.actor ?? manager;
   const form = new FormData();
-  form.append("annotations", new Blob([Buffer.from(options.json)]), "instances.json");
-  if (options.zip) form.append("images", new Blob([options.zip]), "images.zip");
+  form.append("annotations", new Blob([new Uint8Array(Buffer.from(options.json))]), "instances.json");
+  if (options.zip) form.append("images", new Blob([new Uint8Array(options.zip)]), "images.zip");
   const request = new Request(`http://localhost/api/projects/${projectId}/coco-import`, { method: "POST", body: form });
   return importRoute.POST(request, { params: Promise.resolve({ projectId }) });
 }

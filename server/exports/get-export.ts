@@ -9,8 +9,12 @@ import { AppError } from "../errors/app-error";
 import { EXPORT_ROW_SELECT, toExportSummary, type ExportRow } from "./to-export-summary";
 
 /** Loads the row and checks the actor manages its project. Shared with the download. */
-export async function requireManagedExport(options: { actor: Actor; exportId: string; action: string }): Promise<ExportRow & { storageKey: string | null }> {
-  const row = await db().export.findUnique({ where: { id: options.exportId }, select: { ...EXPORT_ROW_SELECT, storageKey: true } });
+export async function requireManagedExport(options: {
+  actor: Actor;
+  exportId: string;
+  action: string;
+}): Promise<ExportRow & { storageKey: string | null; createdById: string }> {
+  const row = await db().export.findUnique({ where: { id: options.exportId }, select: { ...EXPORT_ROW_SELECT, storageKey: true, createdById: true } });
   if (!row) throw new AppError("not_found", "Export not found.");
   await requireProjectAccess({ actor: options.actor, projectId: row.projectId, roles: ["manager"], action: options.action });
   return row;
@@ -18,5 +22,6 @@ export async function requireManagedExport(options: { actor: Actor; exportId: st
 
 export async function getExport(options: { actor: Actor; exportId: string }): Promise<ExportSummary> {
   const row = await requireManagedExport({ actor: options.actor, exportId: options.exportId, action: "see exports" });
-  return toExportSummary({ row });
+  const creator = await db().user.findUnique({ where: { id: row.createdById }, select: { name: true } });
+  return toExportSummary({ row, createdByName: creator?.name ?? null });
 }
