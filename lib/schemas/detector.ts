@@ -5,49 +5,73 @@ import { z } from "zod";
 
 export const PREFILL_SOURCES = ["auto", "detector", "grid"] as const;
 
-/**
- * Pre-fill settings with the SAM paper's defaults. "auto" uses the active
- * detector when the project has one, else the point grid.
- */
-export const prefillSettings = z.object({
-  source: z.enum(PREFILL_SOURCES).default("auto"),
+/** Keys a patch leaves undefined keep their current (or default) value. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const prefillFields = z.object({
+  /** "auto": the active detector when the project has one, else the point grid. */
+  source: z.enum(PREFILL_SOURCES),
   /** Boxes kept after the detector's box NMS (top-K). */
-  topK: z.number().int().min(1).max(500).default(30),
+  topK: z.number().int().min(1).max(500),
   /** Detector boxes scoring below this are not proposed. */
-  minDetectorScore: z.number().min(0).max(1).default(0.05),
-  boxNmsIou: z.number().min(0).max(1).default(0.6),
+  minDetectorScore: z.number().min(0).max(1),
+  boxNmsIou: z.number().min(0).max(1),
   /**
    * Box proposals only: IoU between the prompt box and the mask's own box.
    * A mask much smaller than its box is usually a part (a shirt for a
    * person), which annotators would have to delete.
    */
-  minBoxAgreement: z.number().min(0).max(1).default(0.5),
+  minBoxAgreement: z.number().min(0).max(1),
   /** Point grid side (n x n prompts) for the grid source. */
-  gridSize: z.number().int().min(2).max(64).default(16),
-  minPredictedIou: z.number().min(0).max(1.5).default(0.88),
-  minStability: z.number().min(0).max(1).default(0.95),
+  gridSize: z.number().int().min(2).max(64),
+  minPredictedIou: z.number().min(0).max(1.5),
+  minStability: z.number().min(0).max(1),
   /** Masks covering at least this fraction of the image are dropped (background). */
-  maxImageCoverage: z.number().min(0).max(1).default(0.95),
+  maxImageCoverage: z.number().min(0).max(1),
   /** Holes and islands smaller than this many pixels are filled / removed. */
-  minRegionArea: z.number().int().min(0).max(100_000).default(100),
-  maskNmsIou: z.number().min(0).max(1).default(0.7),
+  minRegionArea: z.number().int().min(0).max(100_000),
+  maskNmsIou: z.number().min(0).max(1),
   /** Decode every proposal twice, the second time with the first mask as mask input. */
-  refine: z.boolean().default(true),
+  refine: z.boolean(),
 });
-export type PrefillSettings = z.infer<typeof prefillSettings>;
-export const prefillSettingsPatch = prefillSettings.partial();
-export type PrefillSettingsPatch = z.infer<typeof prefillSettingsPatch>;
+export type PrefillSettings = z.infer<typeof prefillFields>;
 
-export const detectorSettings = z.object({
+/** The SAM paper's thresholds; the rest measured on COCO (see the issue 7 report). */
+export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
+  source: "auto",
+  topK: 30,
+  minDetectorScore: 0.05,
+  boxNmsIou: 0.6,
+  minBoxAgreement: 0.5,
+  gridSize: 16,
+  minPredictedIou: 0.88,
+  minStability: 0.95,
+  maxImageCoverage: 0.95,
+  minRegionArea: 100,
+  maskNmsIou: 0.7,
+  refine: true,
+};
+
+/** A partial update: only the keys sent change (no defaults filled in). */
+export const prefillSettingsPatch = prefillFields.partial();
+export type PrefillSettingsPatch = z.infer<typeof prefillSettingsPatch>;
+/** Stored settings -> complete settings, defaults for anything unset. */
+export const prefillSettings = prefillSettingsPatch.transform((value): PrefillSettings => ({ ...DEFAULT_PREFILL_SETTINGS, ...definedOnly(value) }));
+
+const detectorFields = z.object({
   /** Train a new version by itself after this many newly accepted images; 0 = only by hand. */
-  autoTrainAfterAcceptedImages: z.number().int().min(0).max(100_000).default(0),
+  autoTrainAfterAcceptedImages: z.number().int().min(0).max(100_000),
   /** Wall-clock budget of one training run (the job queue expires jobs after 15 minutes). */
-  maxTrainingSeconds: z.number().int().min(10).max(840).default(600),
-  epochs: z.number().int().min(1).max(500).default(60),
-  heldOutFraction: z.number().min(0.05).max(0.5).default(0.2),
+  maxTrainingSeconds: z.number().int().min(10).max(840),
+  epochs: z.number().int().min(1).max(500),
+  heldOutFraction: z.number().min(0.05).max(0.5),
 });
-export type DetectorSettings = z.infer<typeof detectorSettings>;
-export const detectorSettingsPatch = detectorSettings.partial();
+export type DetectorSettings = z.infer<typeof detectorFields>;
+export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = { autoTrainAfterAcceptedImages: 0, maxTrainingSeconds: 600, epochs: 40, heldOutFraction: 0.2 };
+export const detectorSettingsPatch = detectorFields.partial();
+export const detectorSettings = detectorSettingsPatch.transform((value): DetectorSettings => ({ ...DEFAULT_DETECTOR_SETTINGS, ...definedOnly(value) }));
 
 export const updateDetectorSettingsInput = z.object({
   prefill: prefillSettingsPatch.optional(),
