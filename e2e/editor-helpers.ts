@@ -136,6 +136,8 @@ export async function serverObjects(page: Page, imageId: string): Promise<{ id: 
 }
 
 export async function expectAllSaved(page: Page): Promise<void> {
+  // Edits are diffed ~100 ms after they happen: let the last one reach the outbox first.
+  await page.waitForTimeout(400);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-tone", "ok", { timeout: 30_000 });
   await expect(page.getByTestId("editor")).toHaveAttribute("data-unsaved", "0");
 }

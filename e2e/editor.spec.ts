@@ -182,8 +182,8 @@ test("a stale save from a second browser gets a visible choice and loses nothing
   await pageA.keyboard.press("b");
   await dragPixels(pageA, [{ x: shape.x, y: shape.y }, { x: shape.x, y: shape.y + shape.depth + 50 }]);
   await expectAllSaved(pageA);
+  await expect.poll(async () => (await serverObjects(pageA, image.id))[0]?.version).toBe(2);
   const theirs = (await serverObjects(pageA, image.id))[0]!;
-  expect(theirs.version).toBe(2);
   // B, still on version 1, erases part of it while offline: kept, then refused with 409 when back.
   await pageB.getByRole("button", { name: "Select object 1" }).click();
   await pageB.keyboard.press("e");

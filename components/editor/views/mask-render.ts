@@ -39,32 +39,33 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean): MaskRender | nul
   const out = image.data;
   const { width: w, height: h, data } = mask;
   const fillAlpha = selected ? 150 : 105;
-  // Selected: a white two-pixel outline stands out on any label colour.
-  const edge: Rgb = selected ? [255, 255, 255] : color;
+  // Selected: a dark outer and a white inner outline, visible on light and dark images alike.
+  const DARK: Rgb = [17, 24, 39];
+  const WHITE: Rgb = [255, 255, 255];
   for (let y = by; y < by + bh; y++) {
     const row = y * w;
     for (let x = bx; x < bx + bw; x++) {
       if (data[row + x] === 0) continue;
-      const boundary = onBoundary(data, w, h, x, y, selected ? 2 : 1);
+      const distance = boundaryDistance(data, w, h, x, y, selected ? 2 : 1);
       const o = ((y - by) * bw + (x - bx)) * 4;
-      const c = boundary ? edge : color;
+      const c = distance === 0 ? color : !selected ? color : distance === 1 ? DARK : WHITE;
       out[o] = c[0];
       out[o + 1] = c[1];
       out[o + 2] = c[2];
-      out[o + 3] = boundary ? 255 : fillAlpha;
+      out[o + 3] = distance === 0 ? fillAlpha : 255;
     }
   }
   context.putImageData(image, 0, 0);
   return { canvas, x: bx, y: by };
 }
 
-/** Whether a foreground pixel is within `width` pixels (4-connected steps) of the background or the image edge. */
-function onBoundary(data: Uint8Array, w: number, h: number, x: number, y: number, width: number): boolean {
+/** 1..width: how far (in axis steps) a foreground pixel is from the background or the image edge; 0 when farther. */
+function boundaryDistance(data: Uint8Array, w: number, h: number, x: number, y: number, width: number): number {
   for (let d = 1; d <= width; d++) {
-    if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h) return true;
-    if (data[y * w + x - d] === 0 || data[y * w + x + d] === 0 || data[(y - d) * w + x] === 0 || data[(y + d) * w + x] === 0) return true;
+    if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h) return d;
+    if (data[y * w + x - d] === 0 || data[y * w + x + d] === 0 || data[(y - d) * w + x] === 0 || data[(y + d) * w + x] === 0) return d;
   }
-  return false;
+  return 0;
 }
 
 /** A low-res logit map as a small canvas, drawn stretched over the image (the fast preview path). */
