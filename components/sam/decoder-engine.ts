@@ -94,8 +94,26 @@ export class DecoderEngine {
     };
     // ORT lowers numThreads to 1 by itself when threads are unavailable.
     const threads = ort.env.wasm.numThreads ?? options.threads;
-    const info: EngineInfo = { threads, variant, initMs: performance.now() - started };
-    return new DecoderEngine(ort, session, options.model, info, constants);
+    const info: EngineInfo = { threads, variant, initMs: 0 };
+    const engine = new DecoderEngine(ort, session, options.model, info, constants);
+    await engine.warmUp();
+    info.initMs = performance.now() - started;
+    return engine;
+  }
+
+  /**
+   * One throw-away decode on a zero embedding: the first run of a session
+   * plans and allocates its memory, so without this the user's first click
+   * would be the slow one.
+   */
+  private async warmUp(): Promise<void> {
+    const dims = this.model.embeddingDims;
+    const zeros = new Float32Array(dims.reduce((a, b) => a * b, 1));
+    await this.decode({
+      embedding: this.embeddingTensor(zeros),
+      prompt: { points: [{ x: 0.5, y: 0.5, positive: true }] },
+      imageSize: { width: 1, height: 1 },
+    });
   }
 
   /** float32 embedding -> the tensor every decode on that image reuses. */
