@@ -167,7 +167,7 @@ export function AnnotationEditor({
               syncStates={syncSnapshot?.objects ?? new Map()}
               editable={data.canEdit}
               actions={{
-                select: (id) => store.select(id === selectedId ? null : id),
+                select: (id) => store.select(id),
                 relabel: (id, label) => edit(relabelOps(store.getState().doc, id, label), { label: "Relabel" }),
                 toggleHidden: (id) => {
                   const object = store.getState().doc.objects.find((o) => o.id === id);
