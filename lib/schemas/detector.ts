@@ -24,6 +24,8 @@ const prefillFields = z.object({
    * person), which annotators would have to delete.
    */
   minBoxAgreement: z.number().min(0).max(1),
+  /** Box proposals: among passing SAM candidates prefer the one filling the box best (else: highest predicted IoU). */
+  preferWholeBox: z.boolean(),
   /** Point grid side (n x n prompts) for the grid source. */
   gridSize: z.number().int().min(2).max(64),
   minPredictedIou: z.number().min(0).max(1.5),
@@ -42,9 +44,10 @@ export type PrefillSettings = z.infer<typeof prefillFields>;
 export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   source: "auto",
   topK: 30,
-  minDetectorScore: 0.05,
+  minDetectorScore: 0.3,
   boxNmsIou: 0.6,
   minBoxAgreement: 0.5,
+  preferWholeBox: true,
   gridSize: 16,
   minPredictedIou: 0.88,
   minStability: 0.95,

@@ -5,6 +5,7 @@
 // for any of them, a single point is not, so points use 1-3 only, as SAM's
 // automatic mask generator does. Stability here is measured on the low-res
 // logits (cheap); the final filter recomputes it at full resolution.
+import { boxIou, type Box } from "@/lib/detector/box";
 import type { DecodeCandidates } from "../sam/decode-prompt";
 import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
 
@@ -12,7 +13,29 @@ export interface CandidateChoice {
   index: number;
   predictedIou: number;
   lowResStability: number;
+  /** IoU of the low-res mask's box with the prompt box (1 without a box). */
+  boxAgreement: number;
   lowResLogits: Float32Array;
+}
+
+/** IoU between the box of the (logit > 0) low-res mask and a box in low-res pixels. */
+function lowResBoxAgreement(logits: Float32Array, lowResSize: number, box: Box, width: number, height: number): number {
+  let x0 = lowResSize;
+  let y0 = lowResSize;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * lowResSize;
+    for (let x = 0; x < width; x++) {
+      if (logits[row + x]! <= 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  if (x1 < 0) return 0;
+  return boxIou({ x0, y0, x1: x1 + 1, y1: y1 + 1 }, box);
 }
 
 /** Stability (IoU of the mask at logit +1 vs -1) over the image part of a low-res map. */
@@ -40,6 +63,7 @@ export function chooseCandidate({
   allowed,
   minPredictedIou,
   minStability,
+  box,
 }: {
   candidates: DecodeCandidates;
   geometry: ResizeGeometry;
@@ -47,8 +71,21 @@ export function chooseCandidate({
   allowed: readonly number[];
   minPredictedIou: number;
   minStability: number;
+  /**
+   * The prompt box in image pixels. With one, passing candidates are ranked
+   * by how well their mask fills the box: a box asks for the whole object,
+   * and the crisper part masks (which would win on predicted IoU) are what
+   * annotators end up deleting.
+   */
+  box?: Box | null;
 }): { best: CandidateChoice | null; passing: boolean } {
   const plane = lowResSize * lowResSize;
+  const ratio = lowResSize / geometry.inputSize;
+  const cropWidth = Math.min(lowResSize, Math.max(1, Math.round(geometry.resizedWidth * ratio)));
+  const cropHeight = Math.min(lowResSize, Math.max(1, Math.round(geometry.resizedHeight * ratio)));
+  const sx = (geometry.resizedWidth / geometry.width) * ratio;
+  const sy = (geometry.resizedHeight / geometry.height) * ratio;
+  const lowResBox = box ? { x0: box.x0 * sx, y0: box.y0 * sy, x1: box.x1 * sx, y1: box.y1 * sy } : null;
   let best: CandidateChoice | null = null;
   let bestPasses = false;
   for (const index of allowed) {
@@ -57,10 +94,15 @@ export function chooseCandidate({
     const predictedIou = candidates.iouPredictions[index]!;
     const stability = lowResStability({ logits, geometry, lowResSize });
     const passes = predictedIou >= minPredictedIou && stability >= minStability;
-    // A passing candidate beats any failing one; then the higher predicted IoU wins.
-    const better = !best || (passes && !bestPasses) || (passes === bestPasses && predictedIou > best.predictedIou);
+    const boxAgreement = lowResBox ? lowResBoxAgreement(logits, lowResSize, lowResBox, cropWidth, cropHeight) : 1;
+    // A passing candidate beats any failing one; then the better box fit, then the higher predicted IoU.
+    const better =
+      !best ||
+      (passes && !bestPasses) ||
+      (passes === bestPasses &&
+        (boxAgreement > best.boxAgreement + 0.05 || (Math.abs(boxAgreement - best.boxAgreement) <= 0.05 && predictedIou > best.predictedIou)));
     if (better) {
-      best = { index, predictedIou, lowResStability: stability, lowResLogits: logits };
+      best = { index, predictedIou, lowResStability: stability, boxAgreement, lowResLogits: logits };
       bestPasses = passes;
     }
   }

@@ -38,7 +38,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement"
+  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -96,12 +96,13 @@ export async function segmentProposals(options: {
     if (!result.candidates) throw new Error("The decoder returned no candidates");
     return result.candidates;
   };
-  const choose = (candidates: Awaited<ReturnType<typeof decode>>, allowed: readonly number[], margin: number) =>
+  const choose = (candidates: Awaited<ReturnType<typeof decode>>, allowed: readonly number[], margin: number, box: Box | null) =>
     chooseCandidate({
       candidates,
       geometry,
       lowResSize,
       allowed,
+      box: settings.preferWholeBox ? box : null,
       minPredictedIou: settings.minPredictedIou - margin,
       minStability: settings.minStability - margin,
     });
@@ -109,14 +110,15 @@ export async function segmentProposals(options: {
   const kept: SegmentedMask[] = [];
   for (const proposal of proposals) {
     const allowed = proposal.kind === "box" ? BOX_CANDIDATES : POINT_CANDIDATES;
-    let { best, passing } = choose(await decode(proposal, null), allowed, settings.refine ? REFINE_MARGIN : 0);
+    const promptBox = proposal.kind === "box" ? proposal.box : null;
+    let { best, passing } = choose(await decode(proposal, null), allowed, settings.refine ? REFINE_MARGIN : 0, promptBox);
     if (!best || !passing) continue;
     let chosen: CandidateChoice = best;
     let refined = false;
     if (settings.refine) {
       // The mask input must be a copy: the candidate view points into the previous output.
       // With the mask as input the prompt is no longer ambiguous: every candidate may win.
-      ({ best, passing } = choose(await decode(proposal, chosen.lowResLogits.slice()), ALL_CANDIDATES, 0));
+      ({ best, passing } = choose(await decode(proposal, chosen.lowResLogits.slice()), ALL_CANDIDATES, 0, promptBox));
       if (best && passing) {
         chosen = best;
         refined = true;
