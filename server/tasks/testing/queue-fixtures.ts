@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { db, type GlobalRole, type ProjectRole } from "../../db/client";
 
-export async function createFastUsers(role: GlobalRole, count: number, prefix = role): Promise<Actor[]> {
+export async function createFastUsers(role: GlobalRole, count: number, prefix: string = role): Promise<Actor[]> {
   const users = Array.from({ length: count }, (_, index) => {
     const id = randomUUID();
     return { id, email: `${prefix}-${index}-${id.slice(0, 8)}@queue.test`, name: `${prefix} ${index}`, role };
