@@ -80,6 +80,7 @@ test("manager assigns, annotator labels, reviewer rejects with a pinned comment,
   await reviewer.goto(`/projects/${projectId}/review/${taskId}`);
   const canvas = reviewer.getByTestId("review-canvas");
   await expect(canvas).toHaveAttribute("data-mask-count", "0");
+  await expect(reviewer.getByTestId("viewers")).toContainText(demoAccount("reviewer").name); // joined the image's room
 
   // The annotator commits a mask (real save API, lease-checked) ...
   const mask = createMask(task.image.width, task.image.height);
@@ -106,7 +107,7 @@ test("manager assigns, annotator labels, reviewer rejects with a pinned comment,
   await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-mask-count", "1");
   const box = (await reviewer.getByTestId("review-canvas").boundingBox())!;
   await reviewer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await reviewer.getByLabel("Comment 1").fill("The wheel is missing from this mask");
+  await reviewer.getByLabel("Comment 1", { exact: true }).fill("The wheel is missing from this mask");
   await screenshot(reviewer, "workflow-review-comment");
   await reviewer.getByTestId("review-reject").click();
   await reviewer.waitForURL(/\/queue/);

@@ -33,7 +33,7 @@ export function MaskCanvas(props: {
     for (const { annotation, mask } of masks) {
       if (mask.width !== props.width || mask.height !== props.height) continue;
       const [r, g, b] = hexToRgb(annotation.color);
-      const alpha = annotation.id === props.highlightId ? 190 : 110;
+      const alpha = annotation.id === props.highlightId ? 200 : 150;
       for (let i = 0; i < mask.data.length; i++) {
         if (mask.data[i] === 0) continue;
         const o = i * 4;

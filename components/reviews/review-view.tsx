@@ -31,7 +31,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const lease = useTaskHeartbeat(task.heldByMe && task.stage === "review" ? task.id : null);
-  const { viewers } = useImageRoom(imageId);
+  const { viewers, joins } = useImageRoom(imageId);
 
   const load = useCallback(() => {
     taskApi<{ annotations: AnnotationDto[] }>(`/api/images/${imageId}/annotations`).then(
@@ -39,13 +39,14 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
   }, [imageId]);
-  useEffect(load, [load]);
+  // Again after each (re)join of the image room: saves made before we listened are not missed.
+  useEffect(load, [load, joins]);
   useSocketEvents(EVENTS, (_event, payload) => {
     const event = payload as { annotation?: { imageId: string }; imageId?: string };
     if ((event.annotation?.imageId ?? event.imageId) === imageId) load();
   });
 
-  const colorOf = (labelClassId: string | null) => props.labels.find((label) => label.id === labelClassId)?.color ?? "#38bdf8";
+  const colorOf = (labelClassId: string | null) => props.labels.find((label) => label.id === labelClassId)?.color ?? "#06b6d4";
   const drawn = annotations.map((annotation) => ({ id: annotation.id, rle: annotation.rle, color: colorOf(annotation.labelClassId) }));
   const pins = drafts.flatMap((draft, index) => (draft.pinX !== null && draft.pinY !== null ? [{ x: draft.pinX, y: draft.pinY, label: String(index + 1) }] : []));
   const [status, setStatus] = useState(task.status);
@@ -81,7 +82,8 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
           onPick={canDecide ? (point) => setDrafts((list) => [...list, { comment: "", annotationId: point.annotationId, pinX: Math.round(point.x), pinY: Math.round(point.y) }]) : undefined}
         />
         <p className="text-xs text-slate-500">
-          {annotations.length} mask{annotations.length === 1 ? "" : "s"} · click on the image to pin a comment (on a mask if you click one).
+          {annotations.length} mask{annotations.length === 1 ? "" : "s"}
+          {canDecide ? " · click on the image to pin a comment (on a mask if you click one)." : ""}
         </p>
       </div>
       <aside className="space-y-4">

@@ -43,10 +43,12 @@ export function useProjectRoom(projectId: string) {
   }, [projectId]);
 }
 
-/** Joins the image's room (authorised by the server) and returns who is viewing it. */
-export function useImageRoom(imageId: string | null): { viewers: Viewer[]; error: string | null } {
+/** Joins the image's room (authorised by the server) and returns who is viewing it and how often it (re)joined. */
+export function useImageRoom(imageId: string | null): { viewers: Viewer[]; error: string | null; joins: number } {
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Counts successful joins: a view refetches then, so nothing saved before it joined is missed.
+  const [joins, setJoins] = useState(0);
   useEffect(() => {
     if (!imageId) return;
     const socket = sharedSocket();
@@ -54,6 +56,7 @@ export function useImageRoom(imageId: string | null): { viewers: Viewer[]; error
       socket.emit("image:join", imageId, (response: { ok: boolean; data?: { viewers: Viewer[] }; error?: { message: string } }) => {
         if (response.ok) {
           setError(null);
+          setJoins((count) => count + 1);
           setViewers(response.data?.viewers ?? []);
         } else setError(response.error?.message ?? "Could not join the image's live room.");
       });
@@ -69,5 +72,5 @@ export function useImageRoom(imageId: string | null): { viewers: Viewer[]; error
       socket.emit("image:leave", imageId);
     };
   }, [imageId]);
-  return { viewers, error };
+  return { viewers, error, joins };
 }

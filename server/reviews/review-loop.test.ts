@@ -50,6 +50,7 @@ describe("review loop", () => {
     const rejected = await rejectReview({
       actor: reviewer,
       taskId: reviewTask.id,
+      claimNext: true,
       comments: [
         { comment: "The wheel is missing", annotationId: maskId, pinX: 120, pinY: 80 },
         { comment: "Also label the pedestrian" },
@@ -57,6 +58,8 @@ describe("review loop", () => {
     });
     expect(rejected.annotate).toMatchObject({ status: "rejected", assigneeId: a.id });
     expect(rejected.review.status).toBe("rejected");
+    // A finished (rejected) review is not handed out again.
+    expect(rejected.next?.task).toBeNull();
 
     // The comments reach the annotator (and only the open round is listed).
     const open = await listOpenReviewComments({ actor: a, imageId: work.imageId });

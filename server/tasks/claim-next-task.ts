@@ -27,6 +27,8 @@ type ClaimedRow = TaskRow & { resumed: boolean };
  */
 function claimSql(options: { actorId: string; projectId: string; stage: "annotate" | "review" }): Prisma.Sql {
   const { actorId, projectId, stage } = options;
+  // "rejected" is open work only for labeling (rework); a rejected review is finished.
+  const openStatuses = stage === "annotate" ? Prisma.sql`('todo', 'rejected')` : Prisma.sql`('todo')`;
   const notOwnWork =
     stage === "review"
       ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actorId})`
@@ -44,7 +46,7 @@ function claimSql(options: { actorId: string; projectId: string; stage: "annotat
       WHERE NOT EXISTS (SELECT 1 FROM held)
         AND t."projectId" = ${projectId} AND t.stage = ${stage}::"TaskStage"
         AND (
-          (t.status IN ('todo', 'rejected') AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actorId}))
+          (t.status IN ${openStatuses} AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actorId}))
           OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW})
         )
         ${notOwnWork}
@@ -67,7 +69,7 @@ function claimSql(options: { actorId: string; projectId: string; stage: "annotat
       FROM target
       WHERE t.id = target.id
         -- Re-checked on the locked row version: never take a live lease from someone else.
-        AND (t.status IN ('todo', 'rejected') OR (t.status = 'in_progress' AND (t."assigneeId" = ${actorId} OR t."leaseExpiresAt" <= ${SQL_NOW})))
+        AND (t.status IN ${openStatuses} OR (t.status = 'in_progress' AND (t."assigneeId" = ${actorId} OR t."leaseExpiresAt" <= ${SQL_NOW})))
       RETURNING t.id, t."projectId", t."imageId", t."batchId", t.stage, t.status, t."assigneeId", t."leaseExpiresAt", t."lastAnnotatorId", target.resumed
     ), audit AS (
       INSERT INTO "AuditEvent" (id, "actorId", "projectId", action, "targetType", "targetId", data)
