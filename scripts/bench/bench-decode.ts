@@ -12,6 +12,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { copyOrtAssets } from "../copy-ort-assets";
+import { quantizeBrowserDecoder } from "../quantize-browser-decoder";
 import { measureBrowserDecode } from "./decode-bench-browser";
 import { benchClicks, percentile, promptsFor } from "./decode-bench-clicks";
 import { measureNativeDecode } from "./decode-bench-native";
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
   if (!baseUrl) {
     const { copied } = await copyOrtAssets({ outDir: "public/ort" });
     if (copied.length) log(`copied ${copied.join(", ")} into public/ort (the build serves them from there)`);
+    // Read by the server at run time, so building it here needs no rebuild of the app.
+    const int8 = await quantizeBrowserDecoder();
+    if (!int8.skipped) log(`built the int8 browser decoder ${int8.outputPath}`);
     server = await startBenchServer({ log });
     baseUrl = server.baseUrl;
   }
