@@ -123,7 +123,7 @@ describe("EditorController", () => {
     const { store, controller } = setup();
     controller.command({ type: "tool", tool: "polygon" });
     // Zoomed in 4x: the 8-screen-pixel hit radius is 2 image pixels.
-    for (const [x, y] of [[4, 4], [20, 4], [20, 12], [30, 30]]) controller.pointerDown(at(x, y), 4);
+    for (const [x, y] of [[4, 4], [20, 4], [20, 12], [30, 30]] as const) controller.pointerDown(at(x, y), 4);
     controller.command({ type: "undo" });
     controller.pointerDown(at(4, 12), 4);
     controller.pointerDown(at(4.5, 4.5), 4); // on the first vertex: closes
