@@ -28,6 +28,8 @@ const prefillFields = z.object({
   preferWholeBox: z.boolean(),
   /** Point grid side (n x n prompts) for the grid source. */
   gridSize: z.number().int().min(2).max(64),
+  /** Grid points: among passing SAM candidates keep the largest (whole object) instead of the most confident. */
+  gridPreferLargest: z.boolean(),
   minPredictedIou: z.number().min(0).max(1.5),
   minStability: z.number().min(0).max(1),
   /** Masks covering at least this fraction of the image are dropped (background). */
@@ -49,6 +51,7 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   minBoxAgreement: 0.5,
   preferWholeBox: true,
   gridSize: 16,
+  gridPreferLargest: false,
   minPredictedIou: 0.88,
   minStability: 0.95,
   maxImageCoverage: 0.95,

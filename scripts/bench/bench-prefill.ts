@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       "save-head": { type: "string" },
       "load-head": { type: "string" },
       "trade-offs": { type: "boolean", default: false },
+      "grid-largest": { type: "boolean", default: false },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     ...(values.topk ? { topK: Number(values.topk) } : {}),
     ...(values.grid ? { gridSize: Number(values.grid) } : {}),
     refine: !values["no-refine"],
+    ...(values["grid-largest"] ? { gridPreferLargest: true } : {}),
     ...(values["min-score"] ? { minDetectorScore: Number(values["min-score"]) } : {}),
     ...(values["box-agreement"] ? { minBoxAgreement: Number(values["box-agreement"]) } : {}),
   });

@@ -18,6 +18,15 @@ export interface CandidateChoice {
   lowResLogits: Float32Array;
 }
 
+function lowResArea(logits: Float32Array, lowResSize: number, width: number, height: number): number {
+  let area = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * lowResSize;
+    for (let x = 0; x < width; x++) if (logits[row + x]! > 0) area++;
+  }
+  return area;
+}
+
 /** IoU between the box of the (logit > 0) low-res mask and a box in low-res pixels. */
 function lowResBoxAgreement(logits: Float32Array, lowResSize: number, box: Box, width: number, height: number): number {
   let x0 = lowResSize;
@@ -64,6 +73,7 @@ export function chooseCandidate({
   minPredictedIou,
   minStability,
   box,
+  preferLargest = false,
 }: {
   candidates: DecodeCandidates;
   geometry: ResizeGeometry;
@@ -78,6 +88,13 @@ export function chooseCandidate({
    * annotators end up deleting.
    */
   box?: Box | null;
+  /**
+   * Without a box: rank passing candidates by mask size instead of predicted
+   * IoU. A point on a shirt then yields the person rather than the shirt;
+   * annotators label objects, and the part masks SAM is most confident
+   * about are mostly what they would delete.
+   */
+  preferLargest?: boolean;
 }): { best: CandidateChoice | null; passing: boolean } {
   const plane = lowResSize * lowResSize;
   const ratio = lowResSize / geometry.inputSize;
@@ -88,6 +105,7 @@ export function chooseCandidate({
   const lowResBox = box ? { x0: box.x0 * sx, y0: box.y0 * sy, x1: box.x1 * sx, y1: box.y1 * sy } : null;
   let best: CandidateChoice | null = null;
   let bestPasses = false;
+  let bestArea = -1;
   for (const index of allowed) {
     if (index >= candidates.count) continue;
     const logits = candidates.lowResLogits.subarray(index * plane, (index + 1) * plane);
@@ -95,15 +113,20 @@ export function chooseCandidate({
     const stability = lowResStability({ logits, geometry, lowResSize });
     const passes = predictedIou >= minPredictedIou && stability >= minStability;
     const boxAgreement = lowResBox ? lowResBoxAgreement(logits, lowResSize, lowResBox, cropWidth, cropHeight) : 1;
-    // A passing candidate beats any failing one; then the better box fit, then the higher predicted IoU.
-    const better =
-      !best ||
-      (passes && !bestPasses) ||
-      (passes === bestPasses &&
-        (boxAgreement > best.boxAgreement + 0.05 || (Math.abs(boxAgreement - best.boxAgreement) <= 0.05 && predictedIou > best.predictedIou)));
+    const area = !lowResBox && preferLargest && passes ? lowResArea(logits, lowResSize, cropWidth, cropHeight) : 0;
+    // A passing candidate beats any failing one; then the better box fit (or the larger mask), then the higher predicted IoU.
+    let better: boolean;
+    if (!best) better = true;
+    else if (passes !== bestPasses) better = passes;
+    else if (lowResBox) {
+      const gain = boxAgreement - best.boxAgreement;
+      better = gain > 0.05 || (Math.abs(gain) <= 0.05 && predictedIou > best.predictedIou);
+    } else if (preferLargest && passes) better = area > bestArea;
+    else better = predictedIou > best.predictedIou;
     if (better) {
       best = { index, predictedIou, lowResStability: stability, boxAgreement, lowResLogits: logits };
       bestPasses = passes;
+      bestArea = area;
     }
   }
   return { best, passing: bestPasses };

@@ -38,7 +38,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox"
+  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -103,6 +103,7 @@ export async function segmentProposals(options: {
       lowResSize,
       allowed,
       box: settings.preferWholeBox ? box : null,
+      preferLargest: settings.gridPreferLargest,
       minPredictedIou: settings.minPredictedIou - margin,
       minStability: settings.minStability - margin,
     });
