@@ -53,7 +53,9 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
           }}
         >
           <label className="text-slate-600" htmlFor={`priority-${batch.id}`}>Priority</label>
-          <input id={`priority-${batch.id}`} className={`${inputField} w-20`} type="number" value={priority} onChange={(event) => setPriority(Number(event.target.value))} />
+          <div className="w-20">
+            <input id={`priority-${batch.id}`} className={inputField} type="number" value={priority} onChange={(event) => setPriority(Number(event.target.value))} />
+          </div>
           <button type="submit" className={buttonSecondary} disabled={pending || priority === batch.priority}>Save</button>
         </form>
       </header>
@@ -81,7 +83,7 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
               <td className="py-1.5 tabular-nums">{share.counts.accepted}</td>
               <td className="py-1.5">
                 <select
-                  className={`${inputField} max-w-52 py-1`}
+                  className={`${inputField} py-1`}
                   aria-label={`Move open images of ${share.name}`}
                   disabled={pending || share.open === 0}
                   value="keep"
