@@ -44,7 +44,7 @@ beforeAll(async () => {
     accepted: ACCEPTED,
     pending: PENDING,
     // Small and fast: 15 epochs, a third held out so the evaluation sees several images.
-    settings: { detector: { epochs: 15, heldOutFraction: 0.3 }, prefill: { source: "grid", gridSize: 4 } },
+    settings: { detector: { epochs: 15, heldOutFraction: 0.3 }, prefill: { source: "grid", gridSize: 4, minDetectorScore: 0.1 } },
   });
 }, 300_000);
 
