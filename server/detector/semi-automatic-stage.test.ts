@@ -35,7 +35,7 @@ let versionId: string;
 
 // Seeds with 3-4 shapes for the pre-fill images (more to accept / correct / delete).
 const PENDING = [106, 101];
-const ACCEPTED = Array.from({ length: 14 }, (_, i) => i + 1);
+const ACCEPTED = Array.from({ length: 16 }, (_, i) => i + 1);
 
 beforeAll(async () => {
   manager = await createTestUser({ role: "annotator" });
