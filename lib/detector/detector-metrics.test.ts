@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMask, type BinaryMask } from "@/lib/mask";
 import { averagePrecision, recallAtK } from "./detection-metrics";
 import { matchMasks, scoredMaskFrom } from "./match-masks";
-import { nmsMasks } from "./mask-nms";
+import { nmsMasks, suppressContained } from "./mask-nms";
 
 function rect(x0: number, y0: number, x1: number, y1: number, size = 20): BinaryMask {
   const mask = createMask(size, size);
@@ -49,6 +49,14 @@ describe("mask NMS and matching", () => {
     const c = { ...scoredMaskFrom(rect(12, 12, 18, 18)), score: 0.5 };
     const kept = nmsMasks({ masks: [a, b, c], iouThreshold: 0.7 });
     expect(kept).toEqual([b, c]);
+  });
+
+  it("drops parts lying inside a larger mask, keeping the whole and separate objects", () => {
+    const whole = scoredMaskFrom(rect(0, 0, 12, 12));
+    const part = scoredMaskFrom(rect(2, 2, 6, 6));
+    const straddling = scoredMaskFrom(rect(10, 10, 16, 16));
+    const kept = suppressContained({ masks: [part, whole, straddling], maxContainment: 0.8 });
+    expect(kept).toEqual([whole, straddling]);
   });
 
   it("counts true and false positives, ignoring matches to ignored ground truth", () => {

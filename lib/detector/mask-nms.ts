@@ -42,3 +42,17 @@ export function nmsMasks<T extends ScoredMask>({ masks, iouThreshold }: { masks:
   }
   return kept;
 }
+
+/**
+ * Drops masks lying (almost) entirely inside a larger kept mask: parts of an
+ * object (a wheel of a car, a shirt of a person), which annotators labelling
+ * objects would delete. Largest first, so the whole object is what stays.
+ */
+export function suppressContained<T extends ScoredMask>({ masks, maxContainment }: { masks: readonly T[]; maxContainment: number }): T[] {
+  const kept: T[] = [];
+  for (const candidate of [...masks].sort((a, b) => b.area - a.area)) {
+    const inside = kept.some((other) => maskIntersection(candidate, other) / candidate.area >= maxContainment);
+    if (!inside) kept.push(candidate);
+  }
+  return kept;
+}

@@ -37,6 +37,8 @@ const prefillFields = z.object({
   /** Holes and islands smaller than this many pixels are filled / removed. */
   minRegionArea: z.number().int().min(0).max(100_000),
   maskNmsIou: z.number().min(0).max(1),
+  /** A mask with at least this fraction of its area inside a larger kept mask is dropped (a part); 1 = keep parts. */
+  maxContainment: z.number().min(0).max(1),
   /** Decode every proposal twice, the second time with the first mask as mask input. */
   refine: z.boolean(),
 });
@@ -46,7 +48,7 @@ export type PrefillSettings = z.infer<typeof prefillFields>;
 export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   source: "auto",
   topK: 30,
-  minDetectorScore: 0.3,
+  minDetectorScore: 0.4,
   boxNmsIou: 0.6,
   minBoxAgreement: 0.5,
   preferWholeBox: true,
@@ -57,6 +59,7 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   maxImageCoverage: 0.95,
   minRegionArea: 100,
   maskNmsIou: 0.7,
+  maxContainment: 1,
   refine: true,
 };
 

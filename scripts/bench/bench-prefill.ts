@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       "load-head": { type: "string" },
       "trade-offs": { type: "boolean", default: false },
       "grid-largest": { type: "boolean", default: false },
+      containment: { type: "string" },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     ...(values.grid ? { gridSize: Number(values.grid) } : {}),
     refine: !values["no-refine"],
     ...(values["grid-largest"] ? { gridPreferLargest: true } : {}),
+    ...(values.containment ? { maxContainment: Number(values.containment) } : {}),
     ...(values["min-score"] ? { minDetectorScore: Number(values["min-score"]) } : {}),
     ...(values["box-agreement"] ? { minBoxAgreement: Number(values["box-agreement"]) } : {}),
   });

@@ -2,7 +2,7 @@
 // re-scores the same masks under stricter filters (post hoc, no decoding) to
 // show the precision / recall trade-off of the settings.
 import { matchMasks, scoredMaskFrom, type GroundTruthMask } from "@/lib/detector/match-masks";
-import type { ScoredMask } from "@/lib/detector/mask-nms";
+import { suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
 import type { SegmentedMask } from "@/server/prefill/segment-proposals";
 import type { EncodedImage } from "./prefill-encode-dataset";
 
@@ -31,10 +31,15 @@ export function groundTruthOf(image: EncodedImage): { objects: ScoredMask[]; ign
   };
 }
 
-export function totalsOf(images: readonly ScoredImage[], keep: (mask: SegmentedMask) => boolean = () => true): Totals {
+export function totalsOf(
+  images: readonly ScoredImage[],
+  keep: (mask: SegmentedMask) => boolean = () => true,
+  maxContainment = 1,
+): Totals {
   const totals: Totals = { tp50: 0, fp50: 0, fpStrict50: 0, tp75: 0, fp75: 0, gt: 0, masks: 0, seconds: 0 };
   for (const image of images) {
-    const predictions = image.masks.filter(keep);
+    const filtered = image.masks.filter(keep);
+    const predictions = maxContainment < 1 ? suppressContained({ masks: filtered, maxContainment }) : filtered;
     const at50 = matchMasks({ predictions, objects: image.objects, ignore: image.ignore, iouThreshold: 0.5 });
     const at75 = matchMasks({ predictions, objects: image.objects, ignore: image.ignore, iouThreshold: 0.75 });
     totals.tp50 += at50.truePositives;
@@ -58,10 +63,10 @@ export function printTradeOffs(name: string, images: readonly ScoredImage[]): vo
   const lines: string[] = [];
   for (const minScore of [0, 0.1, 0.2, 0.3, 0.4, 0.5]) {
     for (const minAgreement of [0, 0.5, 0.6, 0.7, 0.8]) {
-      for (const minIou of [0.88, 0.92]) {
-        const t = totalsOf(images, (m) => m.proposal.score >= minScore && m.boxAgreement >= minAgreement && m.predictedIou >= minIou);
+      for (const containment of [1, 0.9, 0.8]) {
+        const t = totalsOf(images, (m) => m.proposal.score >= minScore && m.boxAgreement >= minAgreement, containment);
         lines.push(
-          `${name} score>=${minScore} agree>=${minAgreement} iou>=${minIou}: ${ratio(t.masks, images.length)}/img P50 ${ratio(t.tp50, t.tp50 + t.fp50)} R50 ${ratio(t.tp50, t.gt)} P75 ${ratio(t.tp75, t.tp75 + t.fp75)} R75 ${ratio(t.tp75, t.gt)}`,
+          `${name} score>=${minScore} agree>=${minAgreement} contained<${containment}: ${ratio(t.masks, images.length)}/img P50 ${ratio(t.tp50, t.tp50 + t.fp50)} R50 ${ratio(t.tp50, t.gt)} P75 ${ratio(t.tp75, t.tp75 + t.fp75)} R75 ${ratio(t.tp75, t.gt)}`,
         );
       }
     }

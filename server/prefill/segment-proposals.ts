@@ -8,7 +8,7 @@
 // resolution: stability filter, drop near-whole-image masks, fill small
 // holes, drop small islands. Finally mask NMS across proposals.
 import { boxIou, type Box } from "@/lib/detector/box";
-import { nmsMasks, type ScoredMask } from "@/lib/detector/mask-nms";
+import { nmsMasks, suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
 import { fillHoles, removeSmallIslands, type BinaryMask } from "@/lib/mask";
 import { thresholdLogits, upsampleLowResLogits } from "@/lib/sam/mask-postprocess";
 import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
@@ -38,7 +38,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest"
+  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -151,5 +151,7 @@ export async function segmentProposals(options: {
       boxAgreement,
     });
   }
-  return { masks: nmsMasks({ masks: kept, iouThreshold: settings.maskNmsIou }), decodes, decodeMs };
+  const distinct = nmsMasks({ masks: kept, iouThreshold: settings.maskNmsIou });
+  const masks = settings.maxContainment < 1 ? suppressContained({ masks: distinct, maxContainment: settings.maxContainment }) : distinct;
+  return { masks, decodes, decodeMs };
 }
