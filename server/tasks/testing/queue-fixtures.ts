@@ -36,8 +36,9 @@ export async function createQueueProject(options: { members: { actor: Actor; rol
       createdAt: new Date(Date.UTC(2026, 0, 1) + index * 1000),
     };
   });
-  for (let start = 0; start < images.length; start += 1000) {
-    const chunk = images.slice(start, start + 1000);
+  // Chunks of 100: the embedded database (PGlite over a socket) aborts on much larger inserts.
+  for (let start = 0; start < images.length; start += 100) {
+    const chunk = images.slice(start, start + 100);
     await db().image.createMany({ data: chunk });
     await db().task.createMany({ data: chunk.map((image) => ({ projectId: project.id, imageId: image.id, stage: "annotate" as const, status: "todo" as const, createdAt: image.createdAt })) });
   }
