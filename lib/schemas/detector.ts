@@ -59,7 +59,7 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   maxImageCoverage: 0.95,
   minRegionArea: 100,
   maskNmsIou: 0.7,
-  maxContainment: 1,
+  maxContainment: 0.8,
   refine: true,
 };
 
