@@ -6,6 +6,7 @@ import { pageActor } from "@/server/auth/page-actor";
 import { isAppError } from "@/server/errors/app-error";
 import { loadEditorPage } from "@/server/annotations/load-editor-page";
 import { AnnotationEditor } from "@/components/editor/views/annotation-editor";
+import { TaskActionsBar } from "@/components/tasks/task-actions-bar";
 
 type Props = {
   params: Promise<{ projectId: string; imageId: string }>;
@@ -31,13 +32,21 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   // queue may send the annotator to their next task instead (compute nextHref here).
   const href = (id: string | null) => (id ? `/projects/${projectId}/annotate/${id}` : null);
   return (
-    <AnnotationEditor
-      key={imageId}
-      data={data}
-      taskId={taskId}
-      user={{ id: actor.id, name: actor.name }}
-      previousHref={href(data.previousImageId)}
-      nextHref={href(data.nextImageId)}
-    />
+    <>
+      <AnnotationEditor
+        key={imageId}
+        data={data}
+        taskId={taskId}
+        user={{ id: actor.id, name: actor.name }}
+        previousHref={href(data.previousImageId)}
+        nextHref={href(data.nextImageId)}
+      />
+      {taskId && (
+        // Opened from the queue: keep the lease alive and offer Submit / Skip / Stop.
+        <div className="fixed bottom-4 left-4 z-40 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+          <TaskActionsBar projectId={projectId} taskId={taskId} />
+        </div>
+      )}
+    </>
   );
 }
