@@ -56,7 +56,8 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   await download.saveAs(saved);
   const files = await readZip(saved);
   const coco = JSON.parse(files.get("annotations/instances.json")?.toString("utf8") ?? "{}") as { images: { id: number }[]; annotations: { id: number }[]; categories: { name: string }[] };
-  expect(coco.annotations.map((annotation) => annotation.id).sort()).toEqual(fixture.objects.map((object) => object.id).sort());
+  // Earlier browser tests may have added masks to the demo project: every imported object must be there with its COCO id.
+  expect(coco.annotations.map((annotation) => annotation.id)).toEqual(expect.arrayContaining(fixture.objects.map((object) => object.id)));
   // The demo's own images (no annotations, tasks to do) are in the export too; the fixture's keep their ids.
   expect(coco.images.map((image) => image.id)).toEqual(expect.arrayContaining([42, 7]));
   expect(coco.categories.map((category) => category.name)).toEqual(expect.arrayContaining(["object", "ground", "cat", "dog", "unused"]));
