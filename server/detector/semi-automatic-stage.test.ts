@@ -43,8 +43,8 @@ beforeAll(async () => {
     members: [{ actor: manager, role: "manager" }],
     accepted: ACCEPTED,
     pending: PENDING,
-    // Small and fast: 15 epochs, a third held out so the evaluation sees several images.
-    settings: { detector: { epochs: 15, heldOutFraction: 0.3 }, prefill: { source: "grid", gridSize: 4, minDetectorScore: 0.1 } },
+    // Small and fast: 30 epochs, a third held out so the evaluation sees several images.
+    settings: { detector: { epochs: 30, heldOutFraction: 0.3 }, prefill: { source: "grid", gridSize: 4, minDetectorScore: 0.1 } },
   });
 }, 300_000);
 
