@@ -37,7 +37,11 @@ const prefillFields = z.object({
   /** Holes and islands smaller than this many pixels are filled / removed. */
   minRegionArea: z.number().int().min(0).max(100_000),
   maskNmsIou: z.number().min(0).max(1),
-  /** A mask with at least this fraction of its area inside a larger kept mask is dropped (a part); 1 = keep parts. */
+  /**
+   * A mask with at least this fraction of its area inside a larger kept mask
+   * is dropped (a part). Off (1) by default: on COCO a large background mask
+   * that covers objects then swallows them too.
+   */
   maxContainment: z.number().min(0).max(1),
   /** Decode every proposal twice, the second time with the first mask as mask input. */
   refine: z.boolean(),

@@ -17,9 +17,13 @@ export interface TrainingImage {
   boxes: Box[];
 }
 
-/** Stable per-image split: the same image is always on the same side. */
-export function isHeldOut(imageId: string, fraction: number): boolean {
-  const hash = createHash("sha256").update(`detector-split:${imageId}`).digest();
+/**
+ * Stable split by image content: the same picture is always on the same side
+ * (across versions, and across projects holding the same file), so versions
+ * are compared on the same held-out images and runs are reproducible.
+ */
+export function isHeldOut(imageSha256: string, fraction: number): boolean {
+  const hash = createHash("sha256").update(`detector-split:${imageSha256}`).digest();
   return hash.readUInt32BE(0) / 2 ** 32 < fraction;
 }
 
@@ -68,8 +72,8 @@ export async function loadTrainingImages(options: {
     geometry: computeResizeGeometry({ width: image.width, height: image.height, inputSize: options.inputSize }),
     boxes: boxes.get(image.id) ?? [],
   }));
-  let heldOut = all.filter((image) => isHeldOut(image.imageId, options.heldOutFraction));
-  let train = all.filter((image) => !isHeldOut(image.imageId, options.heldOutFraction));
+  let heldOut = all.filter((image) => isHeldOut(image.sha256, options.heldOutFraction));
+  let train = all.filter((image) => !isHeldOut(image.sha256, options.heldOutFraction));
   // Small projects: still hold one image out so every version has an evaluation.
   if (heldOut.length === 0 && train.length >= 5) {
     heldOut = train.slice(-1);
