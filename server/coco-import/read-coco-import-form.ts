@@ -4,27 +4,11 @@
 // about its length cannot make the server buffer more than the limits allow.
 import { cocoImportFields } from "@/lib/schemas/exports";
 import { AppError } from "../errors/app-error";
+import { capRequestBody } from "../http/cap-request-body";
 
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export type CocoImportForm = { json: Uint8Array; jsonFileName: string; zip?: Uint8Array; folder?: string };
-
-function capBody(request: Request, maxBytes: number): { request: Request; exceeded: () => boolean } {
-  let seen = 0;
-  if (!request.body) return { request, exceeded: () => false };
-  const counted = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBytes) controller.error(new Error("body over the limit"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  // duplex "half" is required by undici for a streamed request body; the DOM typings lack it.
-  const init = { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit;
-  return { request: new Request(request.url, init), exceeded: () => seen > maxBytes };
-}
 
 export async function readCocoImportForm(options: { request: Request; maxJsonBytes: number; maxZipBytes: number }): Promise<CocoImportForm> {
   const { maxJsonBytes, maxZipBytes } = options;
@@ -39,7 +23,7 @@ export async function readCocoImportForm(options: { request: Request; maxJsonByt
     });
   const declared = Number(options.request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBody) throw tooLarge();
-  const capped = capBody(options.request, maxBody);
+  const capped = capRequestBody(options.request, maxBody);
   let form: FormData;
   try {
     form = await capped.request.formData();

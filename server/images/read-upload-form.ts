@@ -3,6 +3,7 @@
 // about (or omits) Content-Length still cannot make the server buffer more
 // than the upload limit.
 import { AppError } from "../errors/app-error";
+import { capRequestBody } from "../http/cap-request-body";
 
 /** Room for multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -19,23 +20,6 @@ function tooLarge(maxUploadBytes: number): AppError {
   });
 }
 
-function limitBody(request: Request, maxBodyBytes: number): { request: Request; exceeded: () => boolean } {
-  let seen = 0;
-  if (!request.body) return { request, exceeded: () => false };
-  const counted = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBodyBytes) controller.error(new Error("upload body over the limit"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  // duplex "half" is required by undici for a streamed request body; the DOM typings lack it.
-  const init = { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit;
-  return { request: new Request(request.url, init), exceeded: () => seen > maxBodyBytes };
-}
-
 export async function readUploadForm(options: { request: Request; maxUploadBytes: number }): Promise<UploadedFile> {
   const { maxUploadBytes } = options;
   const contentType = options.request.headers.get("content-type") ?? "";
@@ -46,7 +30,7 @@ export async function readUploadForm(options: { request: Request; maxUploadBytes
   const declared = Number(options.request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge(maxUploadBytes);
 
-  const limited = limitBody(options.request, maxBodyBytes);
+  const limited = capRequestBody(options.request, maxBodyBytes);
   let form: FormData;
   try {
     form = await limited.request.formData();
