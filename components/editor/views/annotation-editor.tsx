@@ -4,10 +4,11 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
 import { deleteObjectOps, moveOps, relabelOps, setHiddenOps } from "../core/commands";
 import { draftWithCandidate } from "../core/draft";
+import type { SyncEngine } from "../sync/sync-engine";
 import { CandidatePicker } from "./candidate-picker";
 import { ConflictDialog } from "./conflict-dialog";
 import type { ViewportHandle } from "./editor-canvas";
@@ -37,18 +38,31 @@ function decoderLine(decoder: DecoderStatus): string {
   return "";
 }
 
+/** What a page around the editor may do with it (components/tasks: flush before submit, focus a commented mask). */
+export type EditorHandle = { select: (objectId: string | null) => void; sync: SyncEngine | null };
+
 export function AnnotationEditor({
   data,
   taskId,
   user,
   previousHref,
   nextHref,
+  onNext,
+  headerSlot,
+  panelSlot,
+  handleRef,
 }: {
   data: EditorPageData;
   taskId: string | null;
   user: { id: string; name: string };
   previousHref: string | null;
   nextHref: string | null;
+  /** Replaces "next image" (button and N), e.g. the queue's submit-and-next. */
+  onNext?: () => void;
+  /** Extra header content (presence) and the top of the side panel (task actions, review comments). */
+  headerSlot?: ReactNode;
+  panelSlot?: ReactNode;
+  handleRef?: Ref<EditorHandle>;
 }) {
   const router = useRouter();
   const viewportRef = useRef<ViewportHandle>(null);
@@ -57,15 +71,17 @@ export function AnnotationEditor({
   const onHelp = useCallback(() => setHelp((open) => !open), []);
   const onNavigate = useCallback(
     (step: 1 | -1) => {
+      if (step > 0 && onNext) return onNext();
       const href = step > 0 ? nextHref : previousHref;
       if (href) router.push(href);
       else setNavNotice(step > 0 ? "This is the last image." : "This is the first image.");
     },
-    [router, nextHref, previousHref],
+    [router, nextHref, previousHref, onNext],
   );
   const runtime = useEditorRuntime({ data, taskId, userId: user.id, viewportRef, onHelp, onNavigate });
   const { store, state, controller, decoder, sync, syncSnapshot } = runtime;
   const { doc, draft, selectedId, history } = state;
+  useImperativeHandle(handleRef, () => ({ select: (id) => store.select(id), sync }), [store, sync]);
   const conflict = syncSnapshot ? [...syncSnapshot.objects.entries()].find(([, s]) => s.state === "conflict") : undefined;
   const status = decoderLine(decoder);
   const edit = store.edit.bind(store);
@@ -94,7 +110,13 @@ export function AnnotationEditor({
           <span className="max-w-48 truncate text-sm text-slate-600" data-testid="image-name" title={data.image.fileName}>
             {data.image.fileName} · {data.position.index}/{data.position.total}
           </span>
-          <NavLink href={nextHref} label="›" title="Next image (N)" />
+          {onNext ? (
+            <button type="button" onClick={onNext} className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-50" title="Submit and open your next image (N)" aria-label="Submit and open your next image (N)">
+              ›
+            </button>
+          ) : (
+            <NavLink href={nextHref} label="›" title="Next image (N)" />
+          )}
         </span>
         <EditorToolbar
           tool={state.tool}
@@ -111,6 +133,7 @@ export function AnnotationEditor({
           onZoom={(factor) => viewportRef.current?.zoom(factor)}
           onHelp={() => setHelp((open) => !open)}
         />
+        {headerSlot}
       </div>
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="canvas-area">
@@ -146,6 +169,7 @@ export function AnnotationEditor({
           )}
         </div>
         <aside className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-3" aria-label="Editor panel">
+          {panelSlot}
           <SaveStatus sync={syncSnapshot} loginHref={`/login?next=${encodeURIComponent(here)}`} onRetry={(id) => sync?.retry(id)} />
           {!data.canEdit && <p className="text-xs text-amber-800">You can view this image but not edit it.</p>}
           <section>
