@@ -6,8 +6,10 @@
 // only while holding a live lease on the image's annotate task, a reviewer on
 // its review task; managers and admins always. A save after the lease was lost
 // is a 409 "conflict" with a clear message; the editor keeps the work locally.
-// Keep the signature: create/update/delete call it inside their transaction
-// when `tx` is given, so the check and the write see the same data.
+// create/update/delete call it inside their write transaction (`tx`): every
+// read goes through that client, the task row is locked FOR SHARE, and the
+// lease check commits together with the write — a lease cannot be lost
+// between the check and the save.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess, type ProjectAccess } from "../auth/project-access";
 import { db, type ProjectRole } from "../db/client";
@@ -37,7 +39,7 @@ export async function assertEditingAllowed(options: {
   });
   if (!image) throw new AppError("not_found", "Image not found.");
   // Membership is checked before anything about the task is revealed.
-  const access = await requireProjectAccess({ actor, projectId: image.projectId, roles: EDITING_ROLES, action: "edit annotations" }).catch(
+  const access = await requireProjectAccess({ actor, projectId: image.projectId, roles: EDITING_ROLES, action: "edit annotations", tx: options.tx }).catch(
     (error: unknown) => {
       // Same answer for "no such image" and "not your project".
       if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "Image not found.");

@@ -9,7 +9,7 @@ import type { AnnotationDto, CreateAnnotationInput } from "@/lib/schemas/annotat
 import { assertEditingAllowed } from "./assert-editing-allowed";
 import { annotationDtoSelect, toAnnotationDto, type AnnotationRow } from "./annotation-dto";
 import { assertLabelInProject } from "./assert-label-in-project";
-import { maskFieldsFromRle } from "./mask-fields-from-rle";
+import { maskFieldsFromRle, type MaskFields } from "./mask-fields-from-rle";
 import { publishAnnotationEvent } from "./publish-annotation-event";
 import { versionConflict } from "./version-conflict";
 
@@ -32,16 +32,9 @@ export async function createAnnotation(options: {
   input: CreateAnnotationInput;
 }): Promise<CreateAnnotationResult> {
   const { actor, imageId, input } = options;
-  const { image } = await assertEditingAllowed({ actor, imageId, taskId: input.taskId });
-  await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId });
-  if (input.originId) {
-    const origin = await db().annotation.count({ where: { id: input.originId, imageId } });
-    if (!origin) throw new AppError("bad_request", "The origin annotation does not belong to this image.");
-  }
-  const mask = maskFieldsFromRle({ rle: input.rle, image });
   const { telemetry } = input;
 
-  const existingAnswer = async (): Promise<CreateAnnotationResult> => {
+  const existingAnswer = async (mask: MaskFields): Promise<CreateAnnotationResult> => {
     const existing = await db().annotation.findUnique({ where: { id: input.id }, select: annotationDtoSelect });
     if (!existing) throw new AppError("conflict", "The annotation id is taken; try again.");
     // Another image's or project's object is not revealed.
@@ -52,10 +45,19 @@ export async function createAnnotation(options: {
     throw versionConflict(toAnnotationDto(existing));
   };
 
-  if (await db().annotation.count({ where: { id: input.id } })) return existingAnswer();
-  let row: AnnotationRow;
-  try {
-    row = await db().annotation.create({
+  // The lease check and the insert commit together (the task row stays locked
+  // FOR SHARE until then); every read inside goes through `tx`.
+  const outcome = await db().$transaction(async (tx) => {
+    const { image } = await assertEditingAllowed({ actor, imageId, taskId: input.taskId, tx });
+    await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId, tx });
+    if (input.originId) {
+      const origin = await tx.annotation.count({ where: { id: input.originId, imageId } });
+      if (!origin) throw new AppError("bad_request", "The origin annotation does not belong to this image.");
+    }
+    const mask = maskFieldsFromRle({ rle: input.rle, image });
+    // ON CONFLICT DO NOTHING: a retried request (or two racing copies of it)
+    // finds the id taken without aborting the transaction.
+    const { count } = await tx.annotation.createMany({
       data: {
         id: input.id,
         projectId: image.projectId,
@@ -73,14 +75,13 @@ export async function createAnnotation(options: {
         prompt: input.prompt ?? Prisma.DbNull,
         authorId: actor.id,
       },
-      select: annotationDtoSelect,
+      skipDuplicates: true,
     });
-  } catch (error) {
-    // Two copies of the same retried request raced: the loser answers like a replay.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return existingAnswer();
-    throw error;
-  }
-  const annotation = toAnnotationDto(row);
+    if (count === 0) return { created: null, mask };
+    return { created: await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, select: annotationDtoSelect }), mask };
+  });
+  if (!outcome.created) return existingAnswer(outcome.mask);
+  const annotation = toAnnotationDto(outcome.created);
   publishAnnotationEvent({ annotation, actorId: actor.id });
   return { status: "created", annotation };
 }

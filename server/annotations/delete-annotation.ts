@@ -18,8 +18,9 @@ export async function deleteAnnotation(options: {
   const { actor, annotationId, version } = options;
   const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true } });
   if (!found) throw new AppError("not_found", "Annotation not found.");
-  await assertEditingAllowed({ actor, imageId: found.imageId, taskId: options.taskId });
   const row = await db().$transaction(async (tx) => {
+    // The lease check commits together with the write (task row locked FOR SHARE until then).
+    await assertEditingAllowed({ actor, imageId: found.imageId, taskId: options.taskId, tx });
     const current = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationDtoSelect });
     // Deleting what is already deleted, at the version the client saw deleted, is a harmless retry.
     if (current.deletedAt !== null && current.version === version) return { deleted: false, replay: true, current };

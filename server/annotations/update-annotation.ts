@@ -22,32 +22,31 @@ export async function updateAnnotation(options: {
   const { actor, annotationId, input } = options;
   const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true } });
   if (!found) throw new AppError("not_found", "Annotation not found.");
-  const { image } = await assertEditingAllowed({ actor, imageId: found.imageId, taskId: input.taskId });
-  if (input.labelClassId !== undefined) await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId });
-  const mask = input.rle ? maskFieldsFromRle({ rle: input.rle, image }) : {};
   const telemetry = input.telemetry;
-
-  const data: Prisma.AnnotationUpdateManyMutationInput = {
-    ...mask,
-    ...(input.labelClassId !== undefined ? { labelClassId: input.labelClassId } : {}),
-    ...(telemetry
-      ? {
-          clicks: telemetry.clicks,
-          secondsSpent: telemetry.secondsSpent,
-          toolsUsed: telemetry.toolsUsed,
-          modelId: telemetry.modelId,
-          predictedIou: telemetry.predictedIou,
-          stabilityScore: telemetry.stabilityScore,
-        }
-      : {}),
-    ...(input.prompt !== undefined ? { prompt: input.prompt ?? Prisma.DbNull } : {}),
-    // The last writer is the author of the current pixels (a reviewer's correction is theirs).
-    authorId: actor.id,
-    deletedAt: null,
-    version: { increment: 1 },
-  };
-
   const row = await db().$transaction(async (tx) => {
+    // The lease check commits together with the write (task row locked FOR SHARE until then).
+    const { image } = await assertEditingAllowed({ actor, imageId: found.imageId, taskId: input.taskId, tx });
+    if (input.labelClassId !== undefined) await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId, tx });
+    const mask = input.rle ? maskFieldsFromRle({ rle: input.rle, image }) : {};
+    const data: Prisma.AnnotationUpdateManyMutationInput = {
+      ...mask,
+      ...(input.labelClassId !== undefined ? { labelClassId: input.labelClassId } : {}),
+      ...(telemetry
+        ? {
+            clicks: telemetry.clicks,
+            secondsSpent: telemetry.secondsSpent,
+            toolsUsed: telemetry.toolsUsed,
+            modelId: telemetry.modelId,
+            predictedIou: telemetry.predictedIou,
+            stabilityScore: telemetry.stabilityScore,
+          }
+        : {}),
+      ...(input.prompt !== undefined ? { prompt: input.prompt ?? Prisma.DbNull } : {}),
+      // The last writer is the author of the current pixels (a reviewer's correction is theirs).
+      authorId: actor.id,
+      deletedAt: null,
+      version: { increment: 1 },
+    };
     // The version in the WHERE makes check-and-write one atomic statement.
     const { count } = await tx.annotation.updateMany({ where: { id: annotationId, version: input.version }, data });
     const current = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationDtoSelect });

@@ -2,6 +2,7 @@
 // the projects they are members of. A project the actor may not see is
 // reported as not found, so its existence does not leak.
 import { db, type ProjectRole } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 
@@ -12,14 +13,17 @@ export async function requireProjectAccess(options: {
   projectId: string;
   roles?: readonly ProjectRole[];
   action?: string;
+  /** Inside a transaction, check with its client (the embedded database serves one connection at a time). */
+  tx?: Prisma.TransactionClient;
 }): Promise<ProjectAccess> {
   const { actor, projectId, roles, action } = options;
+  const client = options.tx ?? db();
   if (actor.role === "admin") {
-    const exists = await db().project.count({ where: { id: projectId } });
+    const exists = await client.project.count({ where: { id: projectId } });
     if (!exists) throw new AppError("not_found", "Project not found.");
     return { projectId, role: "admin" };
   }
-  const membership = await db().membership.findUnique({
+  const membership = await client.membership.findUnique({
     where: { projectId_userId: { projectId, userId: actor.id } },
     select: { role: true },
   });

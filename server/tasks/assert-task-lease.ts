@@ -53,7 +53,7 @@ export async function assertTaskLease(options: {
   const client = options.tx ?? db();
   const image = await client.image.findUnique({ where: { id: imageId }, select: { projectId: true } });
   if (!image) throw new AppError("not_found", "Image not found.");
-  const access = await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
+  const access = await requireProjectAccess({ actor, projectId: image.projectId, tx: options.tx }).catch((error: unknown) => {
     throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", "Image not found.") : error;
   });
   return assertLeaseForAccess({ ...options, access });
