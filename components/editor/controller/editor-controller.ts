@@ -3,6 +3,8 @@
 // events here and renders the store.
 import { commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
 import { objectAt } from "../core/document";
+import { acceptPrefillOps, isPendingPrefill } from "../core/prefill";
+import type { EditorObject } from "../core/types";
 import { draftWithBox, draftWithNextCandidate, draftWithoutLastPoint, draftWithPoint, polygonDraft, type Draft } from "../core/draft";
 import { draftMask } from "../core/draft-mask";
 import type { EditorStore } from "../core/editor-store";
@@ -94,7 +96,7 @@ export class EditorController {
     } else if (tool === "polygon") {
       this.runPolygon(polygonDown(this.polygon, this.currentPolygon(), input, scale));
     } else if (input.button === 0) {
-      this.store.select(objectAt(this.store.getState().doc, input.x, input.y)?.id ?? null);
+      this.store.select(objectAt(this.store.getState().doc, input.x, input.y, this.selectable)?.id ?? null);
     }
   }
 
@@ -249,7 +251,7 @@ export class EditorController {
         return;
       case "selectObject": {
         // Top of the list (drawn on top) first, like the object list.
-        const ids = [...state.doc.objects].reverse().map((o) => o.id);
+        const ids = [...state.doc.objects].reverse().filter(this.selectable).map((o) => o.id);
         if (ids.length === 0) return;
         const at = selected ? ids.indexOf(selected) : -1;
         return store.select(ids[(at + command.step + ids.length) % ids.length] ?? null);
@@ -267,9 +269,35 @@ export class EditorController {
       case "nextImage":
         if (state.draft) return store.setNotice("Commit (Enter) or discard (Esc) the current mask before moving on.");
         return this.hooks.onNavigate(command.step);
+      case "acceptPrefill":
+        if (command.all) return this.acceptPrefills("all");
+        if (selected && state.doc.objects.some((o) => o.id === selected && isPendingPrefill(o))) return this.acceptPrefills([selected]);
+        return store.setNotice("Select a pre-filled mask to accept it (Shift+A accepts them all).");
+      case "togglePrefillLayer":
+        return store.setPrefillLayerVisible(!state.prefillLayerVisible);
+      case "toggleUncovered":
+        return store.setUncovered(!state.uncovered);
       case "help":
         return this.hooks.onHelp();
     }
+  }
+
+  /** Objects a click or Tab may select: not those of a hidden pre-fill layer. */
+  private readonly selectable = (object: EditorObject): boolean => this.store.getState().prefillLayerVisible || !isPendingPrefill(object);
+
+  /**
+   * Accepts pending pre-fills: they get the active label class (else the
+   * project's first), saved with the normal PATCH, and join the ordinary
+   * objects. One undo step however many.
+   */
+  acceptPrefills(ids: readonly string[] | "all"): void {
+    if (!this.editable) return;
+    const { doc, activeLabelId } = this.store.getState();
+    const labelClassId = activeLabelId ?? this.options.labels[0]?.id ?? null;
+    if (labelClassId === null) return this.store.setNotice("This project has no label classes: add one to accept pre-filled masks.");
+    const ops = acceptPrefillOps(doc, labelClassId, ids === "all" ? undefined : ids);
+    if (!ops) return this.store.setNotice("There are no pre-filled masks left to accept.");
+    this.store.edit(ops, { label: ops.length > 1 ? `Accept ${ops.length} pre-filled masks` : "Accept pre-filled mask" });
   }
 
   /** Ctrl+Z: while prompting, takes back the last point; otherwise undoes the last edit. */

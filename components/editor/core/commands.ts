@@ -5,6 +5,7 @@ import type { ToolName } from "@/lib/schemas/annotations";
 import { findObject, nextOrder, orderForMove } from "./document";
 import { addTool, selectedIou, type Draft } from "./draft";
 import { updateOp, type Op } from "./ops";
+import { correctPrefillOps, isPrefill } from "./prefill";
 import { EMPTY_TELEMETRY, type EditorDocument, type EditorObject, type ObjectTelemetry } from "./types";
 
 export type CommitMode = "new" | "merge" | "subtract";
@@ -51,6 +52,8 @@ export function commitDraftOps(options: {
       modelId: draft.telemetry.modelId,
       iou,
     });
+    // A pre-fill is not edited in place: the edit is a correction that keeps a link to it.
+    if (isPrefill(target)) return correctPrefillOps({ target, mask: combined, telemetry, labelClassId: options.labelClassId, newId: options.newId });
     return { ops: [updateOp(target, { mask: combined, telemetry })], objectId: target.id };
   }
   if (mode === "subtract" || countForeground(mask) === 0) return null;
@@ -149,5 +152,7 @@ export function strokeOps(options: {
   const mask = cloneMask(target.mask);
   paintSegment(mask, from, to, radius, value);
   const telemetry = mergeTelemetry(target.telemetry, { seconds, clicks: firstPiece ? 1 : 0, tools: [tool] });
+  // The stroke's first piece on a pre-fill turns it into a correction; later pieces paint the correction.
+  if (isPrefill(target)) return correctPrefillOps({ target, mask, telemetry, labelClassId: options.labelClassId, newId: options.newId });
   return { ops: [updateOp(target, { mask, telemetry, hidden: false })], objectId: target.id };
 }

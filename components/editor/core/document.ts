@@ -49,14 +49,14 @@ export function orderForMove(doc: EditorDocument, id: string, direction: 1 | -1)
   return (passed.order + beyond.order) / 2;
 }
 
-/** Topmost visible object whose mask covers the pixel (x, y), if any. */
-export function objectAt(doc: EditorDocument, x: number, y: number): EditorObject | undefined {
+/** Topmost visible object whose mask covers the pixel (x, y), if any (and that `include` accepts). */
+export function objectAt(doc: EditorDocument, x: number, y: number, include?: (object: EditorObject) => boolean): EditorObject | undefined {
   const px = Math.floor(x);
   const py = Math.floor(y);
   if (px < 0 || py < 0 || px >= doc.width || py >= doc.height) return undefined;
   for (let i = doc.objects.length - 1; i >= 0; i--) {
     const object = doc.objects[i];
-    if (object && !object.hidden && object.mask.data[py * object.mask.width + px] !== 0) return object;
+    if (object && !object.hidden && object.mask.data[py * object.mask.width + px] !== 0 && (include?.(object) ?? true)) return object;
   }
   return undefined;
 }

@@ -17,6 +17,7 @@ import {
   type HistoryState,
 } from "./history";
 import { applyOps, invertOps, OpConflictError, type Op } from "./ops";
+import { isPendingPrefill } from "./prefill";
 import type { EditorDocument, EditorObject } from "./types";
 
 export type ToolId = "smart" | "brush" | "eraser" | "polygon" | "select";
@@ -43,6 +44,10 @@ export interface EditorState {
   readonly boxPreview: PromptBox | null;
   /** A message for the person, e.g. when undo could not apply a step (its object changed meanwhile). */
   readonly notice: string | null;
+  /** View state: the layer of pending pre-filled masks is drawn (and can be clicked). */
+  readonly prefillLayerVisible: boolean;
+  /** View state: everything covered by a mask is dimmed, so what is left to label stands out. */
+  readonly uncovered: boolean;
 }
 
 export type RemoteChange = { kind: "upsert"; object: EditorObject } | { kind: "delete"; id: string };
@@ -69,6 +74,8 @@ export class EditorStore {
       hover: null,
       boxPreview: null,
       notice: null,
+      prefillLayerVisible: true,
+      uncovered: false,
     };
   }
 
@@ -186,6 +193,18 @@ export class EditorStore {
 
   setBoxPreview(box: PromptBox | null): void {
     if (box !== this.state.boxPreview) this.set({ boxPreview: box });
+  }
+
+  /** Shows or hides the pending pre-fills; hiding deselects one, so no edit lands on an invisible mask. */
+  setPrefillLayerVisible(visible: boolean): void {
+    if (visible === this.state.prefillLayerVisible) return;
+    const selected = this.state.selectedId ? findObject(this.state.doc, this.state.selectedId) : undefined;
+    const selectedId = !visible && selected && isPendingPrefill(selected) ? null : this.state.selectedId;
+    this.set({ prefillLayerVisible: visible, selectedId });
+  }
+
+  setUncovered(uncovered: boolean): void {
+    if (uncovered !== this.state.uncovered) this.set({ uncovered });
   }
 
   /** A message for the person (decoder failure, "select an object first"). */

@@ -36,6 +36,11 @@ export interface EditorObject {
   readonly order: number;
   readonly telemetry: ObjectTelemetry;
   readonly prompt: ObjectPrompt | null;
+  /**
+   * Pre-fill only: the proposal's score (detector box score; grid points 1),
+   * shown next to the mask. Not saved: the server keeps it in the row's prompt.
+   */
+  readonly proposalScore?: number | null;
 }
 
 /** The prompts that produced the mask; the order travels in EditorObject.order. */

@@ -20,6 +20,9 @@ export type EditorCommand =
   | { type: "fit" }
   | { type: "zoom"; factor: number }
   | { type: "nextImage"; step: 1 | -1 }
+  | { type: "acceptPrefill"; all: boolean }
+  | { type: "togglePrefillLayer" }
+  | { type: "toggleUncovered" }
   | { type: "help" };
 
 export interface KeyInput {
@@ -61,7 +64,11 @@ export function resolveShortcut(input: KeyInput): EditorCommand | null {
     case "c":
       return { type: "cycleCandidate", step: input.shift ? -1 : 1 };
     case "h":
-      return { type: "toggleHidden" };
+      return input.shift ? { type: "togglePrefillLayer" } : { type: "toggleHidden" };
+    case "a":
+      return { type: "acceptPrefill", all: input.shift };
+    case "u":
+      return { type: "toggleUncovered" };
     case "f":
       return { type: "fit" };
     case "+":
@@ -111,6 +118,17 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "Delete", action: "Delete the selected object" },
       { keys: "Alt+↑ / Alt+↓", action: "Move the selected object up / down" },
       { keys: "Backspace", action: "Remove the last polygon vertex" },
+    ],
+  },
+  {
+    title: "Pre-filled masks",
+    items: [
+      { keys: "Shift+A", action: "Accept all pre-filled masks (they get the current label)" },
+      { keys: "A", action: "Accept the selected pre-filled mask" },
+      { keys: "Delete", action: "Delete the selected pre-filled mask" },
+      { keys: "B / E, Shift+Enter", action: "Correct it: paint or add to it (the correction keeps a link to it)" },
+      { keys: "Shift+H", action: "Show or hide the pre-filled layer" },
+      { keys: "U", action: "Uncovered view: dim everything already covered by a mask" },
     ],
   },
   {

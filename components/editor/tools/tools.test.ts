@@ -174,12 +174,17 @@ describe("shortcuts", () => {
     expect(key("n")).toEqual({ type: "nextImage", step: 1 });
     expect(key("?", { shift: true })).toEqual({ type: "help" });
     expect(key("ArrowUp", { alt: true })).toEqual({ type: "moveObject", direction: 1 });
+    expect(key("A", { shift: true })).toEqual({ type: "acceptPrefill", all: true });
+    expect(key("a")).toEqual({ type: "acceptPrefill", all: false });
+    expect(key("H", { shift: true })).toEqual({ type: "togglePrefillLayer" });
+    expect(key("h")).toEqual({ type: "toggleHidden" });
+    expect(key("u")).toEqual({ type: "toggleUncovered" });
     expect(key("q")).toBeNull();
   });
 
   it("documents every command in the overlay", () => {
     const text = SHORTCUT_GROUPS.flatMap((g) => g.items.map((i) => i.keys)).join(" ");
-    for (const keys of ["Enter", "Esc", "Ctrl+Z", "Ctrl+Shift+Z", "[ / ]", "C / Shift+C", "N / Shift+N", "?", "1-9"]) expect(text).toContain(keys);
+    for (const keys of ["Enter", "Esc", "Ctrl+Z", "Ctrl+Shift+Z", "[ / ]", "C / Shift+C", "N / Shift+N", "?", "1-9", "Shift+A", "Shift+H", "U"]) expect(text).toContain(keys);
   });
 });
 
