@@ -1,10 +1,12 @@
 // Everything the annotation editor page needs in one call: the image and the
 // browser decoder (shared with the click-to-mask page), the project's label
-// classes, the image's saved objects, its neighbours in import order (for
+// classes, the image's saved objects (pre-filled masks with their proposal
+// scores), its neighbours in import order (for
 // "next image"), and whether this person may edit.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
+import { prefillProvenance } from "../prefill/list-prefill-annotations";
 import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click-to-mask-page";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { EDITING_ROLES } from "./assert-editing-allowed";
@@ -18,13 +20,15 @@ export interface EditorPageData extends ClickToMaskPageData {
   nextImageId: string | null;
   position: { index: number; total: number };
   canEdit: boolean;
+  /** Live pre-filled masks of the image: annotation id -> the proposal's score (null when unknown). */
+  prefillScores: Record<string, number | null>;
 }
 
 export async function loadEditorPage(options: { actor: Actor; projectId: string; imageId: string }): Promise<EditorPageData> {
   const { actor, projectId, imageId } = options;
   const access = await requireProjectAccess({ actor, projectId });
   const base = await loadClickToMaskPage({ actor, projectId, imageId });
-  const [project, annotations, order] = await Promise.all([
+  const [project, annotations, order, prefillRows] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
       select: { id: true, name: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
@@ -32,7 +36,15 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
     db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
+    // The DTO drops the pre-fill provenance block of the prompt; the editor shows its score.
+    db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true } }),
   ]);
+  const prefillPrompts = new Map(prefillRows.map((row) => [row.id, row.prompt]));
+  const prefillScores: Record<string, number | null> = {};
+  for (const annotation of annotations) {
+    if (annotation.source !== "prefill") continue;
+    prefillScores[annotation.id] = prefillProvenance(prefillPrompts.get(annotation.id) ?? null).score;
+  }
   const index = order.findIndex((row) => row.id === imageId);
   return {
     ...base,
@@ -43,5 +55,6 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     nextImageId: index >= 0 ? (order[index + 1]?.id ?? null) : null,
     position: { index: index + 1, total: order.length },
     canEdit: access.role === "admin" || EDITING_ROLES.includes(access.role),
+    prefillScores,
   };
 }

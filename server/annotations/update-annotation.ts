@@ -14,13 +14,24 @@ import { maskFieldsFromRle } from "./mask-fields-from-rle";
 import { publishAnnotationEvent } from "./publish-annotation-event";
 import { versionConflict } from "./version-conflict";
 
+/**
+ * Server-side parts of a stored prompt that the editor never sees (the DTO
+ * strips them) and so never sends back: a pre-fill's provenance block
+ * (server/prefill/prefill-rows.ts). An edit keeps them.
+ */
+function keptPromptBlocks(stored: Prisma.JsonValue): { prefill?: Prisma.InputJsonValue } {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return {};
+  const block = stored.prefill;
+  return block !== undefined && block !== null ? { prefill: block } : {};
+}
+
 export async function updateAnnotation(options: {
   actor: Actor;
   annotationId: string;
   input: UpdateAnnotationInput;
 }): Promise<AnnotationDto> {
   const { actor, annotationId, input } = options;
-  const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true } });
+  const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true, prompt: true } });
   if (!found) throw new AppError("not_found", "Annotation not found.");
   const telemetry = input.telemetry;
   const row = await db().$transaction(async (tx) => {
@@ -41,7 +52,7 @@ export async function updateAnnotation(options: {
             stabilityScore: telemetry.stabilityScore,
           }
         : {}),
-      ...(input.prompt !== undefined ? { prompt: input.prompt ?? Prisma.DbNull } : {}),
+      ...(input.prompt !== undefined ? { prompt: input.prompt ? { ...input.prompt, ...keptPromptBlocks(found.prompt) } : Prisma.DbNull } : {}),
       // The last writer is the author of the current pixels (a reviewer's correction is theirs).
       authorId: actor.id,
       deletedAt: null,

@@ -23,7 +23,8 @@ export interface PrefillAnnotation {
   proposalScore: number | null;
 }
 
-function provenance(prompt: unknown): { source: "detector" | "grid" | null; score: number | null } {
+/** Where a pre-fill came from, read from the "prefill" block its row's prompt keeps (see prefill-rows.ts). */
+export function prefillProvenance(prompt: unknown): { source: "detector" | "grid" | null; score: number | null } {
   const block = prompt && typeof prompt === "object" ? (prompt as { prefill?: unknown }).prefill : undefined;
   if (!block || typeof block !== "object") return { source: null, score: null };
   const { source, proposalScore } = block as { source?: unknown; proposalScore?: unknown };
@@ -50,7 +51,7 @@ export async function listPrefillAnnotations(options: { actor: Actor; imageId: s
   });
   return rows
     .map(({ detectorVersionId, ...row }) => {
-      const origin = provenance(row.prompt);
+      const origin = prefillProvenance(row.prompt);
       return { annotation: toAnnotationDto(row), detectorVersionId, proposalSource: origin.source, proposalScore: origin.score };
     })
     .sort((a, b) => (a.annotation.prompt?.order ?? 0) - (b.annotation.prompt?.order ?? 0));

@@ -136,8 +136,8 @@ export class EditorStore {
     if (change.kind === "upsert") {
       this.versions.set(id, change.object.version);
       const existing = findObject(doc, id);
-      // The local view state (hidden) is this person's, not part of the remote change.
-      const object = existing ? { ...change.object, hidden: existing.hidden } : change.object;
+      // The local view state (hidden) is this person's, not part of the remote change; a pre-fill's score is not in it either.
+      const object = existing ? { ...change.object, hidden: existing.hidden, proposalScore: change.object.proposalScore ?? existing.proposalScore } : change.object;
       doc = existing ? replaceObject(doc, object) : insertObject(doc, object);
     } else {
       doc = removeObjectById(doc, id);

@@ -8,6 +8,7 @@ import { useCallback, useImperativeHandle, useRef, useState, type ReactNode, typ
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
 import { deleteObjectOps, moveOps, relabelOps, setHiddenOps } from "../core/commands";
 import { draftWithCandidate } from "../core/draft";
+import { isPendingPrefill } from "../core/prefill";
 import type { SyncEngine } from "../sync/sync-engine";
 import { CandidatePicker } from "./candidate-picker";
 import { ConflictDialog } from "./conflict-dialog";
@@ -15,6 +16,7 @@ import type { ViewportHandle } from "./editor-canvas";
 import { EditorToolbar } from "./editor-toolbar";
 import { LabelPicker } from "./label-picker";
 import { ObjectList } from "./object-list";
+import { PrefillList } from "./prefill-list";
 import { SaveStatus } from "./save-status";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { useEditorRuntime } from "./use-editor-runtime";
@@ -84,6 +86,9 @@ export function AnnotationEditor({
   useImperativeHandle(handleRef, () => ({ select: (id) => store.select(id), sync }), [store, sync]);
   const conflict = syncSnapshot ? [...syncSnapshot.objects.entries()].find(([, s]) => s.state === "conflict") : undefined;
   const status = decoderLine(decoder);
+  // Pending pre-fills are their own layer and list; accepted ones are ordinary objects.
+  const prefills = doc.objects.filter(isPendingPrefill);
+  const ownObjects = prefills.length > 0 ? doc.objects.filter((o) => !isPendingPrefill(o)) : doc.objects;
   const edit = store.edit.bind(store);
   const here = `/projects/${data.project.id}/annotate/${data.image.id}${taskId ? `?task=${encodeURIComponent(taskId)}` : ""}`;
 
@@ -93,6 +98,7 @@ export function AnnotationEditor({
       data-testid="editor"
       data-ready={decoder.ready ? "true" : "false"}
       data-object-count={doc.objects.length}
+      data-prefill-count={prefills.length}
       data-draft={draft ? (draft.shape.kind === "smart" ? (draft.shape.pending ? "pending" : "ready") : "polygon") : "none"}
       data-tool={state.tool}
       data-selected={selectedId ?? ""}
@@ -132,6 +138,10 @@ export function AnnotationEditor({
           onFit={() => viewportRef.current?.fit()}
           onZoom={(factor) => viewportRef.current?.zoom(factor)}
           onHelp={() => setHelp((open) => !open)}
+          prefillCount={prefills.length}
+          onAcceptPrefills={() => controller.acceptPrefills("all")}
+          uncovered={state.uncovered}
+          onUncovered={() => controller.command({ type: "toggleUncovered" })}
         />
         {headerSlot}
       </div>
@@ -182,10 +192,27 @@ export function AnnotationEditor({
               <CandidatePicker shape={draft.shape} onPick={(index) => store.setDraft(draftWithCandidate(draft, index))} />
             </section>
           )}
+          {prefills.length > 0 && (
+            <PrefillList
+              prefills={prefills}
+              labels={data.labels}
+              selectedId={selectedId}
+              syncStates={syncSnapshot?.objects ?? new Map()}
+              editable={data.canEdit}
+              layerVisible={state.prefillLayerVisible}
+              actions={{
+                select: (id) => store.select(id),
+                accept: (ids) => controller.acceptPrefills(ids),
+                relabel: (id, label) => edit(relabelOps(store.getState().doc, id, label), { label: "Accept pre-filled mask" }),
+                remove: (id) => edit(deleteObjectOps(store.getState().doc, id), { label: "Delete pre-filled mask" }),
+                toggleLayer: () => controller.command({ type: "togglePrefillLayer" }),
+              }}
+            />
+          )}
           <section className="min-h-0">
-            <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Objects ({doc.objects.length})</h2>
+            <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Objects ({ownObjects.length})</h2>
             <ObjectList
-              objects={doc.objects}
+              objects={ownObjects}
               labels={data.labels}
               selectedId={selectedId}
               syncStates={syncSnapshot?.objects ?? new Map()}

@@ -11,9 +11,11 @@ import { computeResizeGeometry } from "@/lib/sam/prompt-transform";
 import type { EditorController } from "../controller/editor-controller";
 import { selectedLogits } from "../core/draft";
 import type { EditorState } from "../core/editor-store";
+import { isPendingPrefill } from "../core/prefill";
 import type { PointerInput } from "../tools/pointer-input";
 import { fitViewport, panBy, screenToImage, wheelZoomFactor, zoomAt, type Viewport } from "../tools/viewport";
 import { objectColor } from "./colors";
+import { renderUncovered } from "./coverage-render";
 import { renderLowRes, renderMask } from "./mask-render";
 import { useImageElement, useStageSize } from "./use-stage";
 
@@ -50,7 +52,7 @@ export function EditorCanvas({
   inputSize: number;
   handleRef: Ref<ViewportHandle>;
 }) {
-  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius } = state;
+  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius, prefillLayerVisible, uncovered } = state;
   const containerRef = useRef<HTMLDivElement>(null);
   const stageSize = useStageSize(containerRef);
   const image = useImageElement(imageUrl);
@@ -149,6 +151,7 @@ export function EditorCanvas({
     const pixels = lowResMaskPixels({ logits, geometry, lowResSize: shape.decoded.lowResSize, fill: DRAFT_FILL, edge: DRAFT_EDGE });
     return renderLowRes(pixels);
   }, [shape, geometry]);
+  const uncoveredCanvas = useMemo(() => (uncovered ? renderUncovered(doc) : null), [uncovered, doc]);
   const hoverCanvas = useMemo(() => {
     if (!hover) return null;
     return renderLowRes(lowResMaskPixels({ logits: hover.logits, geometry, lowResSize: hover.lowResSize, fill: HOVER_FILL, edge: HOVER_EDGE }));
@@ -181,6 +184,7 @@ export function EditorCanvas({
       data-testid="editor-stage"
       data-scale={vp.scale.toFixed(4)}
       data-offset={`${vp.x.toFixed(1)},${vp.y.toFixed(1)}`}
+      data-uncovered={uncoveredCanvas ? "true" : "false"}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -196,9 +200,13 @@ export function EditorCanvas({
             {image && <KonvaImage image={image} width={doc.width} height={doc.height} />}
             {doc.objects.map((object) => {
               if (object.hidden) return null;
-              const render = renderMask({ mask: object.mask, color: objectColor({ objectId: object.id, labelClassId: object.labelClassId, labels }), selected: object.id === selectedId });
+              const pending = isPendingPrefill(object);
+              if (pending && !prefillLayerVisible) return null;
+              const color = objectColor({ objectId: object.id, labelClassId: object.labelClassId, labels });
+              const render = renderMask({ mask: object.mask, color, selected: object.id === selectedId, style: pending ? "prefill" : "solid" });
               return render && <KonvaImage key={object.id} image={render.canvas} x={render.x} y={render.y} />;
             })}
+            {uncoveredCanvas && <KonvaImage image={uncoveredCanvas} width={doc.width} height={doc.height} />}
           </Layer>
           <Layer listening={false}>
             {hoverCanvas && <KonvaImage image={hoverCanvas} width={doc.width} height={doc.height} />}

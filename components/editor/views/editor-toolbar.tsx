@@ -31,6 +31,10 @@ export function EditorToolbar({
   onFit,
   onZoom,
   onHelp,
+  prefillCount,
+  onAcceptPrefills,
+  uncovered,
+  onUncovered,
 }: {
   tool: ToolId;
   brushRadius: number;
@@ -45,6 +49,11 @@ export function EditorToolbar({
   onFit: () => void;
   onZoom: (factor: number) => void;
   onHelp: () => void;
+  /** Pending pre-filled masks (the Accept-all button shows while there are any). */
+  prefillCount: number;
+  onAcceptPrefills: () => void;
+  uncovered: boolean;
+  onUncovered: () => void;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Editor tools" data-testid="editor-toolbar">
@@ -88,6 +97,30 @@ export function EditorToolbar({
       <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} onClick={() => onZoom(1.25)} aria-label="Zoom in (+)">
         +
       </button>
+      <span className="mx-1 h-5 w-px bg-slate-200" />
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        onClick={onUncovered}
+        aria-pressed={uncovered}
+        className={`${button} ${uncovered ? active : idle}`}
+        title="Uncovered view: dim everything already covered by a mask (U)"
+        data-testid="uncovered-toggle"
+      >
+        Uncovered <kbd className="ml-0.5 text-[10px] text-slate-400">U</kbd>
+      </button>
+      {prefillCount > 0 && (
+        <button
+          type="button"
+          onMouseDown={keepFocus}
+          onClick={onAcceptPrefills}
+          className={`${button} border-amber-400 bg-amber-50 text-amber-800 hover:bg-amber-100`}
+          title="Accept all pre-filled masks with the current label (Shift+A)"
+          data-testid="accept-prefills"
+        >
+          Accept {prefillCount} pre-filled <kbd className="ml-0.5 text-[10px] text-amber-600">⇧A</kbd>
+        </button>
+      )}
       <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} ml-1`} onClick={onHelp} title="Keyboard shortcuts (?)" data-testid="help-button">
         ?
       </button>

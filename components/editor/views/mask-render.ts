@@ -13,21 +13,25 @@ export interface MaskRender {
 
 const cache = new WeakMap<BinaryMask, Map<string, MaskRender | null>>();
 
-export function renderMask(options: { mask: BinaryMask; color: Rgb; selected: boolean }): MaskRender | null {
+/** "prefill": a pre-filled mask not yet accepted, hatched and with a dashed outline so it reads as a proposal. */
+export type MaskStyle = "solid" | "prefill";
+
+export function renderMask(options: { mask: BinaryMask; color: Rgb; selected: boolean; style?: MaskStyle }): MaskRender | null {
   const { mask, color, selected } = options;
-  const key = `${color.join(",")}|${selected ? 1 : 0}`;
+  const style = options.style ?? "solid";
+  const key = `${color.join(",")}|${selected ? 1 : 0}|${style}`;
   let perMask = cache.get(mask);
   if (!perMask) {
     perMask = new Map();
     cache.set(mask, perMask);
   }
   if (perMask.has(key)) return perMask.get(key) ?? null;
-  const render = draw(mask, color, selected);
+  const render = draw(mask, color, selected, style);
   perMask.set(key, render);
   return render;
 }
 
-function draw(mask: BinaryMask, color: Rgb, selected: boolean): MaskRender | null {
+function draw(mask: BinaryMask, color: Rgb, selected: boolean, style: MaskStyle): MaskRender | null {
   const [bx, by, bw, bh] = maskBbox(mask);
   if (bw === 0 || bh === 0) return null;
   const canvas = document.createElement("canvas");
@@ -48,11 +52,21 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean): MaskRender | nul
       if (data[row + x] === 0) continue;
       const distance = boundaryDistance(data, w, h, x, y, selected ? 2 : 1);
       const o = ((y - by) * bw + (x - bx)) * 4;
-      const c = distance === 0 ? color : !selected ? color : distance === 1 ? DARK : WHITE;
+      let c = distance === 0 ? color : !selected ? color : distance === 1 ? DARK : WHITE;
+      let alpha = distance === 0 ? fillAlpha : 255;
+      if (style === "prefill") {
+        if (distance === 0) {
+          // Light fill crossed by diagonal hatching (image coordinates, so neighbours line up).
+          alpha = (x + y) % 8 < 2 ? (selected ? 190 : 150) : selected ? 70 : 35;
+        } else if (!selected && ((x + y) >> 2) % 2 === 1) {
+          // Dashed outline: every other 4-pixel run is white.
+          c = WHITE;
+        }
+      }
       out[o] = c[0];
       out[o + 1] = c[1];
       out[o + 2] = c[2];
-      out[o + 3] = distance === 0 ? fillAlpha : 255;
+      out[o + 3] = alpha;
     }
   }
   context.putImageData(image, 0, 0);

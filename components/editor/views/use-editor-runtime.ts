@@ -21,7 +21,9 @@ import type { ViewportHandle } from "./editor-canvas";
 declare global {
   interface Window {
     /** Test hook: the document as the server would store it. */
-    __maskwrightEditor?: { objects: () => { id: string; counts: string; labelClassId: string | null; version: number }[] };
+    __maskwrightEditor?: {
+      objects: () => { id: string; counts: string; labelClassId: string | null; version: number; source: string; originId: string | null }[];
+    };
   }
 }
 
@@ -45,7 +47,12 @@ export function useEditorRuntime(options: {
 }) {
   const { data, taskId, userId, viewportRef } = options;
   const imageId = data.image.id;
-  const [serverObjects] = useState(() => data.annotations.map(objectFromDto));
+  const [serverObjects] = useState(() =>
+    data.annotations.map((dto) => {
+      const object = objectFromDto(dto);
+      return dto.source === "prefill" ? { ...object, proposalScore: data.prefillScores[dto.id] ?? null } : object;
+    }),
+  );
   const [store] = useState(
     () => new EditorStore({ width: data.image.width, height: data.image.height, objects: serverObjects, activeLabelId: data.labels[0]?.id ?? null }),
   );
@@ -140,7 +147,14 @@ export function useEditorRuntime(options: {
   useEffect(() => {
     window.__maskwrightEditor = {
       objects: () =>
-        store.getState().doc.objects.map((o) => ({ id: o.id, counts: encodeMaskToRle(o.mask).counts, labelClassId: o.labelClassId, version: o.version })),
+        store.getState().doc.objects.map((o) => ({
+          id: o.id,
+          counts: encodeMaskToRle(o.mask).counts,
+          labelClassId: o.labelClassId,
+          version: o.version,
+          source: o.source,
+          originId: o.originId,
+        })),
     };
     return () => {
       delete window.__maskwrightEditor;

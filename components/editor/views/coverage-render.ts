@@ -1,0 +1,56 @@
+// The "uncovered" view: one image-sized canvas that dims every pixel some
+// mask covers, drawn over the image and masks, so what is left to label is
+// the only bright part. Built once per document state (the union of all
+// masks, one pass per object) and cached by the objects array, which is
+// replaced on every edit and shared otherwise.
+import type { EditorDocument, EditorObject } from "../core/types";
+
+const DIM = [15, 23, 42, 185] as const;
+
+const cache = new WeakMap<readonly EditorObject[], HTMLCanvasElement | null>();
+
+/** Covered pixels of every object (hidden ones and a hidden pre-fill layer included: they are still labelled). */
+export function coveredPixels(doc: EditorDocument): { covered: Uint8Array; count: number } {
+  const { width, height } = doc;
+  const covered = new Uint8Array(width * height);
+  let count = 0;
+  for (const object of doc.objects) {
+    const { data, width: w, height: h } = object.mask;
+    for (let y = 0; y < Math.min(h, height); y++) {
+      for (let x = 0, i = y * w, j = y * width; x < Math.min(w, width); x++, i++, j++) {
+        if (data[i] !== 0 && covered[j] === 0) {
+          covered[j] = 1;
+          count++;
+        }
+      }
+    }
+  }
+  return { covered, count };
+}
+
+export function renderUncovered(doc: EditorDocument): HTMLCanvasElement | null {
+  if (cache.has(doc.objects)) return cache.get(doc.objects) ?? null;
+  const { covered, count } = coveredPixels(doc);
+  let canvas: HTMLCanvasElement | null = null;
+  if (count > 0) {
+    canvas = document.createElement("canvas");
+    canvas.width = doc.width;
+    canvas.height = doc.height;
+    const context = canvas.getContext("2d");
+    if (context) {
+      const image = context.createImageData(doc.width, doc.height);
+      const out = image.data;
+      for (let i = 0; i < covered.length; i++) {
+        if (covered[i] === 0) continue;
+        const o = i * 4;
+        out[o] = DIM[0];
+        out[o + 1] = DIM[1];
+        out[o + 2] = DIM[2];
+        out[o + 3] = DIM[3];
+      }
+      context.putImageData(image, 0, 0);
+    }
+  }
+  cache.set(doc.objects, canvas);
+  return canvas;
+}
