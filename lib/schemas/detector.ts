@@ -4,6 +4,14 @@
 import { z } from "zod";
 
 export const PREFILL_SOURCES = ["auto", "detector", "grid"] as const;
+/**
+ * When pre-fill runs by itself (a new image's embedding is ready, a detector
+ * version is activated): "detector" only while the project has an active
+ * detector; "always" also with the point grid (no detector, or source
+ * "grid"); "off" only when a manager starts it.
+ */
+export const AUTO_PREFILL_MODES = ["detector", "always", "off"] as const;
+export type AutoPrefillMode = (typeof AUTO_PREFILL_MODES)[number];
 
 /** Keys a patch leaves undefined keep their current (or default) value. */
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -45,6 +53,7 @@ const prefillFields = z.object({
   maxContainment: z.number().min(0).max(1),
   /** Decode every proposal twice, the second time with the first mask as mask input. */
   refine: z.boolean(),
+  autoPrefill: z.enum(AUTO_PREFILL_MODES),
 });
 export type PrefillSettings = z.infer<typeof prefillFields>;
 
@@ -65,6 +74,7 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   maskNmsIou: 0.7,
   maxContainment: 1,
   refine: true,
+  autoPrefill: "detector",
 };
 
 /** A partial update: only the keys sent change (no defaults filled in). */

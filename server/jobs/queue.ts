@@ -8,6 +8,16 @@ import { JOBS, type JobName, type JobPayloads } from "./job-names";
 export type EnqueueOptions = { priority?: number; singletonKey?: string; startAfterSeconds?: number };
 
 type Boss = PgBoss;
+
+/**
+ * pg-boss honours `singletonKey` only under a keyed policy. "stately": at
+ * most one queued and one running job per key, so pre-fill triggers that
+ * fire together (encoder done, detector activated, the manager's button)
+ * queue an image once, and a trigger during a run queues one re-run.
+ */
+const QUEUE_POLICIES: Partial<Record<JobName, "standard" | "stately">> = {
+  [JOBS.prefillImage]: "stately",
+};
 const globalForBoss = globalThis as unknown as { maskwrightBoss?: Promise<Boss> };
 
 function createBoss(role: "client" | "worker"): Boss {
@@ -34,8 +44,12 @@ async function startBoss(role: "client" | "worker"): Promise<Boss> {
   const boss = createBoss(role);
   await boss.start();
   for (const name of Object.values(JOBS)) {
+    const policy = QUEUE_POLICIES[name] ?? "standard";
+    const existing = await boss.getQueue(name);
     // createQueue is not idempotent across versions; tolerate "already exists".
-    if (!(await boss.getQueue(name))) await boss.createQueue(name).catch(() => undefined);
+    if (!existing) await boss.createQueue(name, { name, policy }).catch(() => undefined);
+    // Queues made before a policy was chosen here get it now (jobs sent later use it).
+    else if (existing.policy !== policy) await boss.updateQueue(name, { name, policy }).catch(() => undefined);
   }
   return boss;
 }

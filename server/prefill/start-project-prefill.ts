@@ -7,10 +7,7 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { JOBS } from "../jobs/job-names";
-import { enqueueJob } from "../jobs/queue";
-
-const MAX_IMAGES = 10_000;
+import { findUnstartedImages, queuePrefillJobs } from "./queue-prefill-jobs";
 
 export async function startProjectPrefill(options: { actor: Actor; projectId: string; imageIds?: string[] }): Promise<{ queued: number }> {
   const { actor, projectId } = options;
@@ -21,21 +18,9 @@ export async function startProjectPrefill(options: { actor: Actor; projectId: st
     if (found.length !== new Set(options.imageIds).size) throw new AppError("bad_request", "Some of the images do not belong to this project.");
     imageIds = found.map((image) => image.id);
   } else {
-    const images = await db().image.findMany({
-      where: {
-        projectId,
-        annotations: { none: { source: { in: ["manual", "import"] } } },
-        tasks: { none: { stage: "annotate", status: { notIn: ["todo"] } } },
-      },
-      select: { id: true },
-      orderBy: { createdAt: "asc" },
-      take: MAX_IMAGES,
-    });
-    imageIds = images.map((image) => image.id);
+    imageIds = await findUnstartedImages({ projectId });
   }
-  for (const imageId of imageIds) {
-    await enqueueJob(JOBS.prefillImage, { imageId }, { singletonKey: `prefill:${imageId}` });
-  }
+  await queuePrefillJobs({ imageIds });
   await recordAuditEvent({ actorId: actor.id, projectId, action: "prefill.start", targetType: "project", targetId: projectId, data: { images: imageIds.length } });
   return { queued: imageIds.length };
 }

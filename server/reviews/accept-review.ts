@@ -1,8 +1,10 @@
 // The reviewer accepts an image: the review and the annotate task are both
-// accepted in one transaction, while the reviewer's lease is live.
+// accepted in one transaction, while the reviewer's lease is live. After the
+// commit, the accepted image may trigger automatic detector retraining.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
+import { maybeStartAutoTraining } from "../detector/maybe-start-auto-training";
 import { AppError } from "../errors/app-error";
 import { claimNextTask, type ClaimResult } from "../tasks/claim-next-task";
 import { leaseLostError } from "../tasks/lease-errors";
@@ -10,6 +12,15 @@ import { publishTaskChanges } from "../tasks/publish-task-changes";
 import { SQL_NOW } from "../tasks/task-sql";
 import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-summary";
 import { findReviewTask } from "./find-review-task";
+
+/** The accept is committed: a failure to queue retraining is logged, never reported as a failed accept. */
+async function startAutoTraining(projectId: string): Promise<void> {
+  try {
+    await maybeStartAutoTraining({ projectId });
+  } catch (error) {
+    console.error(`[reviews] automatic detector training for project ${projectId} failed to start:`, error instanceof Error ? error.message : error);
+  }
+}
 
 export async function acceptReview(options: { actor: Actor; taskId: string; comment?: string; claimNext?: boolean }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
   const { actor, taskId } = options;
@@ -30,6 +41,7 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
   });
   const summaries = { review: toTaskSummary(result.review), annotate: toTaskSummary(result.annotate) };
   publishTaskChanges({ projectId: review.projectId, tasks: [summaries.review, summaries.annotate] });
+  await startAutoTraining(review.projectId);
   const next = options.claimNext ? await claimNextTask({ actor, projectId: review.projectId, input: { stage: "review" } }) : null;
   return { ...summaries, next };
 }
