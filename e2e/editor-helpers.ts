@@ -125,7 +125,9 @@ export async function waitForDecode(page: Page, before: number): Promise<number>
   return hook.ms;
 }
 
-export async function editorObjects(page: Page): Promise<{ id: string; counts: string; labelClassId: string | null; version: number }[]> {
+export async function editorObjects(
+  page: Page,
+): Promise<{ id: string; counts: string; labelClassId: string | null; version: number; source: string; originId: string | null }[]> {
   return page.evaluate(() => window.__maskwrightEditor?.objects() ?? []);
 }
 

@@ -5,7 +5,8 @@
 // replaced on every edit and shared otherwise.
 import type { EditorDocument, EditorObject } from "../core/types";
 
-const DIM = [15, 23, 42, 185] as const;
+// Dark enough that uncovered regions stand out, light enough to still see what a mask covers.
+const DIM = [15, 23, 42, 170] as const;
 
 const cache = new WeakMap<readonly EditorObject[], HTMLCanvasElement | null>();
 

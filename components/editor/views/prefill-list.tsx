@@ -74,9 +74,9 @@ export function PrefillList({
               data-testid="prefill-row"
               data-object-id={object.id}
               data-selected={selected ? "true" : "false"}
-              className={`rounded-md border border-dashed px-2 py-1 text-xs ${selected ? "border-amber-500 bg-amber-50" : "border-amber-300 bg-white"}`}
+              className={`rounded-md border border-dashed px-2 py-1.5 text-xs ${selected ? "border-amber-500 bg-amber-50" : "border-amber-300 bg-white"}`}
             >
-              <div className="flex items-center gap-1.5">
+              <div className="flex items-center gap-2">
                 <button
                   type="button"
                   className="flex min-w-0 flex-1 items-center gap-2 text-left"
@@ -89,20 +89,22 @@ export function PrefillList({
                     style={{ background: `repeating-linear-gradient(45deg, ${rgbCss(color)} 0 2px, ${rgbCss(color, 0.25)} 2px 5px)` }}
                   />
                   <span className="font-medium text-slate-800">P{prefills.length - index}</span>
-                  <span className="tabular-nums text-slate-500" data-testid="prefill-score">
+                  <span className="tabular-nums text-slate-500" data-testid="prefill-score" title="The proposal's score">
                     {object.proposalScore != null ? `score ${object.proposalScore.toFixed(2)}` : "score –"}
                   </span>
                   <span className="tabular-nums text-slate-400">{foregroundCount(object.mask)} px</span>
                 </button>
                 {sync && sync !== "pending" && sync !== "saving" && <span className="font-semibold text-red-700">{sync}</span>}
+              </div>
+              <div className="mt-1 flex items-center gap-1">
                 <select
                   aria-label="Accept with label"
-                  className="w-20 rounded border border-slate-300 bg-white px-0.5 py-0.5 text-xs"
+                  className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
                   value=""
                   disabled={!editable}
                   onChange={(event) => event.target.value && actions.relabel(object.id, event.target.value)}
                 >
-                  <option value="">label…</option>
+                  <option value="">Accept as…</option>
                   {labels.map((label) => (
                     <option key={label.id} value={label.id}>
                       {label.name}
