@@ -5,6 +5,8 @@ import { appConfig } from "./config/app-config";
 import { authSecret } from "./auth/auth-secret";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startProgressBroadcaster } from "./realtime/progress-broadcaster";
+import { startRealtimeRelay } from "./realtime/start-realtime-relay";
+import { PROGRESS_EVENTS } from "./jobs/publish-job-events";
 import { startLeaseSweeper } from "./tasks/start-lease-sweeper";
 
 const config = appConfig();
@@ -24,7 +26,9 @@ app.prepare().then(() => {
   });
   const allowedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
   const io = attachSocketServer({ httpServer, allowedOrigins });
-  startProgressBroadcaster({ io });
+  const progress = startProgressBroadcaster({ io });
+  // Live events from the worker and other app processes (the database outbox).
+  startRealtimeRelay({ io, onRelayed: (event) => PROGRESS_EVENTS.has(event.event) && progress.refresh() });
   startLeaseSweeper(); // expired image leases back to the pool, announced live
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);

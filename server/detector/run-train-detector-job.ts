@@ -14,6 +14,7 @@ import { loadTrainingImages, type TrainingImage } from "./load-training-images";
 import { readProjectSettings } from "./read-project-settings";
 import { readStoredEmbedding } from "./read-stored-embedding";
 import { trainDetectorHead, type DetectorSample } from "./train-detector-head";
+import { publishDetectorTraining } from "../jobs/publish-job-events";
 
 export type TrainDetectorJobResult = { status: "trained" | "skipped" | "failed"; error?: string };
 
@@ -37,9 +38,10 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
   if (!row || row.status !== "training") return { status: "skipped" };
   const id = row.id;
   let metrics: DetectorMetrics = detectorMetrics.parse({});
-  const save = (data: Partial<DetectorMetrics>) => {
+  const save = async (data: Partial<DetectorMetrics>) => {
     metrics = { ...metrics, ...data };
-    return db().detectorVersion.update({ where: { id }, data: { metrics } });
+    await db().detectorVersion.update({ where: { id }, data: { metrics } });
+    publishDetectorTraining({ projectId: row.projectId, detectorVersionId: id, status: "training", metrics });
   };
   try {
     const settings = await readProjectSettings({ projectId: row.projectId });

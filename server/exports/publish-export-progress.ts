@@ -1,6 +1,7 @@
 // "export:progress" to the project room. From the app process (start, list)
-// this reaches the browser at once; from the worker publishEvent is a no-op
-// (no socket server there), which is why the export page also polls.
+// this reaches the browser at once; from the worker it goes through the
+// live-event outbox and the app's relay (a fraction of a second later). The
+// export page also polls, for a browser that was disconnected meanwhile.
 import type { ExportProgressEvent } from "@/lib/schemas/exports";
 import { publishEvent } from "../realtime/publish-event";
 import { projectRoom } from "../realtime/socket-server";

@@ -2,13 +2,17 @@
 // watching a project page. The worker runs in another process and the
 // embedded database cannot hold a LISTEN connection, so the app process
 // polls — only for projects someone is watching, and emits only changes.
+// `refresh()` runs a poll at once: the realtime relay calls it when the worker
+// reports a finished encoding or pre-fill, so counts move without waiting.
 import type { Server } from "socket.io";
 import { countProjectProgress } from "../projects/count-project-progress";
 import { projectRoom } from "./socket-server";
 
 const PROJECT_ROOM_PREFIX = projectRoom("");
 
-export function startProgressBroadcaster(options: { io: Server; intervalMs?: number }): () => void {
+export type ProgressBroadcaster = { stop: () => void; refresh: () => void };
+
+export function startProgressBroadcaster(options: { io: Server; intervalMs?: number }): ProgressBroadcaster {
   const last = new Map<string, string>();
   let running = false;
   const tick = async () => {
@@ -31,5 +35,15 @@ export function startProgressBroadcaster(options: { io: Server; intervalMs?: num
     }
   };
   const timer = setInterval(() => void tick(), options.intervalMs ?? 1500);
-  return () => clearInterval(timer);
+  let refreshQueued: NodeJS.Timeout | null = null;
+  return {
+    stop: () => clearInterval(timer),
+    // Coalesces a burst of worker events into one poll.
+    refresh: () => {
+      refreshQueued ??= setTimeout(() => {
+        refreshQueued = null;
+        void tick();
+      }, 100);
+    },
+  };
 }

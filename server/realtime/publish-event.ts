@@ -1,7 +1,11 @@
-// Emit a socket.io event to a room after the database commit. Route handlers
-// and server actions run inside the app process, next to the socket server;
-// in any other process (worker, scripts, tests) there is no socket server and
-// this is a no-op — the app's progress poll covers what the worker changes.
+// Emit a socket.io event to rooms after the database commit. In the app
+// process (socket server present) it goes out to this process's sockets at
+// once; it is also appended to the live-event outbox, from which every other
+// app process's relay emits it to theirs (server/realtime/start-realtime-relay.ts).
+// So the worker, scripts and a second app process publish the same way.
+// The outbox write is fire-and-forget: the caller's change is committed
+// already and a lost live event only delays a view until its next refetch.
+import { appendRealtimeEvent } from "./append-realtime-event";
 import { socketServer } from "./socket-server";
 
 export function imageRoom(imageId: string): string {
@@ -13,7 +17,9 @@ export function userRoom(userId: string): string {
 }
 
 export function publishEvent(options: { rooms: string[]; event: string; payload: unknown }): void {
-  const io = socketServer();
-  if (!io || options.rooms.length === 0) return;
-  io.to(options.rooms).emit(options.event, options.payload);
+  if (options.rooms.length === 0) return;
+  socketServer()?.to(options.rooms).emit(options.event, options.payload);
+  void appendRealtimeEvent(options).catch((error: unknown) => {
+    console.error(`[realtime] outbox write for ${options.event} failed`, error instanceof Error ? error.message : error);
+  });
 }
