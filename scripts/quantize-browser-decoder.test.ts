@@ -34,6 +34,7 @@ describe("int8 browser decoder", () => {
   let fp32: DecoderSession;
   let int8: DecoderSession;
   let quantizedMatMuls = 0;
+  let rewrites = { convTransposes: 0, biases: 0 };
   let sizes: [number, number] = [0, 0];
   let image: SyntheticImage;
   let embedding: Float32Array;
@@ -44,6 +45,7 @@ describe("int8 browser decoder", () => {
     const source = await readFile(files.multimaskDecoderPath);
     const quantized = quantizeMatMulWeights({ modelBytes: source, sourceSha256: files.model.multimaskDecoder.sha256 });
     quantizedMatMuls = quantized.quantizedMatMuls;
+    rewrites = { convTransposes: quantized.rewrittenConvTransposes, biases: quantized.fusedBiases };
     sizes = [source.length, quantized.bytes.length];
     fp32 = await createDecoderSession({ intraOpNumThreads: 1 });
     const session = await ort.InferenceSession.create(quantized.bytes, { graphOptimizationLevel: "all", intraOpNumThreads: 1 });
@@ -61,6 +63,9 @@ describe("int8 browser decoder", () => {
 
   it("replaces the large MatMuls and shrinks the file", () => {
     expect(quantizedMatMuls).toBeGreaterThanOrEqual(20);
+    // SAM's two upscaling ConvTransposes, and most projection biases.
+    expect(rewrites.convTransposes).toBe(2);
+    expect(rewrites.biases).toBeGreaterThanOrEqual(20);
     expect(sizes[1]).toBeLessThan(sizes[0] * 0.5);
   });
 

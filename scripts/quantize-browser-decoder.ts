@@ -1,10 +1,15 @@
-// Builds models/derived/<id>-multimask-int8.onnx: the multimask decoder with
-// every constant-weight MatMul replaced by com.microsoft.DynamicQuantizeMatMul
-// (int8 weights, one symmetric scale per output column; activations are
-// quantised by ORT at run time). The browser decoder runs it: ~15% faster
-// WASM decodes and a 6.7 MB instead of 16.5 MB download, with masks that
-// match fp32 closely (measured in quantize-browser-decoder.test.ts and the
-// report). Native/server decoding keeps the fp32 graph.
+// Builds models/derived/<id>-multimask-int8.onnx, the decoder the browser
+// runs, from the multimask decoder in three graph passes:
+//  1. the mask upscaling's 2x2/stride-2 ConvTransposes become MatMul + pixel
+//     shuffle (onnx/rewrite-conv-transpose.ts): WASM ConvTranspose was about
+//     a third of a browser decode;
+//  2. every constant-weight MatMul becomes com.microsoft.DynamicQuantizeMatMul
+//     (int8 weights, one symmetric scale per output column; activations are
+//     quantised by ORT at run time): faster WASM decodes and a 6.5 MB instead
+//     of 16.5 MB download;
+//  3. the bias Add after each of them is folded into it (onnx/fuse-matmul-bias.ts).
+// Masks match fp32 closely (quantize-browser-decoder.test.ts and the report).
+// Native/server decoding keeps the fp32 graph.
 //
 // Usage: npx tsx scripts/quantize-browser-decoder.ts [--model ID] [--force]
 // Idempotent: skips when the sidecar says the file is current and it hashes right.
@@ -17,6 +22,8 @@ import { hashFileSha256 } from "@/server/sam/hash-file-sha256";
 import { INT8_DERIVATION, int8DecoderPaths, readInt8DecoderSidecar, type Int8DecoderSidecar } from "@/server/sam/int8-decoder-file";
 import { defaultModelsDir, resolveModelFiles } from "@/server/sam/load-model-manifest";
 import { loadOnnxSchema, type OnnxGraphProto, type OnnxModelProto } from "./onnx/load-onnx-schema";
+import { fuseQuantizedMatMulBias } from "./onnx/fuse-matmul-bias";
+import { rewritePatchConvTransposes } from "./onnx/rewrite-conv-transpose";
 
 const FLOAT = 1;
 const INT8 = 3;
@@ -63,11 +70,15 @@ export function quantizePerColumn(weights: Float32Array, rows: number, cols: num
 export function quantizeMatMulWeights({ modelBytes, sourceSha256 }: { modelBytes: Uint8Array; sourceSha256: string }): {
   bytes: Uint8Array;
   quantizedMatMuls: number;
+  rewrittenConvTransposes: number;
+  fusedBiases: number;
 } {
   const schema = loadOnnxSchema();
   const model = schema.ModelProto.decode(modelBytes) as Model;
   const graph = model.graph as Graph | null | undefined;
   if (!graph) throw new Error("Decoder model has no graph");
+  // First, so the upscaling ConvTransposes become MatMuls and get int8 weights too.
+  const rewrittenConvTransposes = rewritePatchConvTransposes(graph);
   const initializers = new Map(graph.initializer.map((t) => [t.name ?? "", t]));
   const converted = new Map<string, [string, string, string]>();
   let quantizedMatMuls = 0;
@@ -95,6 +106,7 @@ export function quantizeMatMulWeights({ modelBytes, sourceSha256 }: { modelBytes
     node.input = [node.input?.[0] ?? "", ...names];
     quantizedMatMuls++;
   }
+  const fusedBiases = fuseQuantizedMatMulBias(graph);
   // Drop the fp32 weights nothing reads any more.
   const used = new Set(graph.node.flatMap((n) => n.input ?? []));
   graph.initializer = graph.initializer.filter((t) => used.has(t.name ?? ""));
@@ -102,7 +114,7 @@ export function quantizeMatMulWeights({ modelBytes, sourceSha256 }: { modelBytes
   if (!model.opsetImport.some((o) => o.domain === "com.microsoft")) model.opsetImport.push({ domain: "com.microsoft", version: 1 });
   model.metadataProps.push({ key: "maskwright.derived_from_sha256", value: sourceSha256 });
   model.metadataProps.push({ key: "maskwright.derivation", value: INT8_DERIVATION });
-  return { bytes: schema.ModelProto.encode(model).finish(), quantizedMatMuls };
+  return { bytes: schema.ModelProto.encode(model).finish(), quantizedMatMuls, rewrittenConvTransposes, fusedBiases };
 }
 
 export async function quantizeBrowserDecoder(

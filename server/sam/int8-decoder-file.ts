@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
-export const INT8_DERIVATION = "int8-matmul-per-column-v1";
+export const INT8_DERIVATION = "int8-matmul-per-column-v2";
 
 const sidecarSchema = z
   .object({
