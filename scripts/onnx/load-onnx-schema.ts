@@ -24,6 +24,8 @@ export interface OnnxAttributeProto {
   name?: string | null;
   type?: number | null;
   i?: number | { toNumber(): number } | null;
+  ints?: (number | { toNumber(): number })[] | null;
+  s?: Uint8Array | null;
 }
 export interface OnnxNodeProto {
   input?: string[] | null;

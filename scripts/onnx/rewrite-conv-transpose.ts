@@ -17,7 +17,7 @@ const FLOAT = 1;
 const INT64 = 7;
 const ATTRIBUTE_INT = 2;
 
-type Attribute = OnnxAttributeProto & { ints?: (number | { toNumber(): number })[] | null };
+type Attribute = OnnxAttributeProto;
 type Tensor = {
   name?: string | null;
   dataType?: number | null;
@@ -26,7 +26,7 @@ type Tensor = {
   floatData?: number[] | null;
 };
 type Graph = OnnxGraphProto & { initializer: Tensor[] };
-type Node = OnnxNodeProto & { attribute?: Attribute[] | null };
+type Node = OnnxNodeProto;
 
 function ints(node: Node, name: string): number[] | null {
   const attribute = node.attribute?.find((a) => a.name === name);
