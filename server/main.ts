@@ -6,6 +6,7 @@ import { authSecret } from "./auth/auth-secret";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startProgressBroadcaster } from "./realtime/progress-broadcaster";
 import { startRealtimeRelay } from "./realtime/start-realtime-relay";
+import { ACCESS_REVOKED_CONTROL, revokeLocalSockets, type AccessRevokedControl } from "./realtime/handle-access-revoked";
 import { PROGRESS_EVENTS } from "./jobs/publish-job-events";
 import { startLeaseSweeper } from "./tasks/start-lease-sweeper";
 
@@ -28,7 +29,11 @@ app.prepare().then(() => {
   const io = attachSocketServer({ httpServer, allowedOrigins });
   const progress = startProgressBroadcaster({ io });
   // Live events from the worker and other app processes (the database outbox).
-  startRealtimeRelay({ io, onRelayed: (event) => PROGRESS_EVENTS.has(event.event) && progress.refresh() });
+  startRealtimeRelay({
+    io,
+    onRelayed: (event) => PROGRESS_EVENTS.has(event.event) && progress.refresh(),
+    onControl: (event) => (event.event === ACCESS_REVOKED_CONTROL ? revokeLocalSockets(event.payload as AccessRevokedControl) : undefined),
+  });
   startLeaseSweeper(); // expired image leases back to the pool, announced live
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);

@@ -39,7 +39,7 @@ export async function registerJobHandlers(boss: PgBoss): Promise<void> {
   await register(boss, JOBS.trainDetector, async (data) => {
     const result = await runTrainDetectorJob(data);
     if (result.status === "skipped") return;
-    const version = await db().detectorVersion.findUnique({ where: { id: data.detectorVersionId }, select: { projectId: true } });
+    const version = await db().detectorVersion.findUnique({ where: { id: data.detectorVersionId }, select: { projectId: true } }).catch(logPublishFailure);
     if (version) publishDetectorTraining({ projectId: version.projectId, detectorVersionId: data.detectorVersionId, status: result.status, error: result.error ?? null });
   });
   await register(boss, JOBS.prefillImage, async (data) => {

@@ -11,7 +11,8 @@ import { db } from "../db/client";
 import { appendRealtimeEvent, processOriginId } from "./append-realtime-event";
 import { pruneRealtimeEvents } from "./prune-realtime-events";
 import { publishEvent } from "./publish-event";
-import { startRealtimeRelay, type RealtimeRelay } from "./start-realtime-relay";
+import { ACCESS_REVOKED_CONTROL } from "./handle-access-revoked";
+import { startRealtimeRelay, type RealtimeRelay, type RelayedEvent } from "./start-realtime-relay";
 
 type App = { http: HttpServer; io: Server; url: string };
 const apps: App[] = [];
@@ -30,8 +31,8 @@ async function startApp(): Promise<App> {
   return app;
 }
 
-async function startRelay(app: App, originId: string): Promise<RealtimeRelay> {
-  const relay = startRealtimeRelay({ io: app.io, originId, intervalMs: 50 });
+async function startRelay(app: App, originId: string, onControl?: (event: RelayedEvent) => void): Promise<RealtimeRelay> {
+  const relay = startRealtimeRelay({ io: app.io, originId, intervalMs: 50, onControl });
   relays.push(relay);
   await relay.pollNow(); // the first poll only notes where the outbox stands
   return relay;
@@ -131,6 +132,21 @@ describe("live events across processes", () => {
     await until(() => received.length === 2);
     await settle();
     expect(received).toEqual([{ n: 2 }, { n: 1 }]);
+  });
+
+  it("control events (cut a user's sockets) run in the other app processes and never reach a browser", async () => {
+    const [a, b] = [await startApp(), await startApp()];
+    const controlsA: unknown[] = [];
+    const controlsB: unknown[] = [];
+    await startRelay(a, "app-a", (event) => void controlsA.push(event.payload));
+    await startRelay(b, "app-b", (event) => void controlsB.push(event.payload));
+    const onA = await joinRoom(a, "user:u1", ACCESS_REVOKED_CONTROL);
+    await appendRealtimeEvent({ rooms: [], event: ACCESS_REVOKED_CONTROL, payload: { userId: "u1", projectId: "p1" }, originId: "app-b" });
+    await until(() => controlsA.length > 0);
+    await settle();
+    expect(controlsA).toEqual([{ userId: "u1", projectId: "p1" }]);
+    expect(controlsB).toEqual([]); // b revoked its own sockets directly
+    expect(onA).toEqual([]);
   });
 
   it("prunes rows older than the retention window", async () => {

@@ -2,9 +2,10 @@
 // project: their sockets leave the project's room and its image rooms (they
 // stay connected for their other projects). Deactivated: every socket of
 // theirs is disconnected; the handshake refuses them from then on (their
-// sessions are deleted and findActor checks `active`). Works through the
-// adapter (fetchSockets), so every app process of a cluster applies it; a
-// process without a socket server (worker, scripts) does nothing.
+// sessions are deleted and findActor checks `active`). Acts on this process's
+// sockets; other app processes apply it when their relay reads the
+// control:access-revoked event (server/realtime/handle-access-revoked.ts).
+// A process without a socket server (worker, scripts) does nothing.
 import { imageRoom, userRoom } from "./publish-event";
 import { broadcastImagePresence, viewingOf, type CollaborationData } from "./presence";
 import { projectRoom, socketServer } from "./socket-server";

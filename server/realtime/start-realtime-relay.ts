@@ -26,7 +26,11 @@ export type RealtimeRelayOptions = {
   pruneEveryMs?: number;
   /** Called for each relayed event after it was emitted (e.g. to refresh derived state). */
   onRelayed?: (event: RelayedEvent) => void;
+  /** Instructions for every app process (`control:*` events, e.g. cutting a user's sockets): handled here, never sent to browsers. */
+  onControl?: (event: RelayedEvent) => Promise<void> | void;
 };
+
+export const CONTROL_EVENT_PREFIX = "control:";
 
 export type RealtimeRelay = { stop: () => void; /** One poll now (tests). */ pollNow: () => Promise<number> };
 
@@ -49,8 +53,10 @@ export function startRealtimeRelay(options: RealtimeRelayOptions): RealtimeRelay
     for (let id = from; id < to && gaps.size < MAX_TRACKED_GAPS; id++) gaps.set(id, now);
   };
 
-  const emit = (row: RelayedEvent) => {
-    if (row.originId === originId || row.rooms.length === 0) return;
+  const emit = async (row: RelayedEvent) => {
+    if (row.originId === originId) return;
+    if (row.event.startsWith(CONTROL_EVENT_PREFIX)) return options.onControl?.(row);
+    if (row.rooms.length === 0) return;
     options.io.to(row.rooms).emit(row.event, row.payload);
     options.onRelayed?.(row);
   };
@@ -75,12 +81,12 @@ export function startRealtimeRelay(options: RealtimeRelayOptions): RealtimeRelay
       });
       for (const row of rows) {
         if (gaps.delete(row.id)) {
-          emit(row);
+          await emit(row);
         } else if (row.id > cursor) {
           noteGaps(cursor + 1n, row.id, now);
           cursor = row.id;
           lastId = cursor;
-          emit(row);
+          await emit(row);
         }
         relayed++;
       }
