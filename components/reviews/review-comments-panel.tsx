@@ -17,6 +17,7 @@ export function ReviewCommentsPanel(props: { taskId: string; imageId: string; on
   const { taskId, imageId } = props;
   const [comments, setComments] = useState<OpenReviewComment[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
   const load = useCallback(() => {
     taskApi<{ comments: OpenReviewComment[] }>(`/api/tasks/${encodeURIComponent(taskId)}/comments`).then(
       (answer) => {
@@ -41,7 +42,18 @@ export function ReviewCommentsPanel(props: { taskId: string; imageId: string; on
       <ol className="space-y-1.5">
         {comments.map((comment, index) => (
           <li key={comment.id}>
-            <button type="button" className="w-full rounded px-2 py-1 text-left hover:bg-amber-100" onClick={() => props.onSelect?.(comment, index)} data-testid="review-comment">
+            <button
+              type="button"
+              className={`w-full rounded px-2 py-1 text-left hover:bg-amber-100 ${active === comment.id ? "bg-amber-100 ring-1 ring-amber-400" : ""}`}
+              onClick={() => {
+                setActive(comment.id);
+                props.onSelect?.(comment, index);
+              }}
+              aria-pressed={active === comment.id}
+              title={comment.annotationId ? "Select the mask this comment is about" : undefined}
+              data-testid="review-comment"
+              data-annotation-id={comment.annotationId ?? ""}
+            >
               <span className="mr-2 inline-flex h-5 w-5 items-center justify-center rounded-full bg-amber-600 text-xs font-semibold text-white">{index + 1}</span>
               {comment.comment}
               <span className="ml-2 text-xs text-slate-500">

@@ -7,14 +7,21 @@
 // editor keeps its unsaved work locally. Network failures are retried on the
 // next beat (the lease lasts ten minutes; one missed beat is harmless).
 //
-//   const { lost, leaseExpiresAt } = useTaskHeartbeat(taskId);
-import { useEffect, useState } from "react";
+//   const { lost, leaseExpiresAt, check } = useTaskHeartbeat(taskId);
+//
+// `check()` beats at once: the editor calls it when a save is refused, so a
+// lost lease is explained the moment it matters, not at the next beat.
+import { useCallback, useEffect, useRef, useState } from "react";
 import { TaskApiError, taskApi } from "./task-api";
 
 export type HeartbeatState = { leaseExpiresAt: string | null; lost: string | null; lastError: string | null };
 
-export function useTaskHeartbeat(taskId: string | null | undefined, options: { intervalMs?: number; onLost?: (message: string) => void } = {}): HeartbeatState {
+export function useTaskHeartbeat(
+  taskId: string | null | undefined,
+  options: { intervalMs?: number; onLost?: (message: string) => void } = {},
+): HeartbeatState & { check: () => void } {
   const [state, setState] = useState<HeartbeatState>({ leaseExpiresAt: null, lost: null, lastError: null });
+  const beatNow = useRef<() => void>(() => undefined);
   const intervalMs = options.intervalMs ?? 30_000;
   const onLost = options.onLost;
   useEffect(() => {
@@ -37,6 +44,7 @@ export function useTaskHeartbeat(taskId: string | null | undefined, options: { i
         }
       }
     };
+    beatNow.current = () => void beat();
     void beat();
     const timer = setInterval(() => void beat(), intervalMs);
     const onVisible = () => {
@@ -45,9 +53,11 @@ export function useTaskHeartbeat(taskId: string | null | undefined, options: { i
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       stopped = true;
+      beatNow.current = () => undefined;
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [taskId, intervalMs, onLost]);
-  return state;
+  const check = useCallback(() => beatNow.current(), []);
+  return { ...state, check };
 }

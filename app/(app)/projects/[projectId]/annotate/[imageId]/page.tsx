@@ -1,12 +1,16 @@
 // The annotation editor. `?task=<taskId>` (from the queue) is forwarded with
-// every save so the server can check the lease.
+// every save so the server can check the lease, and opens the task editor:
+// Submit / Skip / Stop, the reviewer's comments, presence, and "next image"
+// meaning the next image of the annotator's queue.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page-actor";
 import { isAppError } from "@/server/errors/app-error";
 import { loadEditorPage } from "@/server/annotations/load-editor-page";
+import { getTask } from "@/server/tasks/get-task";
+import { peekNextTaskImages } from "@/server/tasks/peek-next-task-images";
 import { AnnotationEditor } from "@/components/editor/views/annotation-editor";
-import { TaskActionsBar } from "@/components/tasks/task-actions-bar";
+import { TaskEditor, type EditorTask } from "@/components/tasks/task-editor";
 
 type Props = {
   params: Promise<{ projectId: string; imageId: string }>;
@@ -15,10 +19,22 @@ type Props = {
 
 export const metadata: Metadata = { title: "Annotate" };
 
+/** The task named in the URL when it is this image's, as the actor may see it; else null (the plain editor). */
+async function taskOfImage(options: { actor: Awaited<ReturnType<typeof pageActor>>; taskId: string | null; imageId: string }): Promise<EditorTask | null> {
+  if (!options.taskId) return null;
+  try {
+    const task = await getTask({ actor: options.actor, taskId: options.taskId });
+    return task.imageId === options.imageId ? { id: task.id, stage: task.stage } : null;
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}
+
 export default async function AnnotatePage({ params, searchParams }: Props) {
   const { projectId, imageId } = await params;
-  const { task } = await searchParams;
-  const taskId = typeof task === "string" && task.length > 0 && task.length <= 64 ? task : null;
+  const { task: taskParam } = await searchParams;
+  const taskId = typeof taskParam === "string" && taskParam.length > 0 && taskParam.length <= 64 ? taskParam : null;
   const actor = await pageActor();
   let data;
   try {
@@ -28,25 +44,15 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   }
-  // "Next image" walks the project in import order. QUEUE HOOK: with a task, the
-  // queue may send the annotator to their next task instead (compute nextHref here).
   const href = (id: string | null) => (id ? `/projects/${projectId}/annotate/${id}` : null);
-  return (
-    <>
-      <AnnotationEditor
-        key={imageId}
-        data={data}
-        taskId={taskId}
-        user={{ id: actor.id, name: actor.name }}
-        previousHref={href(data.previousImageId)}
-        nextHref={href(data.nextImageId)}
-      />
-      {taskId && (
-        // Opened from the queue: keep the lease alive and offer Submit / Skip / Stop.
-        <div className="fixed bottom-4 left-4 z-40 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-          <TaskActionsBar projectId={projectId} taskId={taskId} />
-        </div>
-      )}
-    </>
-  );
+  const user = { id: actor.id, name: actor.name };
+  const task = await taskOfImage({ actor, taskId, imageId });
+  if (task) {
+    // From the queue, the image that follows is the next task, not the next import: its
+    // embedding is what the browser should prefetch (the runtime prefetches `nextImageId`).
+    const [upcoming] = task.stage === "annotate" ? await peekNextTaskImages({ projectId, actorId: actor.id, excludeImageId: imageId, count: 1 }) : [data.nextImageId];
+    return <TaskEditor key={`${imageId}:${task.id}`} data={{ ...data, nextImageId: upcoming ?? null }} task={task} user={user} nextHref={href(data.nextImageId)} />;
+  }
+  // "Next image" walks the project in import order.
+  return <AnnotationEditor key={imageId} data={data} taskId={taskId} user={user} previousHref={href(data.previousImageId)} nextHref={href(data.nextImageId)} />;
 }
