@@ -1,50 +1,46 @@
-// The team workflow in three browsers at once — manager, annotator, reviewer:
-// a batch assigned by the manager appears live in the annotator's queue; a mask
-// the annotator commits appears live in the reviewer's view of the image; the
-// reviewer's rejection comments reach the annotator live; fix -> accept; the
-// batch progress follows live on the manager's page.
-//
-// The mask is committed through the real save API from the annotator's
-// browser session (with the task's lease), not drawn on the editor's canvas:
-// the editor's own drawing is covered by its specs; here the point is the
-// lease-checked commit and the live path to the reviewer.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createMask, encodeMaskToRle, paintDisc } from "../lib/mask";
-import { baseURL } from "../playwright.config";
-import { demoAccount, fixturePath, screenshot, signIn, type DemoRole } from "./support/session";
-
-async function openAs(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, demoAccount(role));
-  return page;
-}
+// The team workflow in three browsers at once — manager, annotator, reviewer —
+// through the real editor opened from the queue (`?task=`):
+// - a batch assigned by the manager appears live in the annotator's queue;
+// - "Start labeling" opens the editor; a mask drawn there appears live in the
+//   reviewer's open view and in the manager's editor on the same image, and
+//   each sees who else is on the image; the next task's embedding is prefetched;
+// - "Submit & next" opens the next task directly; a save after the lease was
+//   lost is refused, kept in the browser and explained, and sent after claiming again;
+// - the reviewer rejects with a comment pinned to the mask; the rework opens
+//   next for the same annotator with the comment in the editor (it selects the mask);
+// - the reviewer corrects in the editor (the edit is theirs) and accepts;
+//   the batch progress and the image's history follow.
+import { expect, test, type Page } from "@playwright/test";
+import { dragPixels, expectAllSaved, serverObjects } from "./editor-helpers";
+import { demoAccount, screenshot } from "./support/session";
+import { createWorkflowProject, editorTaskOf, openAs, userIdOf } from "./support/workflow-setup";
 
 type TaskDetails = { id: string; imageId: string; image: { width: number; height: number } };
 
-test("manager assigns, annotator labels, reviewer rejects with a pinned comment, fix, accept — all live", async ({ browser }) => {
-  test.setTimeout(240_000);
+async function taskDetails(page: Page, taskId: string): Promise<TaskDetails> {
+  const response = await page.request.get(`/api/tasks/${taskId}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as TaskDetails;
+}
+
+/** A horizontal brush stroke through the image's centre (a new object when nothing is selected). */
+async function brushStroke(page: Page, image: { width: number; height: number }, dy = 0): Promise<void> {
+  await expect(page.getByTestId("editor-stage")).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press("b");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("]");
+  const cx = Math.round(image.width / 2);
+  const cy = Math.round(image.height / 2) + dy;
+  await dragPixels(page, [{ x: cx - 60, y: cy }, { x: cx, y: cy }, { x: cx + 60, y: cy }]);
+}
+
+test("assign, label in the editor, submit & next, lost lease kept, reject with a pinned comment, rework, correct, accept — all live", async ({ browser }) => {
+  test.setTimeout(300_000);
   const manager = await openAs(browser, "manager");
   const annotator = await openAs(browser, "annotator");
   const reviewer = await openAs(browser, "reviewer");
+  const editor = (page: Page) => page.getByTestId("editor");
 
-  // Manager: a project with the annotator and the reviewer, two images.
-  const create = manager.getByRole("form", { name: "Create project" });
-  await create.getByLabel("Name").fill(`Workflow ${Date.now()}`);
-  await create.getByRole("button", { name: "Create project" }).click();
-  await manager.waitForURL(/\/projects\/[^/?]+$/);
-  const projectId = new URL(manager.url()).pathname.split("/").pop()!;
-  await manager.getByRole("link", { name: "Members" }).click();
-  const memberForm = manager.getByRole("form", { name: "Add member" });
-  for (const role of ["annotator", "reviewer"] as const) {
-    await memberForm.getByLabel(/Email of an existing user/).fill(demoAccount(role).email);
-    await memberForm.getByLabel("Project role").selectOption(role);
-    await memberForm.getByRole("button", { name: "Add member" }).click();
-    await expect(manager.getByTestId("member-table")).toContainText(demoAccount(role).email);
-  }
-  await manager.getByRole("link", { name: "Images" }).click();
-  await manager.getByTestId("upload-input").setInputFiles([fixturePath("shape-640x480.png"), fixturePath("shape-800x600.jpg")]);
-  await expect(manager.locator('[data-testid="upload-row"][data-state="imported"]')).toHaveCount(2, { timeout: 60_000 });
+  const projectId = await createWorkflowProject(manager, { name: `Workflow ${Date.now()}`, images: ["shape-640x480.png", "shape-800x600.jpg"] });
 
   // Annotator and reviewer watch their queues; nothing is theirs yet.
   await annotator.goto(`/projects/${projectId}/queue`);
@@ -68,40 +64,72 @@ test("manager assigns, annotator labels, reviewer rejects with a pinned comment,
   await expect(annotator.getByTestId("notice-assigned")).toContainText("2 new images assigned to you");
   await screenshot(annotator, "workflow-annotator-assigned");
 
+  // The browser prefetches embeddings of what comes next.
+  const embeddingRequests: string[] = [];
+  annotator.on("request", (request) => {
+    if (request.url().includes("/embedding")) embeddingRequests.push(new URL(request.url()).pathname);
+  });
+
   // Annotator: Start labeling opens the editor on the first image under a lease.
   await annotator.getByTestId("start-annotate").click();
   await annotator.waitForURL(/\/annotate\/[^/?]+\?task=/);
-  const taskId = new URL(annotator.url()).searchParams.get("task")!;
-  const task = (await (await annotator.request.get(`/api/tasks/${taskId}`)).json()) as TaskDetails;
+  const first = await taskDetails(annotator, editorTaskOf(annotator).taskId);
+  await expect(annotator.getByTestId("task-actions")).toBeVisible();
   await expect(card.getByTestId("batch-count-in_progress")).toHaveText("1");
-  await screenshot(annotator, "workflow-editor");
+  const images = ((await (await manager.request.get(`/api/projects/${projectId}/images?page=1&pageSize=10`)).json()) as { items: { id: string }[] }).items;
+  const secondImageId = images.map((image) => image.id).find((id) => id !== first.imageId)!;
+  await expect.poll(() => embeddingRequests.some((path) => path.includes(secondImageId)), { timeout: 20_000 }).toBe(true);
 
-  // Reviewer watches the image live while it is being labeled.
-  await reviewer.goto(`/projects/${projectId}/review/${taskId}`);
-  const canvas = reviewer.getByTestId("review-canvas");
-  await expect(canvas).toHaveAttribute("data-mask-count", "0");
-  await expect(reviewer.getByTestId("viewers")).toContainText(demoAccount("reviewer").name); // joined the image's room
+  // The reviewer watches the image live; the manager has it open in the editor too.
+  await reviewer.goto(`/projects/${projectId}/review/${first.id}`);
+  const reviewCanvas = reviewer.getByTestId("review-canvas");
+  await expect(reviewCanvas).toHaveAttribute("data-mask-count", "0");
+  await manager.goto(`/projects/${projectId}/annotate/${first.imageId}`);
+  await expect(editor(manager)).toHaveAttribute("data-object-count", "0");
+  // Presence: the annotator sees both of them in the editor's header.
+  await expect(annotator.getByTestId("presence")).toContainText(demoAccount("reviewer").name);
+  await expect(annotator.getByTestId("presence")).toContainText(demoAccount("manager").name);
 
-  // The annotator commits a mask (real save API, lease-checked) ...
-  const mask = createMask(task.image.width, task.image.height);
-  paintDisc(mask, Math.round(task.image.width / 2), Math.round(task.image.height / 2), 60, 1);
-  const saved = await annotator.request.post(`/api/images/${task.imageId}/annotations`, {
-    data: { id: crypto.randomUUID(), labelClassId: null, rle: encodeMaskToRle(mask), taskId },
-  });
-  expect(saved.status()).toBe(201);
-  // ... and it appears in the reviewer's view at once.
-  await expect(canvas).toHaveAttribute("data-mask-count", "1");
+  // The annotator draws a mask in the editor; it is saved under the lease ...
+  await brushStroke(annotator, first.image);
+  await expect(editor(annotator)).toHaveAttribute("data-object-count", "1");
+  await expectAllSaved(annotator);
+  const [saved] = await serverObjects(annotator, first.imageId);
+  expect(saved).toBeDefined();
+  // ... and appears at once in the reviewer's view and in the manager's editor.
+  await expect(reviewCanvas).toHaveAttribute("data-mask-count", "1");
+  await expect(editor(manager)).toHaveAttribute("data-object-count", "1");
+  await screenshot(annotator, "workflow-editor-task");
+  await screenshot(manager, "workflow-manager-live-mask");
+  await manager.goto(`/projects/${projectId}/batches`);
   await screenshot(reviewer, "workflow-reviewer-live-mask");
 
-  // Submit: the reviewer's view and queue follow live.
-  expect((await annotator.request.post(`/api/tasks/${taskId}/submit?next=0`)).status()).toBe(200);
+  // Submit & next: the second image opens directly; the reviewer's view follows.
+  await annotator.getByTestId("task-submit").click();
+  await annotator.waitForURL((url) => url.pathname.endsWith(`/annotate/${secondImageId}`) && url.searchParams.has("task"));
+  const second = await taskDetails(annotator, editorTaskOf(annotator).taskId);
   await expect(reviewer.getByTestId("watch-status")).toHaveAttribute("data-status", "submitted");
-  await annotator.goto(`/projects/${projectId}/queue`);
-  await reviewer.goto(`/projects/${projectId}/queue`);
-  await expect(reviewer.getByTestId("queue-review-waiting")).toHaveText("1");
   await expect(card.getByTestId("batch-count-submitted")).toHaveText("1");
 
+  // A lost lease (here: Stop pressed in another tab): the next save is refused,
+  // the banner says so, the change is kept in this browser ...
+  expect((await annotator.request.post(`/api/tasks/${second.id}/release`)).status()).toBe(200);
+  await brushStroke(annotator, second.image);
+  const banner = annotator.getByTestId("lease-lost");
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("no longer held for you");
+  await expect(annotator.getByTestId("lease-lost-unsaved")).toContainText("1 unsaved change is kept in this browser");
+  await expect(annotator.getByTestId("task-submit")).toBeDisabled();
+  expect(await serverObjects(annotator, second.imageId)).toHaveLength(0);
+  await screenshot(annotator, "workflow-editor-lease-lost");
+  // ... and sent once the image is claimed again.
+  await annotator.getByTestId("lease-reclaim").click();
+  await expect(banner).toBeHidden({ timeout: 30_000 });
+  await expectAllSaved(annotator);
+  expect(await serverObjects(annotator, second.imageId)).toHaveLength(1);
+
   // Reviewer: Start reviewing, pin a comment on the mask, reject.
+  await reviewer.goto(`/projects/${projectId}/queue`);
   await reviewer.getByTestId("start-review").click();
   await reviewer.waitForURL(/\/review\/[^/?]+$/);
   await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-mask-count", "1");
@@ -111,42 +139,59 @@ test("manager assigns, annotator labels, reviewer rejects with a pinned comment,
   await screenshot(reviewer, "workflow-review-comment");
   await reviewer.getByTestId("review-reject").click();
   await reviewer.waitForURL(/\/queue/);
-
-  // Live: the rejection and its comment reach the annotator's open page.
-  await expect(annotator.getByTestId("notice-rejected")).toContainText("The wheel is missing from this mask");
-  await expect(annotator.getByTestId("queue-rework")).toHaveText("1");
   await expect(card.getByTestId("batch-count-rejected")).toHaveText("1");
-  await screenshot(annotator, "workflow-annotator-rejected");
 
-  // Fix: the rework comes back to the same annotator first, comments pinned to the mask.
-  await annotator.getByTestId("start-annotate").click();
-  await annotator.waitForURL(new RegExp(`/annotate/${task.imageId}\\?task=${taskId}`));
-  const comments = (await (await annotator.request.get(`/api/tasks/${taskId}/comments`)).json()) as { comments: { comment: string; annotationId: string | null; pinX: number }[] };
-  expect(comments.comments).toEqual([expect.objectContaining({ comment: "The wheel is missing from this mask", annotationId: expect.any(String) })]);
-  paintDisc(mask, Math.round(task.image.width / 2) + 50, Math.round(task.image.height / 2), 30, 1);
-  const fixed = await annotator.request.post(`/api/images/${task.imageId}/annotations`, { data: { id: crypto.randomUUID(), labelClassId: null, rle: encodeMaskToRle(mask), taskId } });
-  expect(fixed.status()).toBe(201);
-  expect((await annotator.request.post(`/api/tasks/${taskId}/submit?next=0`)).status()).toBe(200);
+  // Annotator submits the second image: the rework of the first opens next,
+  // with the reviewer's comment; choosing it selects the mask it is pinned to.
+  await annotator.getByTestId("task-submit").click();
+  await annotator.waitForURL(new RegExp(`/annotate/${first.imageId}\\?task=${first.id}$`));
+  const comment = annotator.getByTestId("review-comment");
+  await expect(comment).toContainText("The wheel is missing from this mask");
+  await expect(comment).toHaveAttribute("data-annotation-id", saved!.id);
+  await comment.click();
+  await expect(editor(annotator)).toHaveAttribute("data-selected", saved!.id);
+  await reviewer.goto(`/projects/${projectId}/review/${first.id}`);
+  await expect(annotator.getByTestId("presence")).toContainText(demoAccount("reviewer").name);
+  await screenshot(annotator, "workflow-editor-comments");
 
-  // Accept.
+  // Fix: the brush adds to the selected mask; the reviewer's view follows; submit -> queue empty.
+  const before = await serverObjects(annotator, first.imageId);
+  await brushStroke(annotator, first.image, 40);
+  await expectAllSaved(annotator);
+  const after = await serverObjects(annotator, first.imageId);
+  expect(after.find((object) => object.id === saved!.id)!.area).toBeGreaterThan(before.find((object) => object.id === saved!.id)!.area);
+  await annotator.getByTestId("task-submit").click();
+  await annotator.waitForURL(/\/queue\?done=submitted/);
+  await expect(annotator.getByText("Your queue is empty for now")).toBeVisible();
+
+  // Reviewer corrects an image in the editor: the edit is attributed to the reviewer; then accepts.
+  const reviewerId = await userIdOf(reviewer);
   await reviewer.goto(`/projects/${projectId}/queue`);
   await reviewer.getByTestId("start-review").click();
   await reviewer.waitForURL(/\/review\/[^/?]+$/);
-  await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-mask-count", "2");
+  await reviewer.getByRole("link", { name: "Correct in editor" }).click();
+  await reviewer.waitForURL(/\/annotate\/[^/?]+\?task=/);
+  await expect(reviewer.getByTestId("review-correcting")).toBeVisible();
+  const corrected = await taskDetails(reviewer, editorTaskOf(reviewer).taskId);
+  const known = new Set((await serverObjects(reviewer, corrected.imageId)).map((object) => object.id));
+  await brushStroke(reviewer, corrected.image, -80);
+  await expectAllSaved(reviewer);
+  const added = (await serverObjects(reviewer, corrected.imageId)).filter((object) => !known.has(object.id));
+  expect(added).toHaveLength(1);
+  const authored = (await (await reviewer.request.get(`/api/images/${corrected.imageId}/annotations`)).json()) as { annotations: { id: string; authorId: string }[] };
+  expect(authored.annotations.find((object) => object.id === added[0]!.id)?.authorId).toBe(reviewerId);
+  await screenshot(reviewer, "workflow-reviewer-correcting");
+  await reviewer.getByRole("link", { name: "Back to the review" }).click();
+  await reviewer.waitForURL(/\/review\/[^/?]+$/);
   await reviewer.getByTestId("review-accept").click();
-  await reviewer.waitForURL(/\/queue/);
+  await reviewer.waitForURL(/\/queue|\/review\//);
   await expect(card.getByTestId("batch-count-accepted")).toHaveText("1");
   await screenshot(manager, "workflow-batches");
 
   // The image's history: who did what, when.
-  await manager.goto(`/projects/${projectId}/history/${task.imageId}`);
+  await manager.goto(`/projects/${projectId}/history/${first.imageId}`);
   const actions = await manager.getByTestId("history-entry").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-action")));
-  expect(actions).toEqual(expect.arrayContaining(["image.import", "batch.create", "task.claim", "task.submit", "review.reject", "review.accept"]));
+  expect(actions).toEqual(expect.arrayContaining(["image.import", "batch.create", "task.claim", "task.submit", "review.reject"]));
   await expect(manager.getByTestId("image-history")).toContainText("The wheel is missing from this mask");
   await screenshot(manager, "workflow-history");
-
-  // A lost lease: the annotator's save on a task they no longer hold is a 409 with a clear message.
-  const late = await annotator.request.post(`/api/images/${task.imageId}/annotations`, { data: { id: crypto.randomUUID(), labelClassId: null, rle: encodeMaskToRle(mask), taskId } });
-  expect(late.status()).toBe(409);
-  expect(((await late.json()) as { error: { message: string } }).error.message).toMatch(/accepted|lease/);
 });

@@ -13,10 +13,9 @@ import { annotationDto } from "@/lib/schemas/annotations";
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
 import { ReviewCommentsPanel } from "../reviews/review-comments-panel";
 import { LeaseLostBanner } from "./lease-lost-banner";
-import { PresenceAvatars } from "./presence-avatars";
+import { EditorPresence } from "./editor-presence";
 import { TaskActionsBar } from "./task-actions-bar";
 import { taskApi } from "./task-api";
-import { useImageRoom } from "./use-live-events";
 import { useTaskActions } from "./use-task-actions";
 import { useTaskHeartbeat } from "./use-task-heartbeat";
 import { waitForSaved } from "./wait-for-saved";
@@ -35,7 +34,6 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
   const imageId = data.image.id;
   const handle = useRef<EditorHandle>(null);
   const lease = useTaskHeartbeat(task.id);
-  const room = useImageRoom(imageId);
   const [unsaved, setUnsaved] = useState(0);
 
   const beforeLeave = useCallback(async () => {
@@ -63,13 +61,11 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
     return sync.subscribe(onChange);
   }, [check]);
 
-  // After each (re)join of the image's room: saves by others made before we listened are not missed.
-  useEffect(() => {
-    if (room.joins === 0) return;
-    let cancelled = false;
+  // After each (re)join of the image's room: saves by others made before we listened are not
+  // missed (applyRemote ignores copies it already has and objects with unsaved work here).
+  const refetch = useCallback(() => {
     taskApi<{ annotations: unknown[] }>(`/api/images/${encodeURIComponent(imageId)}/annotations`).then(
       (answer) => {
-        if (cancelled) return;
         for (const item of answer.annotations) {
           const parsed = annotationDto.safeParse(item);
           if (parsed.success) handle.current?.sync?.applyRemote(parsed.data);
@@ -77,10 +73,7 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
       },
       () => undefined,
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [room.joins, imageId]);
+  }, [imageId]);
 
   const annotating = task.stage === "annotate";
   const panel = (
@@ -108,7 +101,7 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
         previousHref={null}
         nextHref={annotating ? null : nextHref}
         onNext={annotating && !lease.lost ? actions.submit : undefined}
-        headerSlot={<PresenceAvatars viewers={room.viewers} selfId={user.id} error={room.error} />}
+        headerSlot={<EditorPresence imageId={imageId} selfId={user.id} onJoined={refetch} />}
         panelSlot={panel}
         handleRef={handle}
       />

@@ -10,6 +10,7 @@ import { loadEditorPage } from "@/server/annotations/load-editor-page";
 import { getTask } from "@/server/tasks/get-task";
 import { peekNextTaskImages } from "@/server/tasks/peek-next-task-images";
 import { AnnotationEditor } from "@/components/editor/views/annotation-editor";
+import { EditorPresence } from "@/components/tasks/editor-presence";
 import { TaskEditor, type EditorTask } from "@/components/tasks/task-editor";
 
 type Props = {
@@ -54,5 +55,15 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     return <TaskEditor key={`${imageId}:${task.id}`} data={{ ...data, nextImageId: upcoming ?? null }} task={task} user={user} nextHref={href(data.nextImageId)} />;
   }
   // "Next image" walks the project in import order.
-  return <AnnotationEditor key={imageId} data={data} taskId={taskId} user={user} previousHref={href(data.previousImageId)} nextHref={href(data.nextImageId)} />;
+  return (
+    <AnnotationEditor
+      key={imageId}
+      data={data}
+      taskId={taskId}
+      user={user}
+      previousHref={href(data.previousImageId)}
+      nextHref={href(data.nextImageId)}
+      headerSlot={<EditorPresence imageId={imageId} selfId={actor.id} />}
+    />
+  );
 }
