@@ -25,17 +25,18 @@ export function PresenceAvatars({ viewers, selfId, error }: { viewers: Viewer[];
       {error ? (
         <span className="text-amber-800">Live presence unavailable</span>
       ) : others.length === 0 ? (
-        <span className="text-slate-400">Only you here</span>
+        <span className="text-slate-400 max-xl:sr-only">Only you here</span>
       ) : (
         <>
           <span className="flex -space-x-1.5">
             {others.slice(0, 4).map((viewer) => (
-              <span key={viewer.id} className={`inline-flex h-6 w-6 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white ${colorOf(viewer.id)}`} aria-hidden="true">
+              <span key={viewer.id} title={viewer.name} className={`inline-flex h-6 w-6 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white ${colorOf(viewer.id)}`} aria-hidden="true">
                 {initials(viewer.name)}
               </span>
             ))}
           </span>
-          <span className="max-w-48 truncate">
+          {/* Names beside the avatars only on wide screens (the header is full at laptop widths); always read out. */}
+          <span className="sr-only max-w-48 truncate 2xl:not-sr-only">
             {others.length > 4 ? `${names.split(", ").slice(0, 4).join(", ")} +${others.length - 4}` : names} {others.length === 1 ? "is" : "are"} here
           </span>
         </>
