@@ -66,4 +66,12 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId("count-todo")).toHaveText("2");
   await screenshot(page, "project-images");
+
+  // A card opens its image in the editor.
+  const firstCard = page.getByTestId("image-card").first();
+  const fileName = (await firstCard.getByRole("link").getAttribute("title"))?.replace(/^Open | in the editor$/g, "");
+  await firstCard.getByRole("link").click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+\/annotate\/[^/?]+$/);
+  expect(fileName).toBeTruthy();
+  await expect(page.getByTestId("image-name")).toContainText(fileName!, { timeout: 15_000 });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ImageListItem } from "@/server/images/image-summary";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -13,22 +14,25 @@ export function ImageGrid({ images }: { images: ImageListItem[] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 xl:grid-cols-6" data-testid="image-grid">
       {images.map((image) => (
-        <li key={image.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="image-card">
-          <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
-            {image.thumbnailReady ? (
-              // eslint-disable-next-line @next/next/no-img-element -- authorised route, already a small webp
-              <img src={image.thumbnailUrl} alt={image.fileName} className="h-full w-full object-cover" loading="lazy" data-testid="thumbnail" />
-            ) : (
-              <span className="text-xs text-slate-500" data-testid="thumbnail-pending">Making thumbnail…</span>
-            )}
-          </div>
-          <div className="flex items-center justify-between gap-2 px-2.5 py-2 text-xs">
-            <span className="truncate text-slate-700" title={image.fileName}>{image.fileName}</span>
-            {image.annotateStatus && (
-              <span className={`shrink-0 rounded px-1.5 py-0.5 ${STATUS_STYLE[image.annotateStatus] ?? ""}`}>{image.annotateStatus.replace("_", " ")}</span>
-            )}
-          </div>
-          <div className="px-2.5 pb-2 text-[11px] text-slate-500">{image.width}×{image.height}</div>
+        <li key={image.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow" data-testid="image-card">
+          {/* The whole card opens the image in the editor (outside any queue task). */}
+          <Link href={`/projects/${image.projectId}/annotate/${image.id}`} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
+            <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
+              {image.thumbnailReady ? (
+                // eslint-disable-next-line @next/next/no-img-element -- authorised route, already a small webp
+                <img src={image.thumbnailUrl} alt={image.fileName} className="h-full w-full object-cover" loading="lazy" data-testid="thumbnail" />
+              ) : (
+                <span className="text-xs text-slate-500" data-testid="thumbnail-pending">Making thumbnail…</span>
+              )}
+            </div>
+            <div className="flex items-center justify-between gap-2 px-2.5 py-2 text-xs">
+              <span className="truncate text-slate-700" title={image.fileName}>{image.fileName}</span>
+              {image.annotateStatus && (
+                <span className={`shrink-0 rounded px-1.5 py-0.5 ${STATUS_STYLE[image.annotateStatus] ?? ""}`}>{image.annotateStatus.replace("_", " ")}</span>
+              )}
+            </div>
+            <div className="px-2.5 pb-2 text-[11px] text-slate-500">{image.width}×{image.height}</div>
+          </Link>
         </li>
       ))}
     </ul>
