@@ -1,138 +1,127 @@
 "use client";
-// Manager panel of the semi-automatic stage: train a detector on the
-// project's accepted masks, watch training progress, compare versions by
-// their held-out metrics, activate one, queue pre-fill, and see what
-// annotators did with pre-filled masks. Members without the manager role
-// see the versions read-only. Drop <DetectorPanel projectId=... /> into the
-// project page (a "Detector" tab).
+// Manager panel of the semi-automatic stage (the project page's "Pre-fill"
+// tab): train a detector on the project's accepted masks, watch training
+// progress live, compare versions by their held-out evaluation, activate
+// one, queue pre-fill, tune the pre-fill settings, and see what annotators
+// did with pre-filled masks. The page shows it to managers and admins only;
+// the buttons also follow the overview's canManage (the routes enforce it).
 import { useState } from "react";
-import type { DetectorVersionSummary } from "@/lib/schemas/detector";
+import type { DetectorVersionSummary, PrefillOutcomes } from "@/lib/schemas/detector";
 import { buttonPrimary, buttonSecondary, card } from "@/components/ui/button-styles";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { DetectorVersionTable } from "./detector-version-table";
+import { PrefillSettingsForm } from "./prefill-settings-form";
 import { useDetectorOverview } from "./use-detector-overview";
 
-const STATUS_STYLE: Record<DetectorVersionSummary["status"], string> = {
-  training: "bg-amber-100 text-amber-800",
-  trained: "bg-sky-100 text-sky-800",
-  active: "bg-emerald-100 text-emerald-800",
-  retired: "bg-slate-100 text-slate-600",
-  failed: "bg-red-100 text-red-800",
-};
-
-function percent(value: number | null): string {
-  return value === null ? "–" : `${Math.round(value * 100)}%`;
-}
-
-function VersionRow({ version, canManage, onActivate }: { version: DetectorVersionSummary; canManage: boolean; onActivate: () => void }) {
-  const { metrics } = version;
+function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
+  const cells = [
+    ["Pre-filled", totals.prefilled],
+    ["Kept", totals.kept],
+    ["Corrected", totals.corrected],
+    ["Deleted", totals.deleted],
+    ["Added by hand", totals.manualAdded],
+  ] as const;
   return (
-    <tr className="border-t border-slate-100" data-testid={`detector-version-${version.version}`}>
-      <td className="py-2 pr-3 font-medium">v{version.version}</td>
-      <td className="py-2 pr-3">
-        <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[version.status]}`}>{version.status}</span>
-        {version.status === "training" && (
-          <div className="mt-1 h-1.5 w-32 overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(metrics.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
-            <div className="h-full bg-brand-600 transition-all" style={{ width: `${Math.round(metrics.progress * 100)}%` }} />
+    <div data-testid="prefill-outcomes">
+      <h3 className="mb-2 text-sm font-medium text-slate-700">What annotators did with pre-fill ({totals.images} images)</h3>
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+        {cells.map(([label, value]) => (
+          <div key={label} className="rounded-md border border-slate-200 px-3 py-2">
+            <div className="text-xs text-slate-500">{label}</div>
+            <div className="text-lg font-semibold tabular-nums">{value}</div>
           </div>
-        )}
-        {version.status === "training" && metrics.epochs > 0 && (
-          <div className="text-xs text-slate-500">
-            epoch {metrics.epoch}/{metrics.epochs}
-            {metrics.loss !== null && ` · loss ${metrics.loss.toFixed(3)}`}
-          </div>
-        )}
-        {version.error && <div className="text-xs text-red-700">{version.error}</div>}
-      </td>
-      <td className="py-2 pr-3 text-sm text-slate-600">
-        {version.trainingImages} / {version.heldOutImages}
-      </td>
-      <td className="py-2 pr-3 text-sm">{percent(metrics.recallAt20)}</td>
-      <td className="py-2 pr-3 text-sm">{percent(metrics.recallAt100)}</td>
-      <td className="py-2 pr-3 text-sm">{percent(metrics.ap50)}</td>
-      <td className="py-2 pr-3 text-xs text-slate-500">{new Date(version.createdAt).toLocaleString()}</td>
-      <td className="py-2 text-right">
-        {canManage && (version.status === "trained" || version.status === "retired") && (
-          <button type="button" className={buttonSecondary} onClick={onActivate}>
-            Activate
-          </button>
-        )}
-      </td>
-    </tr>
+        ))}
+      </div>
+      {totals.secondsPerManualMask !== null && <p className="mt-2 text-xs text-slate-500">{totals.secondsPerManualMask.toFixed(1)} s per mask drawn by hand.</p>}
+    </div>
   );
 }
 
+function activeLine(active: DetectorVersionSummary | undefined, source: string): string {
+  if (source === "grid") return "Pre-fill uses SAM's automatic point grid (the proposal source is set to the grid).";
+  if (active) return `Version ${active.version} is active: its boxes become SAM masks on images nobody has started.`;
+  return source === "detector" ? "No active detector: pre-fill is paused until a version is activated." : "No active detector yet: pre-fill uses SAM's automatic point grid.";
+}
+
 export function DetectorPanel({ projectId }: { projectId: string }) {
-  const { overview, outcomes, error, train, activate, prefillAll } = useDetectorOverview(projectId);
-  const [message, setMessage] = useState<string | null>(null);
-  if (!overview) return <p className="text-sm text-slate-500">{error ?? "Loading detector…"}</p>;
-  const training = overview.versions.some((version) => version.status === "training");
+  const { overview, outcomes, error, train, activate, prefillAll, saveSettings } = useDetectorOverview(projectId);
+  // A "training started" note only while that training runs; the table then shows the outcome.
+  const [message, setMessage] = useState<{ text: string; whileTraining: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const training = overview?.versions.some((version) => version.status === "training") ?? false;
+  const shownMessage = message && (!message.whileTraining || training) ? message.text : null;
+  if (!overview) return <p className={`${card} p-5 text-sm text-slate-500`}>{error ?? "Loading detector…"}</p>;
   const active = overview.versions.find((version) => version.id === overview.activeVersionId);
-  const totals = outcomes?.project;
+  const { prefill } = overview.settings;
+
+  async function run<T>(action: () => Promise<T | null>, success: (result: T) => string, whileTraining = false) {
+    setBusy(true);
+    setMessage(null);
+    const result = await action();
+    setBusy(false);
+    if (result !== null) setMessage({ text: success(result), whileTraining });
+  }
 
   return (
-    <section className={`${card} space-y-4 p-5`} aria-label="Detector">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 className="font-medium">Pre-fill detector</h2>
-          <p className="text-sm text-slate-600">
-            {active
-              ? `Version ${active.version} pre-fills new images (boxes → SAM masks).`
-              : "No active detector: pre-fill uses SAM's automatic point grid."}{" "}
-            Kept masks need predicted IoU ≥ {overview.settings.prefill.minPredictedIou} and stability ≥ {overview.settings.prefill.minStability}.
-          </p>
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <section className={`${card} h-fit space-y-5 p-5`} aria-label="Detector">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="max-w-xl">
+            <h2 className="font-medium">Pre-fill detector</h2>
+            <p className="mt-1 text-sm text-slate-600">{activeLine(active, prefill.source)}</p>
+            <p className="mt-1 text-xs text-slate-500">
+              Trained on the boxes of accepted masks (every class counts as an object). Pre-filled masks need predicted IoU ≥ {prefill.minPredictedIou} and stability ≥ {prefill.minStability}.
+            </p>
+          </div>
+          {overview.canManage && (
+            <div className="flex gap-2">
+              <button type="button" className={buttonPrimary} disabled={training || busy} onClick={() => void run(train, (version) => `Training version ${version.version} started.`, true)}>
+                {training ? "Training…" : "Train new version"}
+              </button>
+              <button
+                type="button"
+                className={buttonSecondary}
+                disabled={busy}
+                onClick={() => void run(prefillAll, ({ queued }) => (queued === 0 ? "Every image has been started already: nothing to pre-fill." : `Pre-fill queued for ${queued} image${queued === 1 ? "" : "s"} nobody has started.`))}
+              >
+                Pre-fill images
+              </button>
+            </div>
+          )}
         </div>
-        {overview.canManage && (
-          <div className="flex gap-2">
-            <button type="button" className={buttonPrimary} disabled={training} onClick={() => void train().then((ok) => ok && setMessage("Training started."))}>
-              {training ? "Training…" : "Train new version"}
-            </button>
-            <button
-              type="button"
-              className={buttonSecondary}
-              onClick={() => void prefillAll().then((ok) => ok && setMessage("Pre-fill queued for images nobody has started."))}
-            >
-              Pre-fill images
-            </button>
+        <FormError message={error} />
+        <FormSuccess message={shownMessage} />
+        {overview.versions.length === 0 ? (
+          <div className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+            No detector trained yet. Accept a few annotated images (at least 4 with masks), then train the first version.
+          </div>
+        ) : (
+          <div className="space-y-2">
+            <DetectorVersionTable
+              versions={overview.versions}
+              activeVersionId={overview.activeVersionId}
+              canManage={overview.canManage}
+              busy={busy}
+              onActivate={(version) =>
+                void run(
+                  () => activate(version),
+                  (result) => `Version ${result.version} is active.${result.prefillQueued > 0 ? ` Pre-fill queued for ${result.prefillQueued} image${result.prefillQueued === 1 ? "" : "s"}.` : ""}`,
+                )
+              }
+            />
+            <p className="text-xs text-slate-500">
+              Evaluated on held-out accepted images the version never trained on: recall at IoU 0.5 within the top 20 / top 100 boxes, and AP50. The small figures compare with the active version.
+            </p>
           </div>
         )}
-      </div>
-      <FormError message={error} />
-      <FormSuccess message={message} />
-      {overview.versions.length === 0 ? (
-        <p className="text-sm text-slate-500">No detector trained yet. Training uses the boxes of accepted masks (every class counts as an object).</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="pb-1 pr-3">Version</th>
-              <th className="pb-1 pr-3">Status</th>
-              <th className="pb-1 pr-3">Train / held-out images</th>
-              <th className="pb-1 pr-3">Recall@20</th>
-              <th className="pb-1 pr-3">Recall@100</th>
-              <th className="pb-1 pr-3">AP50</th>
-              <th className="pb-1 pr-3">Created</th>
-              <th className="pb-1" />
-            </tr>
-          </thead>
-          <tbody>
-            {overview.versions.map((version) => (
-              <VersionRow
-                key={version.id}
-                version={version}
-                canManage={overview.canManage}
-                onActivate={() => void activate(version).then((ok) => ok && setMessage(`Version ${version.version} is active.`))}
-              />
-            ))}
-          </tbody>
-        </table>
+        {outcomes && outcomes.project.images > 0 && <OutcomeSummary totals={outcomes.project} />}
+      </section>
+      {overview.canManage && (
+        <aside className={`${card} h-fit p-5`} aria-label="Pre-fill settings">
+          <h2 className="mb-3 font-medium">Pre-fill settings</h2>
+          <PrefillSettingsForm settings={overview.settings} onSave={saveSettings} />
+        </aside>
       )}
-      {totals && totals.images > 0 && (
-        <p className="text-sm text-slate-600" data-testid="prefill-outcomes">
-          Pre-filled {totals.prefilled} masks on {totals.images} images: {totals.kept} kept, {totals.corrected} corrected, {totals.deleted} deleted;{" "}
-          {totals.manualAdded} added by hand
-          {totals.secondsPerManualMask !== null && ` (${totals.secondsPerManualMask.toFixed(1)} s each)`}.
-        </p>
-      )}
-    </section>
+    </div>
   );
 }

@@ -1,12 +1,21 @@
 "use client";
-// Polls the detector routes: every 2 s while a version trains (live
-// progress from the DetectorVersion row), every 20 s otherwise.
-import { useCallback, useEffect, useState } from "react";
-import type { DetectorVersionSummary, PrefillOutcomes } from "@/lib/schemas/detector";
+// The manager panel's data: the detector overview (versions, settings) and
+// pre-fill outcome counts. Live: project-room events refresh at once —
+// "detector:training" (the worker's progress writes and outcome),
+// "detector:changed" (a version queued or activated in an app process) and
+// "prefill:image" (an image pre-filled); polling backs them up, every 2 s
+// while a version trains and every 20 s otherwise.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { DetectorSettings, DetectorVersionSummary, PrefillOutcomes, PrefillSettings, UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
 import type { DetectorOverview } from "@/server/detector/list-detector-versions";
+import type { ActivatedDetectorVersion } from "@/server/detector/activate-detector-version";
+import { useProjectRoom, useSocketEvents } from "../tasks/use-live-events";
 
 const FAST_MS = 2000;
 const SLOW_MS = 20_000;
+/** Progress events arrive every ~2 s per training; coalesce bursts into one read. */
+const EVENT_DEBOUNCE_MS = 250;
+const EVENTS = ["detector:training", "detector:changed", "prefill:image"] as const;
 
 async function readError(response: Response): Promise<string> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -48,30 +57,53 @@ export function useDetectorOverview(projectId: string) {
     };
   }, [refresh, training]);
 
-  const post = useCallback(
-    async (path: string, body?: unknown): Promise<boolean> => {
-      setError(null);
+  const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (debounce.current && clearTimeout(debounce.current)), []);
+  useProjectRoom(projectId);
+  useSocketEvents(EVENTS, (_event, payload) => {
+    if ((payload as { projectId?: string } | null)?.projectId !== projectId) return;
+    if (debounce.current) clearTimeout(debounce.current);
+    debounce.current = setTimeout(() => void refresh(), EVENT_DEBOUNCE_MS);
+  });
+
+  /** One write; refreshes the overview after a success. */
+  const request = useCallback(
+    async <T>(method: "POST" | "PATCH", path: string, body?: unknown): Promise<{ data: T } | { error: string }> => {
       const response = await fetch(`${base}${path}`, {
-        method: "POST",
+        method,
         headers: body === undefined ? undefined : { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (!response.ok) {
-        setError(await readError(response));
-        return false;
-      }
+      if (!response.ok) return { error: await readError(response) };
+      const data = (await response.json()) as T;
       await refresh();
-      return true;
+      return { data };
     },
     [base, refresh],
+  );
+
+  /** A panel action: its failure is the panel's error message. */
+  const act = useCallback(
+    async <T>(method: "POST", path: string): Promise<T | null> => {
+      setError(null);
+      const result = await request<T>(method, path);
+      if ("error" in result) {
+        setError(result.error);
+        return null;
+      }
+      return result.data;
+    },
+    [request],
   );
 
   return {
     overview,
     outcomes,
     error,
-    train: () => post(""),
-    activate: (version: DetectorVersionSummary) => post(`/${encodeURIComponent(version.id)}/activate`),
-    prefillAll: () => post("/prefill"),
+    train: () => act<DetectorVersionSummary>("POST", ""),
+    activate: (version: DetectorVersionSummary) => act<ActivatedDetectorVersion>("POST", `/${encodeURIComponent(version.id)}/activate`),
+    prefillAll: () => act<{ queued: number }>("POST", "/prefill"),
+    /** The settings form shows its own error. */
+    saveSettings: (input: UpdateDetectorSettingsInput) => request<{ prefill: PrefillSettings; detector: DetectorSettings }>("PATCH", "/settings", input),
   };
 }

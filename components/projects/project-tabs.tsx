@@ -1,9 +1,11 @@
 import Link from "next/link";
 
 export const PROJECT_TABS = [
-  { id: "images", label: "Images" },
-  { id: "labels", label: "Label classes" },
-  { id: "members", label: "Members" },
+  { id: "images", label: "Images", managersOnly: false },
+  { id: "labels", label: "Label classes", managersOnly: false },
+  { id: "members", label: "Members", managersOnly: false },
+  // Detector training and pre-fill (issue 7): managers and admins only.
+  { id: "prefill", label: "Pre-fill", managersOnly: true },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
 // Sections that are pages of their own (issue 5: work queue and batches).
@@ -14,10 +16,15 @@ export const PROJECT_PAGES = [
 ] as const;
 export type ProjectPage = (typeof PROJECT_PAGES)[number]["id"];
 
-export function ProjectTabs({ projectId, active }: { projectId: string; active: ProjectTab | ProjectPage }) {
+/** Tabs the viewer may open: `canManage` (project manager or admin) adds the managers' tabs. */
+export function visibleProjectTabs(canManage: boolean) {
+  return PROJECT_TABS.filter((tab) => canManage || !tab.managersOnly);
+}
+
+export function ProjectTabs({ projectId, active, canManage = false }: { projectId: string; active: ProjectTab | ProjectPage; canManage?: boolean }) {
   return (
     <nav aria-label="Project sections" className="mb-6 flex gap-1 border-b border-slate-200">
-      {PROJECT_TABS.map((tab) => (
+      {visibleProjectTabs(canManage).map((tab) => (
         <Link
           key={tab.id}
           href={`/projects/${projectId}?tab=${tab.id}`}

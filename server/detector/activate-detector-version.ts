@@ -12,6 +12,7 @@ import { AppError } from "../errors/app-error";
 import { autoPrefillEnabled } from "../prefill/auto-prefill-enabled";
 import { findUnstartedImages, queuePrefillJobs } from "../prefill/queue-prefill-jobs";
 import { DETECTOR_VERSION_SELECT, toDetectorVersionSummary } from "./detector-version-dto";
+import { publishDetectorChange } from "./publish-detector-change";
 
 /** After the commit: the activation stands even when queueing fails (the manager can press "Pre-fill images"). */
 async function queuePrefillAfterActivation(projectId: string): Promise<number> {
@@ -45,5 +46,7 @@ export async function activateDetectorVersion(options: { actor: Actor; projectId
     await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "detector.activate", targetType: "detector_version", targetId: versionId, data: { version: version.version } });
     return { changed: true, row: activated };
   });
-  return { ...toDetectorVersionSummary(result.row), prefillQueued: result.changed ? await queuePrefillAfterActivation(projectId) : 0 };
+  if (!result.changed) return { ...toDetectorVersionSummary(result.row), prefillQueued: 0 };
+  publishDetectorChange({ projectId, versionId });
+  return { ...toDetectorVersionSummary(result.row), prefillQueued: await queuePrefillAfterActivation(projectId) };
 }

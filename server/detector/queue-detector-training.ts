@@ -8,6 +8,7 @@ import { AppError } from "../errors/app-error";
 import { JOBS } from "../jobs/job-names";
 import { enqueueJob } from "../jobs/queue";
 import { DETECTOR_VERSION_SELECT, type DetectorVersionRow } from "./detector-version-dto";
+import { publishDetectorChange } from "./publish-detector-change";
 
 /** A "training" row older than this lost its worker (jobs expire after 15 minutes). */
 const STALE_TRAINING_MS = 30 * 60 * 1000;
@@ -50,5 +51,6 @@ export async function queueDetectorTraining(options: { projectId: string; create
     await db().detectorVersion.update({ where: { id: row.id }, data: { status: "failed", error: "Could not queue the training job." } });
     throw error;
   }
+  publishDetectorChange({ projectId, versionId: row.id });
   return row;
 }

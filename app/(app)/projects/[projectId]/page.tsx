@@ -4,7 +4,8 @@ import { pageActor } from "@/server/auth/page-actor";
 import { getProjectOverview } from "@/server/projects/get-project-overview";
 import { listProjectImages } from "@/server/images/list-project-images";
 import { isAppError } from "@/server/errors/app-error";
-import { ProjectTabs, PROJECT_TABS, type ProjectTab } from "@/components/projects/project-tabs";
+import { ProjectTabs, visibleProjectTabs, type ProjectTab } from "@/components/projects/project-tabs";
+import { DetectorPanel } from "@/components/detector/detector-panel";
 import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { MemberPanel } from "@/components/projects/member-panel";
@@ -35,8 +36,9 @@ async function loadOverview(projectId: string) {
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { tab: rawTab } = await searchParams;
-  const tab: ProjectTab = PROJECT_TABS.some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
   const { actor, project } = await loadOverview(projectId);
+  // A tab the viewer may not open (the managers' pre-fill tab) falls back to the images.
+  const tab: ProjectTab = visibleProjectTabs(project.canManage).some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
   const images = tab === "images" ? await listProjectImages({ actor, projectId, page: 1, pageSize: 200 }) : null;
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
@@ -51,7 +53,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       <LiveStatusSummary initial={project.progress} />
       <EncodingFailures failures={failures} />
       <div>
-        <ProjectTabs projectId={project.id} active={tab} />
+        <ProjectTabs projectId={project.id} active={tab} canManage={project.canManage} />
         {tab === "images" && images && (
           <div className="space-y-5">
             {project.canManage && <ImageUploader projectId={project.id} />}
@@ -78,6 +80,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <LabelClassPanel projectId={project.id} labels={project.labelClasses} canManage={project.canManage} />
           </section>
         )}
+        {tab === "prefill" && project.canManage && <DetectorPanel projectId={project.id} />}
         {tab === "members" && (
           <section className={`${card} p-5`} aria-label="Members">
             <MemberPanel projectId={project.id} members={project.memberships} canManage={project.canManage} />

@@ -24,7 +24,7 @@ export default async function BatchesPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
-      <ProjectTabs projectId={projectId} active="batches" />
+      <ProjectTabs projectId={projectId} active="batches" canManage={project.canManage} />
       {overview ? <BatchBoard initial={overview} /> : <p className={`${card} p-6 text-sm text-slate-600`}>Only the project&apos;s managers cut and assign batches. Your work is in the work queue.</p>}
     </div>
   );

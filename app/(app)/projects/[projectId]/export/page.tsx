@@ -24,7 +24,7 @@ export default async function ExportPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{data.projectName}</h1>
-      <ProjectTabs projectId={projectId} active="export" />
+      <ProjectTabs projectId={projectId} active="export" canManage={data.canManage} />
       {data.canManage ? (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <ExportPanel projectId={projectId} labelClasses={data.labelClasses} batches={data.batches} initialExports={data.exports} />

@@ -31,7 +31,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
-      <ProjectTabs projectId={projectId} active="queue" />
+      <ProjectTabs projectId={projectId} active="queue" canManage={project.canManage} />
       <FormSuccess message={done ? (DONE[done] ?? null) : null} />
       <QueuePanel initial={summary} projectId={projectId} />
     </div>

@@ -1,0 +1,141 @@
+"use client";
+// Pre-fill and training settings of the project (PATCH
+// /api/projects/:id/detector/settings). Only changed fields are sent; the
+// server validates ranges (lib/schemas/detector) and names a bad field.
+import { useState, type FormEvent } from "react";
+import type { DetectorSettings, PrefillSettings, UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
+import { buttonPrimary, inputField, labelText } from "@/components/ui/button-styles";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
+
+type Settings = { prefill: PrefillSettings; detector: DetectorSettings };
+type Section = keyof Settings;
+
+interface Field {
+  section: Section;
+  key: string;
+  label: string;
+  help?: string;
+  /** A select's options (value, label); otherwise a number input. */
+  options?: readonly (readonly [string, string])[];
+  step?: number;
+  advanced?: boolean;
+}
+
+const FIELDS: readonly Field[] = [
+  {
+    section: "prefill",
+    key: "autoPrefill",
+    label: "Pre-fill by itself",
+    help: "New images once encoded, and unstarted images when a version is activated.",
+    options: [
+      ["detector", "While a detector is active"],
+      ["always", "Always (point grid without a detector)"],
+      ["off", "Never (only the button above)"],
+    ],
+  },
+  {
+    section: "prefill",
+    key: "source",
+    label: "Proposals from",
+    options: [
+      ["auto", "Active detector, else point grid"],
+      ["detector", "Active detector only"],
+      ["grid", "SAM point grid only"],
+    ],
+  },
+  { section: "prefill", key: "minPredictedIou", label: "Min. predicted IoU", step: 0.01, help: "SAM's own quality estimate; the paper keeps ≥ 0.88." },
+  { section: "prefill", key: "minStability", label: "Min. stability", step: 0.01 },
+  { section: "prefill", key: "minDetectorScore", label: "Min. detector score", step: 0.01 },
+  { section: "prefill", key: "topK", label: "Boxes per image (top-K)", step: 1 },
+  { section: "detector", key: "autoTrainAfterAcceptedImages", label: "Retrain after accepted images", step: 1, help: "0 = only by hand." },
+  { section: "detector", key: "epochs", label: "Training epochs", step: 1 },
+  { section: "prefill", key: "gridSize", label: "Point grid side", step: 1, advanced: true },
+  { section: "prefill", key: "boxNmsIou", label: "Box NMS IoU", step: 0.01, advanced: true },
+  { section: "prefill", key: "minBoxAgreement", label: "Min. mask/box agreement", step: 0.01, advanced: true },
+  { section: "prefill", key: "maskNmsIou", label: "Mask NMS IoU", step: 0.01, advanced: true },
+  { section: "prefill", key: "maxImageCoverage", label: "Max. image coverage", step: 0.01, advanced: true },
+  { section: "prefill", key: "minRegionArea", label: "Min. region area (px)", step: 1, advanced: true },
+  { section: "detector", key: "heldOutFraction", label: "Held-out fraction", step: 0.05, advanced: true },
+  { section: "detector", key: "maxTrainingSeconds", label: "Max. training seconds", step: 10, advanced: true },
+];
+
+const fieldId = (field: Field) => `detector-setting-${field.key}`;
+
+function initialValues(settings: Settings): Record<string, string> {
+  return Object.fromEntries(FIELDS.map((field) => [field.key, String((settings[field.section] as unknown as Record<string, unknown>)[field.key])]));
+}
+
+function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+  return (
+    <div>
+      <label htmlFor={fieldId(field)} className={labelText}>
+        {field.label}
+      </label>
+      {field.options ? (
+        <select id={fieldId(field)} className={inputField} value={value} onChange={(event) => onChange(event.target.value)}>
+          {field.options.map(([option, text]) => (
+            <option key={option} value={option}>
+              {text}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={fieldId(field)} className={inputField} type="number" inputMode="decimal" step={field.step} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+      {field.help && <p className="mt-1 text-xs text-slate-500">{field.help}</p>}
+    </div>
+  );
+}
+
+export function PrefillSettingsForm(props: { settings: Settings; onSave: (input: UpdateDetectorSettingsInput) => Promise<{ data: Settings } | { error: string }> }) {
+  const [saved, setSaved] = useState(() => initialValues(props.settings));
+  const [values, setValues] = useState(saved);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const changed = FIELDS.filter((field) => values[field.key] !== saved[field.key]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    const input: { prefill: Record<string, unknown>; detector: Record<string, unknown> } = { prefill: {}, detector: {} };
+    for (const field of changed) {
+      const raw = values[field.key]?.trim() ?? "";
+      const value = field.options ? raw : Number(raw);
+      if (typeof value === "number" && (raw === "" || !Number.isFinite(value))) {
+        setError(`${field.label}: enter a number.`);
+        return;
+      }
+      input[field.section][field.key] = value;
+    }
+    setPending(true);
+    const result = await props.onSave(input as UpdateDetectorSettingsInput);
+    setPending(false);
+    if ("error" in result) {
+      setError(result.error);
+      return;
+    }
+    const fresh = initialValues(result.data);
+    setSaved(fresh);
+    setValues(fresh);
+    setMessage("Settings saved.");
+  }
+
+  const render = (field: Field) => <FieldInput key={field.key} field={field} value={values[field.key] ?? ""} onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))} />;
+  return (
+    <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-label="Pre-fill settings">
+      <div className="space-y-3">{FIELDS.filter((field) => !field.advanced && field.options).map(render)}</div>
+      <div className="grid grid-cols-2 gap-3">{FIELDS.filter((field) => !field.advanced && !field.options).map(render)}</div>
+      <details className="rounded-md border border-slate-200 px-3 py-2">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">More settings</summary>
+        <div className="mt-3 grid grid-cols-2 gap-3">{FIELDS.filter((field) => field.advanced).map(render)}</div>
+      </details>
+      <FormError message={error} />
+      <FormSuccess message={message} />
+      <button type="submit" className={buttonPrimary} disabled={pending || changed.length === 0}>
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}
