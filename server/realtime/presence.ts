@@ -1,6 +1,9 @@
 // Presence: who has which image open. Computed from the sockets themselves
-// (socket.data.viewing), not kept in a separate map, so it cannot drift and
-// with a cluster adapter fetchSockets() sees every app process.
+// (socket.data.viewing), not kept in a separate map, so it cannot drift.
+// Limitation: fetchSockets() sees this app process only (events cross
+// processes through the Postgres outbox, but no socket.io cluster adapter is
+// installed), so with several app processes a viewer on another process is
+// not listed.
 import type { RemoteSocket, Server, Socket } from "socket.io";
 import type { Actor } from "../auth/actor";
 import { projectRoom } from "./socket-server";
