@@ -38,8 +38,16 @@ const prefillFields = z.object({
   gridSize: z.number().int().min(2).max(64),
   /** Grid points: among passing SAM candidates keep the largest (whole object) instead of the most confident. */
   gridPreferLargest: z.boolean(),
+  /** Point-grid masks: SAM's automatic generator thresholds (the only objectness evidence a grid point has). */
   minPredictedIou: z.number().min(0).max(1.5),
   minStability: z.number().min(0).max(1),
+  /**
+   * Detector-box masks: the trained detector already vouches for the object,
+   * and the bundled small encoder's correct object masks mostly score 0.75-0.9
+   * stability, so the grid's 0.88 / 0.95 would discard most of them.
+   */
+  boxMinPredictedIou: z.number().min(0).max(1.5),
+  boxMinStability: z.number().min(0).max(1),
   /** Masks covering at least this fraction of the image are dropped (background). */
   maxImageCoverage: z.number().min(0).max(1),
   /** Holes and islands smaller than this many pixels are filled / removed. */
@@ -63,12 +71,14 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   topK: 30,
   minDetectorScore: 0.4,
   boxNmsIou: 0.6,
-  minBoxAgreement: 0.5,
+  minBoxAgreement: 0.6,
   preferWholeBox: true,
   gridSize: 16,
   gridPreferLargest: false,
   minPredictedIou: 0.88,
   minStability: 0.95,
+  boxMinPredictedIou: 0.7,
+  boxMinStability: 0.9,
   maxImageCoverage: 0.95,
   minRegionArea: 100,
   maskNmsIou: 0.7,

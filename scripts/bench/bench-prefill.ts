@@ -5,15 +5,19 @@
 //   npm run bench:prefill -- --train DIR --test DIR [--split 40] [--epochs 60]
 //     [--sources grid,detector] [--topk N] [--grid 16] [--no-refine] [--cache DIR | --no-cache]
 //     [--min-score S] [--box-agreement A] [--limit-test N] [--save-head F | --load-head F] [--trade-offs]
+//     [--fold I/K] [--set key=value,...]
 //
 // DIR holds images/ and instances.json. With the same DIR twice, --split N
-// trains on its first N images and tests on the rest. Objects: all
+// trains on its first N images and tests on the rest; --fold I/K instead
+// tests on the I-th of K equal slices (0-based) and trains on the others
+// (cross-validation: 10 test images hold too few objects to tune on).
+// --set overrides any pre-fill setting (numbers, true/false, strings). Objects: all
 // categories; scored: non-crowd with a box >= 32x32 (crowd and smaller ones
 // are "ignore", see lib/detector/match-masks.ts). Embeddings are cached in
 // the OS temp folder by image SHA-256 (not in the repository).
 // Final lines, grid first, detector last:
 // {"bench":"prefill","train_images","test_images","train_s","prefilled_per_image","precision_50","precision_75","recall_50","recall_75","seconds_per_image","source"}
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -28,7 +32,7 @@ import { proposeRegions, type ProposalSource } from "@/server/prefill/propose-re
 import { segmentProposals } from "@/server/prefill/segment-proposals";
 import { encodeDataset, type EncodedImage } from "./prefill-encode-dataset";
 import { loadCocoFolder, type CocoImage } from "./prefill-coco-dataset";
-import { benchLine, groundTruthOf, printTradeOffs, totalsOf, type ScoredImage } from "./prefill-score";
+import { benchLine, dumpMasks, groundTruthOf, printTradeOffs, totalsOf, type ScoredImage } from "./prefill-score";
 
 async function runSource(options: {
   name: "grid" | "detector";
@@ -50,6 +54,18 @@ async function runSource(options: {
   }
   await decoder.session.release();
   return scored;
+}
+
+/** "--set a=1,b=true,c=grid" -> { a: 1, b: true, c: "grid" } (the settings schema validates them). */
+function parseOverrides(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  return Object.fromEntries(
+    text.split(",").map((pair) => {
+      const [key, raw = ""] = pair.split("=");
+      const value = raw === "true" ? true : raw === "false" ? false : Number.isFinite(Number(raw)) && raw !== "" ? Number(raw) : raw;
+      return [key!.trim(), value];
+    }),
+  );
 }
 
 function ratio(a: number, b: number): number {
@@ -77,6 +93,9 @@ async function main(): Promise<void> {
       "trade-offs": { type: "boolean", default: false },
       "grid-largest": { type: "boolean", default: false },
       containment: { type: "string" },
+      fold: { type: "string" },
+      set: { type: "string" },
+      dump: { type: "string" },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -84,7 +103,15 @@ async function main(): Promise<void> {
   const testDir = path.resolve(values.test);
   let trainSet: CocoImage[] = await loadCocoFolder({ dir: trainDir });
   let testSet: CocoImage[] = trainDir === testDir ? trainSet : await loadCocoFolder({ dir: testDir });
-  if (trainDir === testDir) {
+  if (trainDir === testDir && values.fold) {
+    const [index, folds] = values.fold.split("/").map((v) => Number.parseInt(v, 10)) as [number, number];
+    if (!(folds >= 2 && index >= 0 && index < folds)) throw new Error("--fold wants I/K with 0 <= I < K, K >= 2");
+    const all = trainSet;
+    const from = Math.round((all.length * index) / folds);
+    const to = Math.round((all.length * (index + 1)) / folds);
+    testSet = all.slice(from, to);
+    trainSet = [...all.slice(0, from), ...all.slice(to)];
+  } else if (trainDir === testDir) {
     const split = Number.parseInt(values.split ?? String(Math.round(trainSet.length * 0.8)), 10);
     testSet = trainSet.slice(split);
     trainSet = trainSet.slice(0, split);
@@ -99,6 +126,7 @@ async function main(): Promise<void> {
     ...(values.containment ? { maxContainment: Number(values.containment) } : {}),
     ...(values["min-score"] ? { minDetectorScore: Number(values["min-score"]) } : {}),
     ...(values["box-agreement"] ? { minBoxAgreement: Number(values["box-agreement"]) } : {}),
+    ...parseOverrides(values.set),
   });
   const cacheDir = values["no-cache"] ? null : (values.cache ?? path.join(os.tmpdir(), "maskwright-prefill-bench"));
   const train = await encodeDataset({ images: trainSet, cacheDir });
@@ -146,6 +174,7 @@ async function main(): Promise<void> {
     const source: ProposalSource = name === "grid" ? { kind: "grid" } : { kind: "detector", head };
     const scored = await runSource({ name, source, test, settings });
     if (values["trade-offs"]) printTradeOffs(name, scored);
+    if (values.dump) await appendFile(values.dump, dumpMasks(name, scored));
     lines.push(benchLine({ name, totals: totalsOf(scored), trainImages: train.length, testImages: test.length, trainSeconds }));
   }
   for (const line of lines) console.log(line);

@@ -2,7 +2,7 @@
 // re-scores the same masks under stricter filters (post hoc, no decoding) to
 // show the precision / recall trade-off of the settings.
 import { matchMasks, scoredMaskFrom, type GroundTruthMask } from "@/lib/detector/match-masks";
-import { suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
+import { maskIntersection, suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
 import type { SegmentedMask } from "@/server/prefill/segment-proposals";
 import type { EncodedImage } from "./prefill-encode-dataset";
 
@@ -91,4 +91,34 @@ export function benchLine(options: { name: string; totals: Totals; trainImages: 
     precision_50_strict: ratio(t.tp50, t.tp50 + t.fpStrict50),
     scored_objects: t.gt,
   });
+}
+
+/** One JSON line per kept mask (its scores and best IoU with a scored object), for offline analysis of ranking rules. */
+export function dumpMasks(name: string, images: readonly ScoredImage[]): string {
+  const lines: string[] = [];
+  images.forEach((image, index) => {
+    for (const m of image.masks) {
+      let best = 0;
+      for (const object of image.objects) {
+        const inter = maskIntersection(m, object);
+        if (inter > 0) best = Math.max(best, inter / (m.area + object.area - inter));
+      }
+      lines.push(
+        JSON.stringify({
+          source: name,
+          image: index,
+          objects: image.objects.length,
+          proposalScore: m.proposal.score,
+          predictedIou: m.predictedIou,
+          stability: m.stabilityScore,
+          boxAgreement: m.boxAgreement,
+          candidate: m.candidate,
+          refined: m.refined,
+          area: m.area,
+          bestIou: best,
+        }),
+      );
+    }
+  });
+  return lines.map((line) => `${line}\n`).join("");
 }

@@ -2,7 +2,8 @@
 // for one image. No database: the pre-fill job and the benchmark share it.
 //
 // Per proposal: decode with the multimask decoder, keep the best candidate
-// that passes the predicted-IoU and stability filters, optionally decode
+// that passes the predicted-IoU and stability filters (per prompt kind, see
+// prompt-thresholds.ts), optionally decode
 // again with that mask as mask input (SAM's iterative refinement: the second
 // pass usually tightens the boundary and raises stability), then at full
 // resolution: stability filter, drop near-whole-image masks, fill small
@@ -17,6 +18,7 @@ import type { PrefillSettings } from "@/lib/schemas/detector";
 import type { DecoderSession } from "../sam/create-decoder-session";
 import { decodePrompt } from "../sam/decode-prompt";
 import { chooseCandidate, type CandidateChoice } from "./choose-candidate";
+import { promptThresholds } from "./prompt-thresholds";
 
 export type Proposal = { kind: "box"; box: Box; score: number } | { kind: "point"; point: { x: number; y: number }; score: number };
 
@@ -38,7 +40,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
+  "minPredictedIou" | "minStability" | "boxMinPredictedIou" | "boxMinStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -81,6 +83,7 @@ export async function segmentProposals(options: {
   const pixels = geometry.width * geometry.height;
   let decodes = 0;
   let decodeMs = 0;
+  const thresholdsFor = (box: Box | null) => promptThresholds({ settings, kind: box ? "box" : "point" });
 
   const decode = async (proposal: Proposal, maskInput: Float32Array | null) => {
     const result = await decodePrompt({
@@ -104,14 +107,15 @@ export async function segmentProposals(options: {
       allowed,
       box: settings.preferWholeBox ? box : null,
       preferLargest: settings.gridPreferLargest,
-      minPredictedIou: settings.minPredictedIou - margin,
-      minStability: settings.minStability - margin,
+      minPredictedIou: thresholdsFor(box).minPredictedIou - margin,
+      minStability: thresholdsFor(box).minStability - margin,
     });
 
   const kept: SegmentedMask[] = [];
   for (const proposal of proposals) {
     const allowed = proposal.kind === "box" ? BOX_CANDIDATES : POINT_CANDIDATES;
     const promptBox = proposal.kind === "box" ? proposal.box : null;
+    const { minPredictedIou, minStability } = thresholdsFor(promptBox);
     let { best, passing } = choose(await decode(proposal, null), allowed, settings.refine ? REFINE_MARGIN : 0, promptBox);
     if (!best || !passing) continue;
     let chosen: CandidateChoice = best;
@@ -123,13 +127,13 @@ export async function segmentProposals(options: {
       if (best && passing) {
         chosen = best;
         refined = true;
-      } else if (chosen.predictedIou < settings.minPredictedIou || chosen.lowResStability < settings.minStability) {
+      } else if (chosen.predictedIou < minPredictedIou || chosen.lowResStability < minStability) {
         continue;
       }
     }
     const logits = upsampleLowResLogits({ lowRes: chosen.lowResLogits, geometry, lowResSize });
     const stabilityScore = computeStabilityScore({ logits });
-    if (stabilityScore < settings.minStability) continue;
+    if (stabilityScore < minStability) continue;
     let mask: BinaryMask = { data: thresholdLogits({ logits }), width: geometry.width, height: geometry.height };
     if (settings.minRegionArea > 0) {
       mask = removeSmallIslands(fillHoles(mask, { maxHoleArea: settings.minRegionArea - 1 }), settings.minRegionArea);
