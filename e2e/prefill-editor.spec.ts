@@ -57,12 +57,21 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   const spots = [0, 1, 2].map((i) => shapes[i] ?? fallback[i]!);
   const discs = spots.map((s, i) => ({ x: s.x, y: s.y, r: Math.max(20, Math.min(70, Math.round(s.depth * 0.9))), score: [0.91, 0.74, 0.52][i]! }));
   const [acceptId, correctId, deleteId] = await insertPrefillDiscs({ imageId: image.id, discs });
-  const batch = await manager.request.post(`/api/projects/${projectId}/batches`, { data: { name: "Pre-fill e2e", selection: { kind: "images", imageIds: [image.id] } } });
-  expect(batch.status()).toBe(201);
 
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAs(page, "annotator");
+  // Other specs share the demo project: hand back whatever the annotator holds
+  // there, then give this image a top-priority batch assigned to them, so the
+  // next claim is this image whatever ran before.
+  const held = await page.request.post(`/api/projects/${projectId}/tasks/claim`, { data: { stage: "annotate" } });
+  expect(held.status()).toBe(200);
+  const heldTask = ((await held.json()) as { task: { id: string; assigneeId: string | null } | null }).task;
+  if (heldTask) expect((await page.request.post(`/api/tasks/${heldTask.id}/release`)).status()).toBe(200);
+  const batch = await manager.request.post(`/api/projects/${projectId}/batches`, {
+    data: { name: "Pre-fill e2e", priority: 1000, selection: { kind: "images", imageIds: [image.id] }, assigneeIds: heldTask?.assigneeId ? [heldTask.assigneeId] : [] },
+  });
+  expect(batch.status()).toBe(201);
   const claim = await page.request.post(`/api/projects/${projectId}/tasks/claim`, { data: { stage: "annotate" } });
   expect(claim.status()).toBe(200);
   const { path } = (await claim.json()) as { path: string | null };

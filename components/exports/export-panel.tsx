@@ -17,9 +17,9 @@ type Props = {
 };
 
 /**
- * Export form and list. Progress arrives over the project socket when the app
- * process emits it, but the job runs in the worker, which has no socket
- * server, so while an export is queued or running its status is also polled.
+ * Export form and list. Progress arrives over the project socket (the worker
+ * publishes through the live-event outbox); while an export is queued or
+ * running its status is also polled, for a socket that missed events.
  */
 export function ExportPanel({ projectId, labelClasses, batches, initialExports }: Props) {
   const [items, setItems] = useState(initialExports);

@@ -61,7 +61,10 @@ export type ExportSummary = {
 };
 
 /** Payload of the "export:progress" socket event (project room). */
-export type ExportProgressEvent = Pick<ExportSummary, "id" | "projectId" | "status" | "progress" | "error" | "byteSize" | "downloadUrl">;
+export type ExportProgressEvent = Pick<
+  ExportSummary,
+  "id" | "projectId" | "status" | "progress" | "error" | "byteSize" | "downloadUrl" | "finishedAt" | "expiresAt"
+>;
 
 /** Non-file fields of the COCO import form (multipart/form-data). */
 export const cocoImportFields = z.object({

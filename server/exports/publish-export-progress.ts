@@ -19,6 +19,9 @@ export function publishExportProgress(options: { row: ExportRow }): void {
     error: summary.error,
     byteSize: summary.byteSize,
     downloadUrl: summary.downloadUrl,
+    // The list shows "Available until" from these once the export is done.
+    finishedAt: summary.finishedAt,
+    expiresAt: summary.expiresAt,
   };
   publishEvent({ rooms: [projectRoom(summary.projectId)], event: EXPORT_PROGRESS_EVENT, payload });
 }
