@@ -56,6 +56,10 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   const fallback = [{ x: 200, y: 200, depth: 60 }, { x: 480, y: 320, depth: 60 }, { x: 760, y: 440, depth: 60 }];
   const spots = [0, 1, 2].map((i) => shapes[i] ?? fallback[i]!);
   const discs = spots.map((s, i) => ({ x: s.x, y: s.y, r: Math.max(20, Math.min(70, Math.round(s.depth * 0.9))), score: [0.91, 0.74, 0.52][i]! }));
+  // Earlier specs may have left masks on this demo image: start it empty.
+  for (const leftover of await serverObjects(manager, image.id)) {
+    expect((await manager.request.delete(`/api/annotations/${leftover.id}?version=${leftover.version}`)).status()).toBe(200);
+  }
   const [acceptId, correctId, deleteId] = await insertPrefillDiscs({ imageId: image.id, discs });
 
   const context = await browser.newContext();
