@@ -6,7 +6,9 @@
 // previous, untouched pre-fill and inserts the new one, so re-running
 // replaces and never duplicates; two runs at once serialise on the lock. Once
 // an annotator acted on a pre-fill (see prefillWasTouched) the image is
-// skipped. Without a ready embedding the job re-queues itself for later.
+// skipped, and so is an image somebody has started (imageWasStarted), checked
+// first and again under the lock. Without a ready embedding the job
+// re-queues itself for later.
 import { db } from "../db/client";
 import { loadActiveDetector } from "../detector/load-active-detector";
 import { readProjectSettings } from "../detector/read-project-settings";
@@ -15,13 +17,14 @@ import { JOBS } from "../jobs/job-names";
 import { enqueueJob } from "../jobs/queue";
 import { computeResizeGeometry } from "@/lib/sam/prompt-transform";
 import { prefillDecoderFor } from "./decoder-sessions";
+import { imageWasStarted } from "./image-was-started";
 import { prefillWasTouched, toPrefillRows, type PrefillProvenance } from "./prefill-rows";
 import { proposeRegions, type ProposalSource } from "./propose-regions";
 import { segmentProposals } from "./segment-proposals";
 
 export type PrefillJobResult =
   | { status: "done"; created: number; replaced: number; source: "detector" | "grid"; seconds: number }
-  | { status: "skipped"; reason: "image_missing" | "already_reviewed" | "no_detector" }
+  | { status: "skipped"; reason: "image_missing" | "already_reviewed" | "image_started" | "no_detector" }
   | { status: "waiting"; reason: "embedding_not_ready" };
 
 /** Re-queues while the encoder catches up: 20 x 30 s = 10 minutes. */
@@ -34,6 +37,7 @@ export async function runPrefillImageJob(options: { imageId: string; attempt?: n
   const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, sha256: true, width: true, height: true } });
   if (!image) return { status: "skipped", reason: "image_missing" };
   if (await prefillWasTouched(db(), imageId)) return { status: "skipped", reason: "already_reviewed" };
+  if (await imageWasStarted(db(), imageId)) return { status: "skipped", reason: "image_started" };
   const { modelId, prefill: settings } = await readProjectSettings({ projectId: image.projectId });
 
   let source: ProposalSource = { kind: "grid" };
@@ -67,13 +71,14 @@ export async function runPrefillImageJob(options: { imageId: string; attempt?: n
     async (tx) => {
       // Serialises concurrent runs for the same image (pg-boss is at-least-once).
       await tx.$queryRaw`SELECT id FROM "Image" WHERE id = ${imageId} FOR UPDATE`;
-      if (await prefillWasTouched(tx, imageId)) return null;
+      if (await prefillWasTouched(tx, imageId)) return "already_reviewed" as const;
+      if (await imageWasStarted(tx, imageId)) return "image_started" as const;
       const removed = await tx.annotation.deleteMany({ where: { imageId, source: "prefill" } });
       await tx.annotation.createMany({ data: rows });
       return removed.count;
     },
     { timeout: 30_000 },
   );
-  if (outcome === null) return { status: "skipped", reason: "already_reviewed" };
+  if (typeof outcome === "string") return { status: "skipped", reason: outcome };
   return { status: "done", created: rows.length, replaced: outcome, source: provenance.source, seconds: (performance.now() - started) / 1000 };
 }
