@@ -93,7 +93,8 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   await expect(panel).toContainText("No detector trained yet");
   const settings = manager.getByRole("form", { name: "Pre-fill settings" });
   await expect(settings.getByLabel("Pre-fill by itself")).toHaveValue("detector");
-  await expect(settings.getByLabel("Min. predicted IoU")).toHaveValue("0.88");
+  await expect(settings.getByLabel("Min. predicted IoU (grid)")).toHaveValue("0.88");
+  await expect(settings.getByLabel("Min. predicted IoU (detector boxes)")).toHaveValue("0.7");
   await settings.getByLabel("Training epochs").fill("25");
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByRole("status")).toHaveText("Settings saved.");
