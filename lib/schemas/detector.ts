@@ -4,6 +4,26 @@
 import { z } from "zod";
 
 export const PREFILL_SOURCES = ["auto", "detector", "grid"] as const;
+/** A user-supplied ONNX box detector: models/detectors/<name>.onnx (see server/prefill/README.md). */
+export const ONNX_DETECTOR_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
+export const ONNX_SOURCE_PREFIX = "onnx:";
+export type OnnxSource = `onnx:${string}`;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number] | OnnxSource;
+
+/** The detector name of an "onnx:<name>" source, else null. */
+export function onnxDetectorName(source: string): string | null {
+  return source.startsWith(ONNX_SOURCE_PREFIX) ? source.slice(ONNX_SOURCE_PREFIX.length) : null;
+}
+
+const prefillSource = z.string().superRefine((value, ctx) => {
+  if ((PREFILL_SOURCES as readonly string[]).includes(value)) return;
+  const name = onnxDetectorName(value);
+  if (name === null) {
+    ctx.addIssue({ code: "custom", message: `Unknown proposal source ${JSON.stringify(value)}: use "auto", "detector", "grid" or "onnx:<name>".` });
+  } else if (!ONNX_DETECTOR_NAME_RE.test(name) || name === "." || name === "..") {
+    ctx.addIssue({ code: "custom", message: `Invalid ONNX detector name ${JSON.stringify(name)}: 1-64 letters, digits, ".", "_" or "-".` });
+  }
+}) as unknown as z.ZodType<PrefillSource>;
 /**
  * When pre-fill runs by itself (a new image's embedding is ready, a detector
  * version is activated): "detector" only while the project has an active
@@ -19,8 +39,11 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 const prefillFields = z.object({
-  /** "auto": the active detector when the project has one, else the point grid. */
-  source: z.enum(PREFILL_SOURCES),
+  /**
+   * "auto": the active detector when the project has one, else the point grid;
+   * "onnx:<name>": the user's models/detectors/<name>.onnx.
+   */
+  source: prefillSource,
   /** Boxes kept after the detector's box NMS (top-K). */
   topK: z.number().int().min(1).max(500),
   /** Detector boxes scoring below this are not proposed. */

@@ -28,7 +28,7 @@ export async function publishEmbeddingChanged(options: { modelId: string; imageS
   }
 }
 
-export async function publishPrefillImage(options: { imageId: string; created: number; source: "detector" | "grid" }): Promise<void> {
+export async function publishPrefillImage(options: { imageId: string; created: number; source: "detector" | "grid" | "onnx" }): Promise<void> {
   const image = await db().image.findUnique({ where: { id: options.imageId }, select: { projectId: true } });
   if (!image) return;
   const payload = { projectId: image.projectId, imageId: options.imageId, status: "done" as const, created: options.created, source: options.source };

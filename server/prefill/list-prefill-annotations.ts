@@ -17,20 +17,28 @@ import { AppError, isAppError } from "../errors/app-error";
 export interface PrefillAnnotation {
   annotation: AnnotationDto;
   detectorVersionId: string | null;
-  /** "detector" or "grid"; null for rows written before provenance was stored. */
-  proposalSource: "detector" | "grid" | null;
+  /** "detector", "grid" or "onnx" (a user ONNX detector); null for rows written before provenance was stored. */
+  proposalSource: "detector" | "grid" | "onnx" | null;
+  /** proposalSource "onnx": the detector file and its sha256. */
+  onnxDetector: { file: string; sha256: string } | null;
   /** The detector's box score (grid points: 1). */
   proposalScore: number | null;
 }
 
 /** Where a pre-fill came from, read from the "prefill" block its row's prompt keeps (see prefill-rows.ts). */
-export function prefillProvenance(prompt: unknown): { source: "detector" | "grid" | null; score: number | null } {
+export function prefillProvenance(prompt: unknown): {
+  source: "detector" | "grid" | "onnx" | null;
+  score: number | null;
+  onnxDetector: { file: string; sha256: string } | null;
+} {
   const block = prompt && typeof prompt === "object" ? (prompt as { prefill?: unknown }).prefill : undefined;
-  if (!block || typeof block !== "object") return { source: null, score: null };
-  const { source, proposalScore } = block as { source?: unknown; proposalScore?: unknown };
+  if (!block || typeof block !== "object") return { source: null, score: null, onnxDetector: null };
+  const { source, proposalScore, onnxDetector } = block as { source?: unknown; proposalScore?: unknown; onnxDetector?: unknown };
+  const file = onnxDetector && typeof onnxDetector === "object" ? (onnxDetector as { file?: unknown; sha256?: unknown }) : null;
   return {
-    source: source === "detector" || source === "grid" ? source : null,
+    source: source === "detector" || source === "grid" || source === "onnx" ? source : null,
     score: typeof proposalScore === "number" ? proposalScore : null,
+    onnxDetector: file && typeof file.file === "string" && typeof file.sha256 === "string" ? { file: file.file, sha256: file.sha256 } : null,
   };
 }
 
@@ -52,7 +60,7 @@ export async function listPrefillAnnotations(options: { actor: Actor; imageId: s
   return rows
     .map(({ detectorVersionId, ...row }) => {
       const origin = prefillProvenance(row.prompt);
-      return { annotation: toAnnotationDto(row), detectorVersionId, proposalSource: origin.source, proposalScore: origin.score };
+      return { annotation: toAnnotationDto(row), detectorVersionId, proposalSource: origin.source, proposalScore: origin.score, onnxDetector: origin.onnxDetector };
     })
     .sort((a, b) => (a.annotation.prompt?.order ?? 0) - (b.annotation.prompt?.order ?? 0));
 }

@@ -11,9 +11,12 @@ import type { SegmentedMask } from "./segment-proposals";
 type Tx = Prisma.TransactionClient;
 
 export interface PrefillProvenance {
-  source: "detector" | "grid";
+  source: "detector" | "grid" | "onnx";
+  /** The trained detector's version; null for the grid and user ONNX detectors. */
   detectorVersionId: string | null;
   modelId: string;
+  /** source "onnx": which file made the boxes (name in models/detectors/ and its content hash). */
+  onnxDetector?: { file: string; sha256: string };
 }
 
 export function toPrefillRows(options: {
@@ -47,7 +50,12 @@ export function toPrefillRows(options: {
         box: proposal.kind === "box" ? { x0: proposal.box.x0, y0: proposal.box.y0, x1: proposal.box.x1, y1: proposal.box.y1 } : null,
         candidate: segmented.candidate,
         order,
-        prefill: { source: provenance.source, proposalScore: proposal.score, refined: segmented.refined },
+        prefill: {
+          source: provenance.source,
+          proposalScore: proposal.score,
+          refined: segmented.refined,
+          ...(provenance.onnxDetector ? { onnxDetector: provenance.onnxDetector } : {}),
+        },
       },
     };
   });

@@ -1,5 +1,5 @@
-// Worker job: pre-fill one image. Proposals (the active detector's boxes, or
-// the point grid) -> SAM masks through the confidence filters -> Annotation
+// Worker job: pre-fill one image. Proposals (the active detector's boxes, a
+// user ONNX detector's boxes, or the point grid) -> SAM masks through the confidence filters -> Annotation
 // rows with source "prefill".
 //
 // Idempotent: in one transaction (image row locked) it deletes the image's
@@ -15,16 +15,22 @@ import { readProjectSettings } from "../detector/read-project-settings";
 import { readStoredEmbedding } from "../detector/read-stored-embedding";
 import { JOBS } from "../jobs/job-names";
 import { enqueueJob } from "../jobs/queue";
+import { onnxDetectorName } from "@/lib/schemas/detector";
 import { computeResizeGeometry } from "@/lib/sam/prompt-transform";
+import { readStoredBuffer } from "../storage/content-store";
 import { prefillDecoderFor } from "./decoder-sessions";
+import { detectOnnxBoxes } from "./detect-onnx-boxes";
 import { imageWasStarted } from "./image-was-started";
+import { loadOnnxDetector, OnnxDetectorError, type OnnxDetector } from "./load-onnx-detector";
 import { prefillWasTouched, toPrefillRows, type PrefillProvenance } from "./prefill-rows";
 import { proposeRegions, type ProposalSource } from "./propose-regions";
-import { segmentProposals } from "./segment-proposals";
+import { segmentProposals, type Proposal } from "./segment-proposals";
 
 export type PrefillJobResult =
-  | { status: "done"; created: number; replaced: number; source: "detector" | "grid"; seconds: number }
+  | { status: "done"; created: number; replaced: number; source: PrefillProvenance["source"]; seconds: number }
   | { status: "skipped"; reason: "image_missing" | "already_reviewed" | "image_started" | "no_detector" }
+  /** The selected ONNX detector is missing or breaks the contract; detail names the file and the problem. */
+  | { status: "skipped"; reason: "onnx_detector_unusable"; detail: string }
   | { status: "waiting"; reason: "embedding_not_ready" };
 
 /** Re-queues while the encoder catches up: 20 x 30 s = 10 minutes. */
@@ -34,7 +40,7 @@ const WAIT_SECONDS = 30;
 export async function runPrefillImageJob(options: { imageId: string; attempt?: number }): Promise<PrefillJobResult> {
   const started = performance.now();
   const { imageId } = options;
-  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, sha256: true, width: true, height: true } });
+  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, sha256: true, width: true, height: true, storageKey: true } });
   if (!image) return { status: "skipped", reason: "image_missing" };
   if (await prefillWasTouched(db(), imageId)) return { status: "skipped", reason: "already_reviewed" };
   if (await imageWasStarted(db(), imageId)) return { status: "skipped", reason: "image_started" };
@@ -42,7 +48,17 @@ export async function runPrefillImageJob(options: { imageId: string; attempt?: n
 
   let source: ProposalSource = { kind: "grid" };
   let provenance: PrefillProvenance = { source: "grid", detectorVersionId: null, modelId };
-  if (settings.source !== "grid") {
+  let onnx: OnnxDetector | null = null;
+  const onnxName = onnxDetectorName(settings.source);
+  if (onnxName !== null) {
+    try {
+      onnx = await loadOnnxDetector({ name: onnxName });
+    } catch (error) {
+      if (error instanceof OnnxDetectorError) return { status: "skipped", reason: "onnx_detector_unusable", detail: error.message };
+      throw error;
+    }
+    provenance = { source: "onnx", detectorVersionId: null, modelId, onnxDetector: { file: onnx.fileName, sha256: onnx.sha256 } };
+  } else if (settings.source !== "grid") {
     const detector = await loadActiveDetector({ projectId: image.projectId });
     // A detector trained on another SAM model's embeddings cannot read this one's.
     if (detector && detector.sourceModelId === modelId) {
@@ -63,7 +79,19 @@ export async function runPrefillImageJob(options: { imageId: string; attempt?: n
   }
   const decoder = await prefillDecoderFor(modelId);
   const geometry = computeResizeGeometry({ width: image.width, height: image.height, inputSize: decoder.model.inputSize });
-  const proposals = await proposeRegions({ source, embedding, geometry, settings });
+  let proposals: Proposal[];
+  if (onnx) {
+    let boxes;
+    try {
+      boxes = await detectOnnxBoxes({ detector: onnx, image: await readStoredBuffer(image.storageKey), settings });
+    } catch (error) {
+      if (error instanceof OnnxDetectorError) return { status: "skipped", reason: "onnx_detector_unusable", detail: error.message };
+      throw error;
+    }
+    proposals = boxes.map(({ score, ...box }) => ({ kind: "box", box, score }));
+  } else {
+    proposals = await proposeRegions({ source, embedding, geometry, settings });
+  }
   const { masks } = await segmentProposals({ decoder, embedding, geometry, proposals, settings });
   const rows = toPrefillRows({ projectId: image.projectId, imageId, masks, provenance });
 
