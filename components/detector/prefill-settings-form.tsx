@@ -2,8 +2,11 @@
 // Pre-fill and training settings of the project (PATCH
 // /api/projects/:id/detector/settings). Only changed fields are sent; the
 // server validates ranges (lib/schemas/detector) and names a bad field.
-import { useState, type FormEvent } from "react";
-import type { DetectorSettings, PrefillSettings, UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
+// "Proposals from" also offers the ONNX detectors dropped into
+// models/detectors/ (GET /api/projects/:id/detector/onnx).
+import { useParams } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { onnxDetectorName, type DetectorSettings, type PrefillSettings, type UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
 import { buttonPrimary, inputField, labelText } from "@/components/ui/button-styles";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 
@@ -67,15 +70,44 @@ function initialValues(settings: Settings): Record<string, string> {
   return Object.fromEntries(FIELDS.map((field) => [field.key, String((settings[field.section] as unknown as Record<string, unknown>)[field.key])]));
 }
 
-function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+type Options = readonly (readonly [string, string])[];
+
+/** The ONNX detectors on the server, [] until loaded or if the list cannot be read (the built-in sources still work). */
+function useOnnxDetectorNames(): string[] {
+  const { projectId } = useParams<{ projectId: string }>();
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void fetch(`/api/projects/${projectId}/detector/onnx`, { cache: "no-store" })
+      .then(async (response) => (response.ok ? ((await response.json()) as { detectors: { name: string }[] }).detectors.map((detector) => detector.name) : []))
+      .catch(() => [])
+      .then((found) => {
+        if (live) setNames(found);
+      });
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  return names;
+}
+
+/** The source select's options plus one per ONNX detector; a selected one whose file is gone stays visible, marked. */
+function sourceOptions(base: Options, names: readonly string[], current: string): Options {
+  const extra: (readonly [string, string])[] = names.map((name) => [`onnx:${name}`, `ONNX detector: ${name}`]);
+  const selected = onnxDetectorName(current);
+  if (selected !== null && !names.includes(selected)) extra.push([current, `ONNX detector: ${selected} (file missing)`]);
+  return [...base, ...extra];
+}
+
+function FieldInput({ field, value, onChange, options = field.options }: { field: Field; value: string; onChange: (value: string) => void; options?: Options }) {
   return (
     <div>
       <label htmlFor={fieldId(field)} className={labelText}>
         {field.label}
       </label>
-      {field.options ? (
+      {options ? (
         <select id={fieldId(field)} className={inputField} value={value} onChange={(event) => onChange(event.target.value)}>
-          {field.options.map(([option, text]) => (
+          {options.map(([option, text]) => (
             <option key={option} value={option}>
               {text}
             </option>
@@ -96,6 +128,7 @@ export function PrefillSettingsForm(props: { settings: Settings; onSave: (input:
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const changed = FIELDS.filter((field) => values[field.key] !== saved[field.key]);
+  const onnxNames = useOnnxDetectorNames();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -124,7 +157,15 @@ export function PrefillSettingsForm(props: { settings: Settings; onSave: (input:
     setMessage("Settings saved.");
   }
 
-  const render = (field: Field) => <FieldInput key={field.key} field={field} value={values[field.key] ?? ""} onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))} />;
+  const render = (field: Field) => (
+    <FieldInput
+      key={field.key}
+      field={field}
+      value={values[field.key] ?? ""}
+      options={field.key === "source" && field.options ? sourceOptions(field.options, onnxNames, values[field.key] ?? "") : field.options}
+      onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+    />
+  );
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-label="Pre-fill settings">
       <div className="space-y-3">{FIELDS.filter((field) => !field.advanced && field.options).map(render)}</div>
