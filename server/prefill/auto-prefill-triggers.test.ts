@@ -81,6 +81,10 @@ describe("which projects pre-fill by themselves", () => {
       { mode: "always", source: "detector", hasDetector: false, expected: false },
       { mode: "detector", source: "detector", hasDetector: true, expected: true },
       { mode: "off", source: "auto", hasDetector: true, expected: false },
+      // A user ONNX detector counts as active while its file is there.
+      { mode: "detector", source: "onnx:yolo", hasDetector: true, expected: true },
+      { mode: "always", source: "onnx:yolo", hasDetector: false, expected: false },
+      { mode: "off", source: "onnx:yolo", hasDetector: true, expected: false },
     ] as const;
     for (const { expected, ...input } of cases) expect({ input, applies: autoPrefillApplies(input) }).toEqual({ input, applies: expected });
   });
