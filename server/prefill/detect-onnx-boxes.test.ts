@@ -12,7 +12,7 @@ import { detectOnnxBoxes } from "./detect-onnx-boxes";
 import { boxToImage, letterboxGeometry, letterboxImage } from "./letterbox-image";
 import { listOnnxDetectors } from "./list-onnx-detectors";
 import { loadOnnxDetector } from "./load-onnx-detector";
-import { buildTinyOnnxDetector, writeTinyOnnxDetector } from "./testing/tiny-onnx-detector";
+import { buildTinyOnnxDetector, buildTinyYoloDetector, writeTinyOnnxDetector } from "./testing/tiny-onnx-detector";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "mw-onnx-detectors-"));
 const settings = { topK: 2, minDetectorScore: 0.4, boxNmsIou: 0.6 };
@@ -75,6 +75,32 @@ describe("detectOnnxBoxes", () => {
     });
     // The defaults keep the 5th (top-K 30).
     expect(await detectOnnxBoxes({ detector, image, settings: DEFAULT_PREFILL_SETTINGS })).toHaveLength(3);
+  });
+
+  it("decodes an unmodified YOLO export [1,4+C,N]: cx,cy,w,h and the best class score", async () => {
+    // Three anchors, two classes: (24,16) 16x16 best class 0.8; (50,12) 20x16 best class 0.6; one below the score.
+    const rows = [
+      [24, 50, 10],
+      [16, 12, 10],
+      [16, 20, 8],
+      [16, 16, 8],
+      [0.8, 0.1, 0.2],
+      [0.3, 0.6, 0.1],
+    ];
+    writeTinyOnnxDetector({ dir, name: "yolo", model: buildTinyYoloDetector({ size: 64, rows }) });
+    const detector = await loadOnnxDetector({ name: "yolo", dir });
+    expect(detector).toMatchObject({ layout: "yolo", yoloOutput: "output0", inputSize: 64 });
+    const image = await sharp({ create: { width: 300, height: 150, channels: 3, background: "#888" } }).png().toBuffer();
+    const boxes = await detectOnnxBoxes({ detector, image, settings: { ...settings, topK: 10 } });
+    const s = 300 / 64;
+    const expected = [
+      { x0: 16 * s, y0: 8 * s, x1: 32 * s, y1: 24 * s, score: 0.8 },
+      { x0: 40 * s, y0: 4 * s, x1: 60 * s, y1: 20 * s, score: 0.6 },
+    ];
+    expect(boxes).toHaveLength(2);
+    boxes.forEach((box, i) => {
+      for (const key of ["x0", "y0", "x1", "y1", "score"] as const) expect(box[key]).toBeCloseTo(expected[i]![key], 4);
+    });
   });
 
   it("refuses files that break the contract, naming the file and the problem", async () => {

@@ -18,8 +18,17 @@ export interface OnnxDetector {
   sha256: string;
   /** S of the [1,3,S,S] input. */
   inputSize: number;
+  /**
+   * "boxes-scores": outputs boxes [N,4] x0,y0,x1,y1 + scores [N] (the contract);
+   * "yolo": one output [1,4+C,N] cx,cy,w,h + C class scores (an unmodified YOLOv8+ export).
+   */
+  layout: OnnxDetectorLayout;
+  /** The output to read for layout "yolo". */
+  yoloOutput: string | null;
   session: ort.InferenceSession;
 }
+
+export type OnnxDetectorLayout = "boxes-scores" | "yolo";
 
 /** A detector the job cannot use; the message names the file and the problem. */
 export class OnnxDetectorError extends Error {
@@ -43,10 +52,25 @@ function fixedDim(value: number | string | undefined): number | null {
   return typeof value === "number" && value > 0 ? value : null;
 }
 
-export function validateOnnxDetector(options: { session: ort.InferenceSession; fileName: string }): { inputSize: number } {
+/** A single rank-3 float output [1, 4+C, N] (C >= 1 where known): an exported YOLO head. */
+function yoloOutputName(session: ort.InferenceSession): string | null {
+  if (session.outputNames.length !== 1) return null;
+  const meta = tensorMeta(session, "output", session.outputNames[0]!);
+  if (!meta || meta.type !== "float32" || meta.shape.length !== 3) return null;
+  const batch = fixedDim(meta.shape[0]);
+  const rows = fixedDim(meta.shape[1]);
+  if ((batch !== null && batch !== 1) || (rows !== null && rows < 5)) return null;
+  return meta.name;
+}
+
+export function validateOnnxDetector(options: { session: ort.InferenceSession; fileName: string }): {
+  inputSize: number;
+  layout: OnnxDetectorLayout;
+  yoloOutput: string | null;
+} {
   const { session, fileName } = options;
   const fail = (problem: string): never => {
-    throw new OnnxDetectorError(`ONNX detector ${fileName}: ${problem} (the model has ${describeNames(session)}; expected input "images" and outputs "boxes", "scores")`);
+    throw new OnnxDetectorError(`ONNX detector ${fileName}: ${problem} (the model has ${describeNames(session)}; expected input "images" and outputs "boxes", "scores", or one YOLO output [1,4+C,N])`);
   };
   const input = tensorMeta(session, "input", "images");
   if (!input) fail(`no tensor input named "images"`);
@@ -59,12 +83,14 @@ export function validateOnnxDetector(options: { session: ort.InferenceSession; f
   if (channels !== null && channels !== 3) fail(`input "images" has ${channels} channels, expected 3 (RGB)`);
   if (height !== null && width !== null && height !== width) fail(`input "images" is ${height}x${width}, expected square S x S`);
   const inputSize = height ?? width ?? DEFAULT_ONNX_DETECTOR_SIZE;
+  const yoloOutput = yoloOutputName(session);
+  if (yoloOutput) return { inputSize, layout: "yolo", yoloOutput };
   for (const name of ["boxes", "scores"] as const) {
     const output = tensorMeta(session, "output", name);
     if (!output) fail(`no tensor output named "${name}"`);
     if (output!.type !== "float32") fail(`output "${name}" is ${output!.type}, expected float32`);
   }
-  return { inputSize };
+  return { inputSize, layout: "boxes-scores", yoloOutput: null };
 }
 
 export async function loadOnnxDetector(options: { name: string; dir?: string }): Promise<OnnxDetector> {
@@ -84,8 +110,8 @@ export async function loadOnnxDetector(options: { name: string; dir?: string }):
     } catch (error) {
       throw new OnnxDetectorError(`ONNX detector ${fileName} cannot be opened by ONNX Runtime: ${(error as Error).message.split("\n")[0]}`);
     }
-    const { inputSize } = validateOnnxDetector({ session, fileName });
-    return { name, fileName, sha256, inputSize, session };
+    const { inputSize, layout, yoloOutput } = validateOnnxDetector({ session, fileName });
+    return { name, fileName, sha256, inputSize, layout, yoloOutput, session };
   })();
   cache.set(filePath, { key, detector });
   // A failure is not cached: fixing the file (same size and mtime is unlikely) or retrying must work.

@@ -46,3 +46,25 @@ export function writeTinyOnnxDetector(options: { dir: string; name: string; mode
   writeFileSync(filePath, options.model);
   return filePath;
 }
+
+/**
+ * A YOLOv8-style export: one output "output0" [1,4+C,N] (cx,cy,w,h rows, then
+ * C class-score rows), constant plus mean(images) x 0.
+ */
+export function buildTinyYoloDetector(options: { size: number; rows: readonly (readonly number[])[] }): Uint8Array {
+  const { size, rows } = options;
+  const n = rows[0]?.length ?? 0;
+  return buildTinyModel({
+    nodes: [
+      { name: "mean", opType: "ReduceMean", input: ["images"], output: ["mean"], attribute: [{ name: "keepdims", type: 2, i: 0 }] },
+      { name: "zeroed", opType: "Mul", input: ["mean", "zero"], output: ["zeroed"] },
+      { name: "head", opType: "Add", input: ["head_values", "zeroed"], output: ["output0"] },
+    ],
+    inputs: [{ name: "images", dims: [1, 3, size, size] }],
+    outputs: [{ name: "output0", dims: [1, rows.length, n] }],
+    initializers: [
+      { name: "zero", dims: [], values: new Float32Array([0]) },
+      { name: "head_values", dims: [1, rows.length, n], values: Float32Array.from(rows.flat()) },
+    ],
+  });
+}
