@@ -39,6 +39,8 @@ function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
 
 function activeLine(active: DetectorVersionSummary | undefined, source: string): string {
   if (source === "grid") return "Pre-fill uses SAM's automatic point grid (the proposal source is set to the grid).";
+  // A user-supplied ONNX box detector replaces the trained one while it is selected.
+  if (source.startsWith("onnx:")) return `The ONNX detector models/detectors/${source.slice("onnx:".length)}.onnx proposes the boxes; trained versions are not used while it is selected.`;
   if (active) return `Version ${active.version} is active: its boxes become SAM masks on images nobody has started.`;
   return source === "detector" ? "No active detector: pre-fill is paused until a version is activated." : "No active detector yet: pre-fill uses SAM's automatic point grid.";
 }
