@@ -5,26 +5,21 @@
 // its held-out evaluation and activates it; pictures uploaded afterwards are
 // pre-filled by themselves once encoded. An annotator sees none of the
 // controls and gets 403 from the training and activation routes.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { encodeMaskToRle } from "../lib/mask";
 import { createShapesImage } from "../server/detector/testing/create-shapes-image";
-import { baseURL } from "../playwright.config";
-import { demoAccount, screenshot, signIn, type DemoRole } from "./support/session";
+import { screenshot } from "./support/session";
+import { createWorkflowProject, openAs } from "./support/workflow-setup";
 
 test.describe.configure({ mode: "serial" });
 
 const ACCEPTED_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const LATER_SEEDS = [101, 106];
 
+/** Wide enough for the Pre-fill tab's screenshots. */
+const wide = { width: 1400, height: 950 };
 let projectId = "";
 let versionId = "";
-
-async function openAs(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 950 } });
-  const page = await context.newPage();
-  await signIn(page, demoAccount(role));
-  return page;
-}
 
 async function shapeFiles(seeds: number[]) {
   const files = [];
@@ -45,28 +40,13 @@ type Claimed = { task: { id: string; imageId: string } | null };
 
 test("a manager trains a detector on accepted images, reads its held-out evaluation and activates it; new images are pre-filled", async ({ browser }) => {
   test.setTimeout(300_000);
-  const manager = await openAs(browser, "manager");
-  const annotator = await openAs(browser, "annotator");
-  const reviewer = await openAs(browser, "reviewer");
+  const manager = await openAs(browser, "manager", wide);
+  const annotator = await openAs(browser, "annotator", wide);
+  const reviewer = await openAs(browser, "reviewer", wide);
 
   // Manager: a project with the annotator and the reviewer, eight pictures.
-  const create = manager.getByRole("form", { name: "Create project" });
-  await create.getByLabel("Name").fill(`Detector ${Date.now()}`);
-  await create.getByRole("button", { name: "Create project" }).click();
-  await manager.waitForURL(/\/projects\/[^/?]+$/);
-  projectId = new URL(manager.url()).pathname.split("/").pop()!;
-  await manager.getByRole("link", { name: "Members" }).click();
-  const memberForm = manager.getByRole("form", { name: "Add member" });
-  for (const role of ["annotator", "reviewer"] as const) {
-    await memberForm.getByLabel(/Email of an existing user/).fill(demoAccount(role).email);
-    await memberForm.getByLabel("Project role").selectOption(role);
-    await memberForm.getByRole("button", { name: "Add member" }).click();
-    await expect(manager.getByTestId("member-table")).toContainText(demoAccount(role).email);
-  }
-  await manager.getByRole("link", { name: "Images", exact: true }).click();
   const accepted = await shapeFiles(ACCEPTED_SEEDS);
-  await manager.getByTestId("upload-input").setInputFiles(accepted.map((entry) => entry.file));
-  await expect(manager.locator('[data-testid="upload-row"][data-state="imported"]')).toHaveCount(accepted.length, { timeout: 60_000 });
+  projectId = await createWorkflowProject(manager, { name: `Detector ${Date.now()}`, images: accepted.map((entry) => entry.file) });
 
   // The team labels every picture (its exact shapes) and the reviewer accepts them.
   await ok(manager.request.post(`/api/projects/${projectId}/batches`, { data: { name: "All", selection: { kind: "first_unassigned", count: accepted.length } } }), "batch");
@@ -135,7 +115,7 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
 
 test("an annotator sees no detector controls and may not train or activate", async ({ browser }) => {
   expect(projectId).not.toBe("");
-  const annotator = await openAs(browser, "annotator");
+  const annotator = await openAs(browser, "annotator", wide);
   await annotator.goto(`/projects/${projectId}?tab=prefill`);
   await expect(annotator.getByRole("navigation", { name: "Project sections" })).toBeVisible();
   await expect(annotator.getByRole("link", { name: "Pre-fill" })).toHaveCount(0);

@@ -2,17 +2,20 @@
 // and a fresh project (annotator and reviewer as members, fixture images),
 // made through the manager's UI like a person would.
 import { expect, type Browser, type Page } from "@playwright/test";
+
+type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 import { baseURL } from "../../playwright.config";
 import { demoAccount, fixturePath, signIn, type DemoRole } from "./session";
 
-export async function openAs(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+export async function openAs(browser: Browser, role: DemoRole, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   await signIn(page, demoAccount(role));
   return page;
 }
 
-export async function createWorkflowProject(manager: Page, options: { name: string; images: string[] }): Promise<string> {
+/** `images`: fixture file names (e2e fixtures folder) or in-memory files. */
+export async function createWorkflowProject(manager: Page, options: { name: string; images: (string | FilePayload)[] }): Promise<string> {
   const create = manager.getByRole("form", { name: "Create project" });
   await create.getByLabel("Name").fill(options.name);
   await create.getByRole("button", { name: "Create project" }).click();
@@ -26,8 +29,9 @@ export async function createWorkflowProject(manager: Page, options: { name: stri
     await memberForm.getByRole("button", { name: "Add member" }).click();
     await expect(manager.getByTestId("member-table")).toContainText(demoAccount(role).email);
   }
-  await manager.getByRole("link", { name: "Images" }).click();
-  await manager.getByTestId("upload-input").setInputFiles(options.images.map(fixturePath));
+  await manager.getByRole("link", { name: "Images", exact: true }).click();
+  const files = options.images.map((image) => (typeof image === "string" ? fixturePath(image) : image));
+  await manager.getByTestId("upload-input").setInputFiles(files as string[] | FilePayload[]);
   await expect(manager.locator('[data-testid="upload-row"][data-state="imported"]')).toHaveCount(options.images.length, { timeout: 60_000 });
   return projectId;
 }
