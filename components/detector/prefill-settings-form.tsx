@@ -50,6 +50,7 @@ const FIELDS: readonly Field[] = [
   { section: "prefill", key: "minStability", label: "Min. stability (grid)", step: 0.01 },
   { section: "prefill", key: "boxMinPredictedIou", label: "Min. predicted IoU (detector boxes)", step: 0.01, help: "Lower: the trained detector already vouches for the object." },
   { section: "prefill", key: "boxMinStability", label: "Min. stability (detector boxes)", step: 0.01 },
+  { section: "prefill", key: "minBoxConfidence", label: "Min. box confidence", step: 0.01, help: "Detector score × predicted IoU × stability; raise it for fewer, surer masks." },
   { section: "prefill", key: "minDetectorScore", label: "Min. detector score", step: 0.01 },
   { section: "prefill", key: "topK", label: "Boxes per image (top-K)", step: 1 },
   { section: "detector", key: "autoTrainAfterAcceptedImages", label: "Retrain after accepted images", step: 1, help: "0 = only by hand." },

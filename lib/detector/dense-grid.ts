@@ -53,8 +53,21 @@ export interface DenseTargets {
  * its target is that box's centerness there, so the score peaks at object
  * centres and fades to 0 at their edges. The cell holding a box's centre is
  * always positive (quality 1), so objects smaller than a cell still count.
+ * With the boxes' mask coverages, only cells at least minCoverage on the
+ * object are eligible, and the forced cell is the one the mask covers most.
  */
-export function buildDenseTargets({ boxes, stride }: { boxes: readonly Box[]; stride: number }): DenseTargets {
+export function buildDenseTargets({
+  boxes,
+  stride,
+  coverages,
+  minCoverage = 0.5,
+}: {
+  boxes: readonly Box[];
+  stride: number;
+  /** Per box, its mask's cell coverage (cell-coverage.ts), or null: then every cell in the box is eligible. */
+  coverages?: readonly (Float32Array | null)[];
+  minCoverage?: number;
+}): DenseTargets {
   const quality = new Float32Array(CELL_COUNT);
   const distances = new Float32Array(CELL_COUNT * 4);
   const assignedArea = new Float64Array(CELL_COUNT).fill(Infinity);
@@ -68,21 +81,47 @@ export function buildDenseTargets({ boxes, stride }: { boxes: readonly Box[]; st
     quality[cell] = forced ? Math.max(centerness, 1) : centerness;
     for (let k = 0; k < 4; k++) distances[cell * 4 + k] = Math.log(d[k]!);
   };
-  for (const box of boxes) {
+  boxes.forEach((box, boxIndex) => {
+    const coverage = coverages?.[boxIndex] ?? null;
     const area = Math.max(box.x1 - box.x0, 1e-6) * Math.max(box.y1 - box.y0, 1e-6);
     const c0 = Math.max(0, Math.ceil(box.x0 / stride - 0.5));
     const c1 = Math.min(GRID_SIZE - 1, Math.floor(box.x1 / stride - 0.5));
     const r0 = Math.max(0, Math.ceil(box.y0 / stride - 0.5));
     const r1 = Math.min(GRID_SIZE - 1, Math.floor(box.y1 / stride - 0.5));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) assign(r * GRID_SIZE + c, box, area, false);
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const cell = r * GRID_SIZE + c;
+        if (!coverage || coverage[cell]! >= minCoverage) assign(cell, box, area, false);
+      }
+    }
     const centerCol = Math.min(GRID_SIZE - 1, Math.max(0, Math.floor((box.x0 + box.x1) / 2 / stride)));
     const centerRow = Math.min(GRID_SIZE - 1, Math.max(0, Math.floor((box.y0 + box.y1) / 2 / stride)));
-    const centerCell = centerRow * GRID_SIZE + centerCol;
+    const centerCell = coverage ? mostCoveredCell(coverage, centerRow * GRID_SIZE + centerCol) : centerRow * GRID_SIZE + centerCol;
     // Bigger boxes never take a small object's centre cell away: re-assign with a smaller "area".
     assignedArea[centerCell] = Math.max(assignedArea[centerCell]!, area * 1.0000001);
     assign(centerCell, box, area, true);
-  }
+  });
   return { quality, distances };
+}
+
+/** The cell the mask covers most (nearest to the box centre on ties): a ring's box centre may be off the object. */
+function mostCoveredCell(coverage: Float32Array, centerCell: number): number {
+  const cr = Math.floor(centerCell / GRID_SIZE);
+  const cc = centerCell % GRID_SIZE;
+  let best = centerCell;
+  let bestCoverage = coverage[centerCell]!;
+  let bestDistance = 0;
+  for (let cell = 0; cell < CELL_COUNT; cell++) {
+    const v = coverage[cell]!;
+    if (v <= 0) continue;
+    const distance = (Math.floor(cell / GRID_SIZE) - cr) ** 2 + ((cell % GRID_SIZE) - cc) ** 2;
+    if (v > bestCoverage + 1e-6 || (Math.abs(v - bestCoverage) <= 1e-6 && distance < bestDistance)) {
+      best = cell;
+      bestCoverage = v;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /**

@@ -5,7 +5,7 @@
 //   npm run bench:prefill -- --train DIR --test DIR [--split 40] [--epochs 60]
 //     [--sources grid,detector] [--topk N] [--grid 16] [--no-refine] [--cache DIR | --no-cache]
 //     [--min-score S] [--box-agreement A] [--limit-test N] [--save-head F | --load-head F] [--trade-offs]
-//     [--fold I/K] [--set key=value,...]
+//     [--fold I/K] [--set key=value,...] [--box-targets] [--dump F]
 //
 // DIR holds images/ and instances.json. With the same DIR twice, --split N
 // trains on its first N images and tests on the rest; --fold I/K instead
@@ -24,7 +24,9 @@ import { parseArgs } from "node:util";
 import { averagePrecision, recallAtK } from "@/lib/detector/detection-metrics";
 import { detectorWeightsFile, prefillSettings, type PrefillSettings } from "@/lib/schemas/detector";
 import { createDecoderSession } from "@/server/sam/create-decoder-session";
-import { detectBoxes } from "@/server/detector/detect-boxes";
+import { detectBoxes, scoreCells } from "@/server/detector/detect-boxes";
+import { maskObjectness } from "@/lib/detector/mask-objectness";
+import { cellCoverage } from "@/lib/detector/cell-coverage";
 import { deserializeDetectorHead, serializeDetectorHead, type DetectorHead } from "@/server/detector/detector-head";
 import { trainDetectorHead, type DetectorSample } from "@/server/detector/train-detector-head";
 import { tfjsRuntime } from "@/server/detector/tfjs-runtime";
@@ -46,6 +48,10 @@ async function runSource(options: {
     const started = performance.now();
     const proposals = await proposeRegions({ source: options.source, embedding: image.embedding, geometry: image.geometry, settings: options.settings });
     const { masks } = await segmentProposals({ decoder, embedding: image.embedding, geometry: image.geometry, proposals, settings: options.settings });
+    if (options.source.kind === "detector") {
+      const { scores } = await scoreCells({ tf: await tfjsRuntime(), head: options.source.head, embedding: image.embedding, geometry: image.geometry });
+      for (const m of masks) (m as { objectness?: unknown }).objectness = maskObjectness({ mask: m.mask, scores, geometry: image.geometry });
+    }
     const seconds = (performance.now() - started) / 1000;
     const entry = { masks, ...groundTruthOf(image), seconds };
     scored.push(entry);
@@ -96,6 +102,7 @@ async function main(): Promise<void> {
       fold: { type: "string" },
       set: { type: "string" },
       dump: { type: "string" },
+      "box-targets": { type: "boolean", default: false },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -133,12 +140,17 @@ async function main(): Promise<void> {
   const test = await encodeDataset({ images: testSet, cacheDir });
   console.error(`encoded ${train.length} train + ${test.length} test images`);
 
-  const samples: DetectorSample[] = train.map((image) => ({
-    geometry: image.geometry,
+  const samples: DetectorSample[] = train.map((image) => {
     // Training boxes: every non-crowd object of at least 8x8 px (smaller ones are below a cell's resolution).
-    boxes: image.coco.objects.filter((o) => !o.crowd && o.box.x1 - o.box.x0 >= 8 && o.box.y1 - o.box.y0 >= 8).map((o) => o.box),
-    loadEmbedding: async () => image.embedding,
-  }));
+    const objects = image.coco.objects.filter((o) => !o.crowd && o.box.x1 - o.box.x0 >= 8 && o.box.y1 - o.box.y0 >= 8);
+    return {
+      geometry: image.geometry,
+      boxes: objects.map((o) => o.box),
+      // As the training job does: only cells on each object's mask are positive (--box-targets: every cell in the box).
+      ...(values["box-targets"] ? {} : { coverages: objects.map((o) => cellCoverage({ mask: o.mask(), geometry: image.geometry })) }),
+      loadEmbedding: async () => image.embedding,
+    };
+  });
   const epochs = Number.parseInt(values.epochs ?? "40", 10);
   let head: DetectorHead;
   let trainSeconds = 0;

@@ -99,10 +99,15 @@ export function dumpMasks(name: string, images: readonly ScoredImage[]): string 
   images.forEach((image, index) => {
     for (const m of image.masks) {
       let best = 0;
-      for (const object of image.objects) {
+      let bestObject = -1;
+      image.objects.forEach((object, objectIndex) => {
         const inter = maskIntersection(m, object);
-        if (inter > 0) best = Math.max(best, inter / (m.area + object.area - inter));
-      }
+        const iou = inter > 0 ? inter / (m.area + object.area - inter) : 0;
+        if (iou > best) {
+          best = iou;
+          bestObject = objectIndex;
+        }
+      });
       lines.push(
         JSON.stringify({
           source: name,
@@ -116,6 +121,9 @@ export function dumpMasks(name: string, images: readonly ScoredImage[]): string 
           refined: m.refined,
           area: m.area,
           bestIou: best,
+          bestObject,
+          objectness: (m as { objectness?: unknown }).objectness,
+          box: m.proposal.kind === "box" ? m.proposal.box : null,
         }),
       );
     }

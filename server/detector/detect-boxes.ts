@@ -9,18 +9,8 @@ import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
 import { forwardHead, normalizeFeatures, type DetectorHead } from "./detector-head";
 import type { Tf } from "./tfjs-runtime";
 
-export async function detectBoxes(options: {
-  tf: Tf;
-  head: DetectorHead;
-  /** [1,256,64,64] channel-major SAM embedding. */
-  embedding: Float32Array;
-  geometry: ResizeGeometry;
-  minScore: number;
-  nmsIou: number;
-  topK: number;
-  /** Cells decoded into boxes before NMS (best scores first). */
-  maxCandidates?: number;
-}): Promise<ScoredBox[]> {
+/** Per-cell score (probability) and log (l, t, r, b) distances over the whole 64x64 grid; 0 on padding cells. */
+export async function scoreCells(options: { tf: Tf; head: DetectorHead; embedding: Float32Array; geometry: ResizeGeometry }): Promise<{ scores: Float32Array; distances: Float32Array }> {
   const { tf, head, embedding, geometry } = options;
   const valid = validCells(geometry);
   const cells: number[] = [];
@@ -40,6 +30,25 @@ export async function detectBoxes(options: {
     scores[cell] = values[i * 5]!;
     for (let k = 0; k < 4; k++) distances[cell * 4 + k] = values[i * 5 + 1 + k]!;
   });
+  return { scores, distances };
+}
+
+export async function detectBoxes(options: {
+  tf: Tf;
+  head: DetectorHead;
+  /** [1,256,64,64] channel-major SAM embedding. */
+  embedding: Float32Array;
+  geometry: ResizeGeometry;
+  minScore: number;
+  nmsIou: number;
+  topK: number;
+  /** Cells decoded into boxes before NMS (best scores first). */
+  maxCandidates?: number;
+  /** Scores already computed by scoreCells for this embedding. */
+  cellScores?: { scores: Float32Array; distances: Float32Array };
+}): Promise<ScoredBox[]> {
+  const { geometry } = options;
+  const { scores, distances } = options.cellScores ?? (await scoreCells(options));
   const candidates = decodeDenseBoxes({
     scores,
     distances,

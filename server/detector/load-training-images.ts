@@ -4,9 +4,13 @@
 // Accepted: the image's annotate task is accepted (reviewed), or its masks
 // were imported as ground truth (source "import"). An accepted image without
 // masks stays in: it teaches the detector what is not an object. Images
-// whose embedding is not ready for the project's model are left out.
+// whose embedding is not ready for the project's model are left out. Each
+// box comes with its mask's cell coverage, so training makes only the grid
+// cells on the object positive.
 import { createHash } from "node:crypto";
 import type { Box } from "@/lib/detector/box";
+import { cellCoverage } from "@/lib/detector/cell-coverage";
+import { decodeRleToMask } from "@/lib/mask";
 import { computeResizeGeometry, type ResizeGeometry } from "@/lib/sam/prompt-transform";
 import { db } from "../db/client";
 
@@ -15,6 +19,8 @@ export interface TrainingImage {
   sha256: string;
   geometry: ResizeGeometry;
   boxes: Box[];
+  /** Per box, how much of each 64x64 detector cell its mask covers (null: a mask that no longer decodes). */
+  coverages: (Float32Array | null)[];
 }
 
 /**
@@ -25,6 +31,16 @@ export interface TrainingImage {
 export function isHeldOut(imageSha256: string, fraction: number): boolean {
   const hash = createHash("sha256").update(`detector-split:${imageSha256}`).digest();
   return hash.readUInt32BE(0) / 2 ** 32 < fraction;
+}
+
+function coverageOf(annotation: { rleCounts: string; maskWidth: number; maskHeight: number }, geometry: ResizeGeometry): Float32Array | null {
+  // A mask stored at another size than the image cannot be placed on the grid: its box alone is used.
+  if (annotation.maskWidth !== geometry.width || annotation.maskHeight !== geometry.height) return null;
+  try {
+    return cellCoverage({ mask: decodeRleToMask({ size: [annotation.maskHeight, annotation.maskWidth], counts: annotation.rleCounts }), geometry });
+  } catch {
+    return null;
+  }
 }
 
 export async function loadTrainingImages(options: {
@@ -56,21 +72,25 @@ export async function loadTrainingImages(options: {
   const usable = images.filter((image) => encoded.has(image.sha256));
   const annotations = await db().annotation.findMany({
     where: { imageId: { in: usable.map((image) => image.id) }, deletedAt: null },
-    select: { imageId: true, bbox: true },
+    select: { imageId: true, bbox: true, rleCounts: true, maskWidth: true, maskHeight: true },
   });
-  const boxes = new Map<string, Box[]>();
+  const geometries = new Map(usable.map((image) => [image.id, computeResizeGeometry({ width: image.width, height: image.height, inputSize: options.inputSize })]));
+  const objects = new Map<string, { boxes: Box[]; coverages: (Float32Array | null)[] }>();
   for (const annotation of annotations) {
     const [x = 0, y = 0, w = 0, h = 0] = annotation.bbox;
-    if (w <= 0 || h <= 0) continue;
-    const list = boxes.get(annotation.imageId) ?? [];
-    list.push({ x0: x, y0: y, x1: x + w, y1: y + h });
-    boxes.set(annotation.imageId, list);
+    const geometry = geometries.get(annotation.imageId);
+    if (w <= 0 || h <= 0 || !geometry) continue;
+    const entry = objects.get(annotation.imageId) ?? { boxes: [], coverages: [] };
+    entry.boxes.push({ x0: x, y0: y, x1: x + w, y1: y + h });
+    entry.coverages.push(coverageOf(annotation, geometry));
+    objects.set(annotation.imageId, entry);
   }
   const all = usable.map((image) => ({
     imageId: image.id,
     sha256: image.sha256,
-    geometry: computeResizeGeometry({ width: image.width, height: image.height, inputSize: options.inputSize }),
-    boxes: boxes.get(image.id) ?? [],
+    geometry: geometries.get(image.id)!,
+    boxes: objects.get(image.id)?.boxes ?? [],
+    coverages: objects.get(image.id)?.coverages ?? [],
   }));
   let heldOut = all.filter((image) => isHeldOut(image.sha256, options.heldOutFraction));
   let train = all.filter((image) => !isHeldOut(image.sha256, options.heldOutFraction));

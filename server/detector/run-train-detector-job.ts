@@ -25,6 +25,7 @@ function toSamples(images: TrainingImage[], modelId: string): DetectorSample[] {
   return images.map((image) => ({
     geometry: image.geometry,
     boxes: image.boxes,
+    coverages: image.coverages,
     loadEmbedding: async () => {
       const embedding = await readStoredEmbedding({ modelId, imageSha256: image.sha256 });
       if (!embedding) throw new Error(`The embedding of image ${image.imageId} disappeared during training`);

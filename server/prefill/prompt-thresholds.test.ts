@@ -6,7 +6,7 @@ describe("promptThresholds", () => {
   it("keeps SAM's automatic-generator bar for grid points and a looser one for detector boxes", () => {
     expect(promptThresholds({ settings: DEFAULT_PREFILL_SETTINGS, kind: "point" })).toEqual({ minPredictedIou: 0.88, minStability: 0.95 });
     const box = promptThresholds({ settings: DEFAULT_PREFILL_SETTINGS, kind: "box" });
-    expect(box).toEqual({ minPredictedIou: 0.7, minStability: 0.9 });
+    expect(box).toEqual({ minPredictedIou: 0.7, minStability: 0.6 });
   });
 
   it("follows each project's own settings per prompt kind", () => {

@@ -7,7 +7,9 @@
 // again with that mask as mask input (SAM's iterative refinement: the second
 // pass usually tightens the boundary and raises stability), then at full
 // resolution: stability filter, drop near-whole-image masks, fill small
-// holes, drop small islands. Finally mask NMS across proposals.
+// holes, drop small islands. A box's mask must also reach minBoxConfidence
+// (detector score x predicted IoU x stability). Finally mask NMS across
+// proposals, most confident first.
 import { boxIou, type Box } from "@/lib/detector/box";
 import { nmsMasks, suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
 import { fillHoles, removeSmallIslands, type BinaryMask } from "@/lib/mask";
@@ -30,6 +32,11 @@ export interface SegmentedMask extends ScoredMask {
   proposal: Proposal;
   /** IoU of the mask's box with the prompt box (1 for point prompts). */
   boxAgreement: number;
+  /**
+   * Box prompts: detector score x predicted IoU x stability, the rank mask
+   * NMS and the minBoxConfidence bar use. Point prompts: the predicted IoU.
+   */
+  confidence: number;
 }
 
 export interface SegmentProposalsResult {
@@ -40,7 +47,7 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "boxMinPredictedIou" | "boxMinStability" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
+  "minPredictedIou" | "minStability" | "boxMinPredictedIou" | "boxMinStability" | "minBoxConfidence" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -48,6 +55,11 @@ const BOX_CANDIDATES = ALL_CANDIDATES;
 const POINT_CANDIDATES = [1, 2, 3] as const;
 /** Near misses also get a refinement pass: it often lifts them over the bar. */
 const REFINE_MARGIN = 0.05;
+/**
+ * SAM's predicted IoU can slightly exceed 1; with stability <= 1 a box
+ * scoring under minBoxConfidence / this cannot reach the bar, so it is not decoded.
+ */
+const PREDICTED_IOU_CEILING = 1.1;
 
 function bounds(mask: BinaryMask): { box: Box; area: number } {
   const { width, height, data } = mask;
@@ -113,6 +125,7 @@ export async function segmentProposals(options: {
 
   const kept: SegmentedMask[] = [];
   for (const proposal of proposals) {
+    if (proposal.kind === "box" && proposal.score * PREDICTED_IOU_CEILING < settings.minBoxConfidence) continue;
     const allowed = proposal.kind === "box" ? BOX_CANDIDATES : POINT_CANDIDATES;
     const promptBox = proposal.kind === "box" ? proposal.box : null;
     const { minPredictedIou, minStability } = thresholdsFor(promptBox);
@@ -142,11 +155,16 @@ export async function segmentProposals(options: {
     if (area === 0 || area >= settings.maxImageCoverage * pixels) continue;
     const boxAgreement = proposal.kind === "box" ? boxIou(box, proposal.box) : 1;
     if (boxAgreement < settings.minBoxAgreement) continue;
+    // A box's three pieces of evidence multiply: a confident detector cannot
+    // carry an unstable mask, nor a crisp mask a box the detector doubts.
+    const confidence = proposal.kind === "box" ? proposal.score * chosen.predictedIou * stabilityScore : chosen.predictedIou;
+    if (proposal.kind === "box" && confidence < settings.minBoxConfidence) continue;
     kept.push({
       mask,
       bounds: box,
       area,
-      score: chosen.predictedIou,
+      score: confidence,
+      confidence,
       predictedIou: chosen.predictedIou,
       stabilityScore,
       candidate: chosen.index,
