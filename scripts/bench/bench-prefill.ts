@@ -5,7 +5,7 @@
 //   npm run bench:prefill -- --train DIR --test DIR [--split 40] [--epochs 60]
 //     [--sources grid,detector] [--topk N] [--grid 16] [--no-refine] [--cache DIR | --no-cache]
 //     [--min-score S] [--box-agreement A] [--limit-test N] [--save-head F | --load-head F] [--trade-offs]
-//     [--fold I/K] [--set key=value,...] [--box-targets] [--dump F]
+//     [--fold I/K] [--set key=value,...] [--box-targets] [--flip-train] [--dump F]
 //
 // DIR holds images/ and instances.json. With the same DIR twice, --split N
 // trains on its first N images and tests on the rest; --fold I/K instead
@@ -33,7 +33,7 @@ import { tfjsRuntime } from "@/server/detector/tfjs-runtime";
 import { proposeRegions, type ProposalSource } from "@/server/prefill/propose-regions";
 import { segmentProposals } from "@/server/prefill/segment-proposals";
 import { encodeDataset, type EncodedImage } from "./prefill-encode-dataset";
-import { loadCocoFolder, type CocoImage } from "./prefill-coco-dataset";
+import { flippedCopies, loadCocoFolder, type CocoImage } from "./prefill-coco-dataset";
 import { benchLine, dumpMasks, groundTruthOf, printTradeOffs, totalsOf, type ScoredImage } from "./prefill-score";
 
 async function runSource(options: {
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       set: { type: "string" },
       dump: { type: "string" },
       "box-targets": { type: "boolean", default: false },
+      "flip-train": { type: "boolean", default: false },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
     ...parseOverrides(values.set),
   });
   const cacheDir = values["no-cache"] ? null : (values.cache ?? path.join(os.tmpdir(), "maskwright-prefill-bench"));
-  const train = await encodeDataset({ images: trainSet, cacheDir });
+  const train = await encodeDataset({ images: values["flip-train"] ? [...trainSet, ...(await flippedCopies(trainSet))] : trainSet, cacheDir });
   const test = await encodeDataset({ images: testSet, cacheDir });
   console.error(`encoded ${train.length} train + ${test.length} test images`);
 

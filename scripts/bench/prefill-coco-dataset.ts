@@ -2,7 +2,9 @@
 // place (datasets are never copied into the repository). Every category is
 // "object"; non-crowd objects with a box of at least minSide x minSide are
 // scored, crowd regions and smaller objects are "ignore" ground truth.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import sharp from "sharp";
 import path from "node:path";
 import { z } from "zod";
 import type { Box } from "@/lib/detector/box";
@@ -68,4 +70,35 @@ export async function loadCocoFolder({ dir, minSide = 32 }: { dir: string; minSi
     height: image.height,
     objects: byImage.get(image.id) ?? [],
   }));
+}
+
+/**
+ * Mirror images of a training set (--flip-train: augmentation by re-encoding
+ * the flipped picture, since SAM's embedding of a flipped image is not the
+ * flipped embedding). Written to the OS temp folder, never the repository.
+ */
+export async function flippedCopies(images: readonly CocoImage[]): Promise<CocoImage[]> {
+  const dir = path.join(os.tmpdir(), "maskwright-prefill-flipped");
+  await mkdir(dir, { recursive: true });
+  const out: CocoImage[] = [];
+  for (const image of images) {
+    const imagePath = path.join(dir, `${image.fileName}.flipped.png`);
+    await writeFile(imagePath, await sharp(image.imagePath).flop().png().toBuffer());
+    out.push({
+      ...image,
+      fileName: `${image.fileName} (flipped)`,
+      imagePath,
+      objects: image.objects.map((o) => ({
+        ...o,
+        box: { x0: image.width - o.box.x1, y0: o.box.y0, x1: image.width - o.box.x0, y1: o.box.y1 },
+        mask: () => {
+          const m = o.mask();
+          const data = new Uint8Array(m.data.length);
+          for (let y = 0; y < m.height; y++) for (let x = 0; x < m.width; x++) data[y * m.width + x] = m.data[y * m.width + (m.width - 1 - x)]!;
+          return { width: m.width, height: m.height, data };
+        },
+      })),
+    });
+  }
+  return out;
 }
