@@ -16,13 +16,13 @@ export function BatchBoard({ initial }: { initial: BatchOverview }) {
   const [overview, setOverview] = useState(initial);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const projectId = initial.projectId;
-  useProjectRoom(projectId);
   const refresh = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       void taskApi<BatchOverview>(`/api/projects/${projectId}/batches`).then(setOverview, () => undefined);
     }, 250);
   }, [projectId]);
+  useProjectRoom(projectId, refresh);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   useSocketEvents(EVENTS, (_event, payload) => {
     if ((payload as { projectId?: string }).projectId === projectId) refresh();

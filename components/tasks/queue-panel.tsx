@@ -33,7 +33,6 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
   const [notices, setNotices] = useState<Notice[]>([]);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const noticeId = useRef(0);
-  useProjectRoom(projectId);
 
   const refresh = useCallback(() => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
@@ -43,6 +42,7 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
     }, 250);
   }, [projectId]);
   useEffect(() => () => void (refreshTimer.current && clearTimeout(refreshTimer.current)), []);
+  useProjectRoom(projectId, refresh);
 
   useSocketEvents(EVENTS, (event, payload) => {
     if (event === "tasks:assigned") {

@@ -29,11 +29,23 @@ export function useSocketEvents(events: readonly string[], onEvent: (event: stri
   }, [key]);
 }
 
-/** Joins the project's room while mounted (and again after a reconnect). */
-export function useProjectRoom(projectId: string) {
+/**
+ * Joins the project's room while mounted (and again after a reconnect).
+ * `onJoined` runs after each join the server confirms: a page whose data was
+ * loaded before it joined refetches then, so events sent in between (a
+ * submit just after the page rendered) are not missed.
+ */
+export function useProjectRoom(projectId: string, onJoined?: () => void) {
+  const joined = useRef(onJoined);
+  useEffect(() => {
+    joined.current = onJoined;
+  });
   useEffect(() => {
     const socket = sharedSocket();
-    const join = () => socket.emit("project:join", projectId);
+    const join = () =>
+      socket.emit("project:join", projectId, (response: { ok: boolean } | undefined) => {
+        if (response?.ok) joined.current?.();
+      });
     join();
     socket.on("connect", join);
     return () => {
