@@ -75,9 +75,15 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   await expect(settings.getByLabel("Pre-fill by itself")).toHaveValue("detector");
   await expect(settings.getByLabel("Min. predicted IoU (grid)")).toHaveValue("0.88");
   await expect(settings.getByLabel("Min. predicted IoU (detector boxes)")).toHaveValue("0.7");
+  await expect(settings.getByLabel("Refit detector boxes")).toHaveValue("false");
   await settings.getByLabel("Training epochs").fill("25");
+  // The pre-fill below then runs the box refit (a boolean setting sent from a select).
+  await settings.getByLabel("Refit detector boxes").selectOption("true");
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByRole("status")).toHaveText("Settings saved.");
+  const saved = await ok<{ settings: { prefill: { refitBox: unknown }; detector: { epochs: number } } }>(manager.request.get(`/api/projects/${projectId}/detector`), "settings");
+  expect(saved.settings.prefill.refitBox).toBe(true);
+  expect(saved.settings.detector.epochs).toBe(25);
 
   // Train: the version shows up training, then trained with its evaluation.
   const started = Date.now();

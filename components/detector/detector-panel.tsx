@@ -72,7 +72,7 @@ export function DetectorPanel({ projectId }: { projectId: string }) {
             <h2 className="font-medium">Pre-fill detector</h2>
             <p className="mt-1 text-sm text-slate-600">{activeLine(active, prefill.source)}</p>
             <p className="mt-1 text-xs text-slate-500">
-              Trained on the accepted masks: their boxes, and the cells they cover (every class counts as an object). Pre-filled masks from detector boxes need detector score × predicted IoU × stability ≥ {prefill.minBoxConfidence} (and predicted IoU ≥ {prefill.boxMinPredictedIou}, stability ≥ {prefill.boxMinStability}); from the point grid, predicted IoU ≥ {prefill.minPredictedIou} and stability ≥ {prefill.minStability}.
+              Trained on the accepted masks: their boxes, and the cells they cover (every class counts as an object). Each detector box is segmented{prefill.refitBox ? ", then segmented again with its mask's own box" : ""}; the mask needs detector score × predicted IoU × stability ≥ {prefill.minBoxConfidence} (and predicted IoU ≥ {prefill.boxMinPredictedIou}, stability ≥ {prefill.boxMinStability}); from the point grid, predicted IoU ≥ {prefill.minPredictedIou} and stability ≥ {prefill.minStability}.
             </p>
           </div>
           {overview.canManage && (

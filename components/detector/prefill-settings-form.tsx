@@ -20,9 +20,16 @@ interface Field {
   help?: string;
   /** A select's options (value, label); otherwise a number input. */
   options?: readonly (readonly [string, string])[];
+  /** An on/off select whose value is sent as a boolean. */
+  boolean?: boolean;
   step?: number;
   advanced?: boolean;
 }
+
+const ON_OFF = [
+  ["true", "On"],
+  ["false", "Off"],
+] as const;
 
 const FIELDS: readonly Field[] = [
   {
@@ -52,6 +59,14 @@ const FIELDS: readonly Field[] = [
   { section: "prefill", key: "boxMinStability", label: "Min. stability (detector boxes)", step: 0.01 },
   { section: "prefill", key: "minBoxConfidence", label: "Min. box confidence", step: 0.01, help: "Detector score × predicted IoU × stability; raise it for fewer, surer masks." },
   { section: "prefill", key: "minDetectorScore", label: "Min. detector score", step: 0.01 },
+  {
+    section: "prefill",
+    key: "refitBox",
+    label: "Refit detector boxes",
+    help: "Segment again with the first mask's own box: detector boxes are often loose. Two more decodes per kept box.",
+    options: ON_OFF,
+    boolean: true,
+  },
   { section: "prefill", key: "topK", label: "Boxes per image (top-K)", step: 1 },
   { section: "detector", key: "autoTrainAfterAcceptedImages", label: "Retrain after accepted images", step: 1, help: "0 = only by hand." },
   { section: "detector", key: "epochs", label: "Training epochs", step: 1 },
@@ -138,7 +153,7 @@ export function PrefillSettingsForm(props: { settings: Settings; onSave: (input:
     const input: { prefill: Record<string, unknown>; detector: Record<string, unknown> } = { prefill: {}, detector: {} };
     for (const field of changed) {
       const raw = values[field.key]?.trim() ?? "";
-      const value = field.options ? raw : Number(raw);
+      const value = field.boolean ? raw === "true" : field.options ? raw : Number(raw);
       if (typeof value === "number" && (raw === "" || !Number.isFinite(value))) {
         setError(`${field.label}: enter a number.`);
         return;

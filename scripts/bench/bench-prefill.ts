@@ -5,12 +5,14 @@
 //   npm run bench:prefill -- --train DIR --test DIR [--split 40] [--epochs 60]
 //     [--sources grid,detector] [--topk N] [--grid 16] [--no-refine] [--cache DIR | --no-cache]
 //     [--min-score S] [--box-agreement A] [--limit-test N] [--save-head F | --load-head F] [--trade-offs]
-//     [--fold I/K] [--set key=value,...] [--box-targets] [--flip-train] [--dump F]
+//     [--fold I/K | --in-sample] [--set key=value,...] [--train-set key=value,...] [--box-targets] [--flip-train] [--dump F]
 //
 // DIR holds images/ and instances.json. With the same DIR twice, --split N
 // trains on its first N images and tests on the rest; --fold I/K instead
 // tests on the I-th of K equal slices (0-based) and trains on the others
 // (cross-validation: 10 test images hold too few objects to tune on).
+// --in-sample trains and tests on every image: optimistic for the detector,
+// it is the setting the issue's prototype figures match (see server/prefill/README.md).
 // --set overrides any pre-fill setting (numbers, true/false, strings). Objects: all
 // categories; scored: non-crowd with a box >= 32x32 (crowd and smaller ones
 // are "ignore", see lib/detector/match-masks.ts). Embeddings are cached in
@@ -75,6 +77,12 @@ function parseOverrides(text: string | undefined): Record<string, unknown> {
   );
 }
 
+/** "--train-set batchImages=2,hidden=256x128" -> trainer options (numbers; "AxB" lists for hidden / poolSizes). */
+function trainOverrides(text: string | undefined): Partial<Parameters<typeof trainDetectorHead>[0]> {
+  const parsed = parseOverrides(text);
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === "string" ? value.split("x").map(Number) : value]));
+}
+
 function ratio(a: number, b: number): number {
   return b === 0 ? 0 : Math.round((a / b) * 1000) / 1000;
 }
@@ -105,6 +113,8 @@ async function main(): Promise<void> {
       dump: { type: "string" },
       "box-targets": { type: "boolean", default: false },
       "flip-train": { type: "boolean", default: false },
+      "in-sample": { type: "boolean", default: false },
+      "train-set": { type: "string" },
     },
   });
   if (!values.train || !values.test) throw new Error("Usage: bench:prefill -- --train DIR --test DIR [--split N]");
@@ -112,7 +122,10 @@ async function main(): Promise<void> {
   const testDir = path.resolve(values.test);
   let trainSet: CocoImage[] = await loadCocoFolder({ dir: trainDir });
   let testSet: CocoImage[] = trainDir === testDir ? trainSet : await loadCocoFolder({ dir: testDir });
-  if (trainDir === testDir && values.fold) {
+  if (values["in-sample"]) {
+    if (values.fold || values.split) throw new Error("--in-sample trains and tests on every image: it takes no --fold or --split");
+    testSet = trainSet;
+  } else if (trainDir === testDir && values.fold) {
     const [index, folds] = values.fold.split("/").map((v) => Number.parseInt(v, 10)) as [number, number];
     if (!(folds >= 2 && index >= 0 && index < folds)) throw new Error("--fold wants I/K with 0 <= I < K, K >= 2");
     const all = trainSet;
@@ -162,6 +175,7 @@ async function main(): Promise<void> {
     const trained = await trainDetectorHead({
       samples,
       epochs,
+      ...trainOverrides(values["train-set"]),
       onEpoch: ({ epoch, loss }) => {
         if (epoch % 10 === 0 || epoch === epochs) console.error(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)}`);
       },

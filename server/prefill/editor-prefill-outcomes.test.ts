@@ -48,6 +48,7 @@ function segmented(cx: number, score: number): SegmentedMask {
     candidate: 0,
     refined: true,
     proposal: { kind: "box", box: { x0: cx - 7, y0: 13, x1: cx + 7, y1: 27 }, score },
+    promptBox: { x0: cx - 7, y0: 13, x1: cx + 7, y1: 27 },
     boxAgreement: 0.9,
     confidence: score * 0.95 * 0.97,
   };

@@ -4,11 +4,14 @@
 // The prompt column keeps the shape the editor reads (lib/schemas/annotations
 // annotationPrompt: points, box, candidate, order) plus a "prefill" block with
 // where the mask came from; toAnnotationDto strips the extra block.
+import type { Box } from "@/lib/detector/box";
 import { encodeMaskToRle, maskBbox } from "@/lib/mask";
 import type { Prisma } from "../db/generated/client";
 import type { SegmentedMask } from "./segment-proposals";
 
 type Tx = Prisma.TransactionClient;
+
+const plainBox = (box: Box) => ({ x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 });
 
 export interface PrefillProvenance {
   source: "detector" | "grid" | "onnx";
@@ -47,12 +50,14 @@ export function toPrefillRows(options: {
       detectorVersionId: provenance.detectorVersionId,
       prompt: {
         points: proposal.kind === "point" ? [{ ...proposal.point, positive: true }] : [],
-        box: proposal.kind === "box" ? { x0: proposal.box.x0, y0: proposal.box.y0, x1: proposal.box.x1, y1: proposal.box.y1 } : null,
+        // The box that made the mask (with refitBox: the first mask's own box), so the prompt reproduces it.
+        box: segmented.promptBox ? plainBox(segmented.promptBox) : null,
         candidate: segmented.candidate,
         order,
         prefill: {
           source: provenance.source,
           proposalScore: proposal.score,
+          ...(proposal.kind === "box" ? { proposalBox: plainBox(proposal.box) } : {}),
           refined: segmented.refined,
           ...(provenance.onnxDetector ? { onnxDetector: provenance.onnxDetector } : {}),
         },

@@ -7,9 +7,11 @@
 // again with that mask as mask input (SAM's iterative refinement: the second
 // pass usually tightens the boundary and raises stability), then at full
 // resolution: stability filter, drop near-whole-image masks, fill small
-// holes, drop small islands. A box's mask must also reach minBoxConfidence
-// (detector score x predicted IoU x stability). Finally mask NMS across
-// proposals, most confident first.
+// holes, drop small islands. A box's mask must agree with its box, and with
+// refitBox the box is replaced by the mask's own box and segmented again
+// (the refit mask wins when it passes the filters). It must then reach
+// minBoxConfidence (detector score x predicted IoU x stability). Finally
+// mask NMS across proposals, most confident first.
 import { boxIou, type Box } from "@/lib/detector/box";
 import { nmsMasks, suppressContained, type ScoredMask } from "@/lib/detector/mask-nms";
 import { fillHoles, removeSmallIslands, type BinaryMask } from "@/lib/mask";
@@ -30,7 +32,12 @@ export interface SegmentedMask extends ScoredMask {
   candidate: number;
   refined: boolean;
   proposal: Proposal;
-  /** IoU of the mask's box with the prompt box (1 for point prompts). */
+  /**
+   * The box prompt that made the mask: the proposal's box, or with
+   * refitBox the first mask's own box; null for point prompts.
+   */
+  promptBox: Box | null;
+  /** IoU of the first mask's box with the proposal's box (1 for point prompts). */
   boxAgreement: number;
   /**
    * Box prompts: detector score x predicted IoU x stability, the rank mask
@@ -47,7 +54,20 @@ export interface SegmentProposalsResult {
 
 type FilterSettings = Pick<
   PrefillSettings,
-  "minPredictedIou" | "minStability" | "boxMinPredictedIou" | "boxMinStability" | "minBoxConfidence" | "maxImageCoverage" | "minRegionArea" | "maskNmsIou" | "refine" | "minBoxAgreement" | "preferWholeBox" | "gridPreferLargest" | "maxContainment"
+  | "minPredictedIou"
+  | "minStability"
+  | "boxMinPredictedIou"
+  | "boxMinStability"
+  | "minBoxConfidence"
+  | "maxImageCoverage"
+  | "minRegionArea"
+  | "maskNmsIou"
+  | "refine"
+  | "refitBox"
+  | "minBoxAgreement"
+  | "preferWholeBox"
+  | "gridPreferLargest"
+  | "maxContainment"
 >;
 
 const ALL_CANDIDATES = [0, 1, 2, 3] as const;
@@ -123,14 +143,16 @@ export async function segmentProposals(options: {
       minStability: thresholdsFor(box).minStability - margin,
     });
 
-  const kept: SegmentedMask[] = [];
-  for (const proposal of proposals) {
-    if (proposal.kind === "box" && proposal.score * PREDICTED_IOU_CEILING < settings.minBoxConfidence) continue;
+  /**
+   * One prompt -> its chosen candidate at full resolution, after the
+   * stability, coverage and small-region filters; null when it fails them.
+   */
+  const segmentPrompt = async (proposal: Proposal) => {
     const allowed = proposal.kind === "box" ? BOX_CANDIDATES : POINT_CANDIDATES;
     const promptBox = proposal.kind === "box" ? proposal.box : null;
     const { minPredictedIou, minStability } = thresholdsFor(promptBox);
     let { best, passing } = choose(await decode(proposal, null), allowed, settings.refine ? REFINE_MARGIN : 0, promptBox);
-    if (!best || !passing) continue;
+    if (!best || !passing) return null;
     let chosen: CandidateChoice = best;
     let refined = false;
     if (settings.refine) {
@@ -141,37 +163,46 @@ export async function segmentProposals(options: {
         chosen = best;
         refined = true;
       } else if (chosen.predictedIou < minPredictedIou || chosen.lowResStability < minStability) {
-        continue;
+        return null;
       }
     }
     const logits = upsampleLowResLogits({ lowRes: chosen.lowResLogits, geometry, lowResSize });
     const stabilityScore = computeStabilityScore({ logits });
-    if (stabilityScore < minStability) continue;
+    if (stabilityScore < minStability) return null;
     let mask: BinaryMask = { data: thresholdLogits({ logits }), width: geometry.width, height: geometry.height };
     if (settings.minRegionArea > 0) {
       mask = removeSmallIslands(fillHoles(mask, { maxHoleArea: settings.minRegionArea - 1 }), settings.minRegionArea);
     }
     const { box, area } = bounds(mask);
-    if (area === 0 || area >= settings.maxImageCoverage * pixels) continue;
-    const boxAgreement = proposal.kind === "box" ? boxIou(box, proposal.box) : 1;
+    if (area === 0 || area >= settings.maxImageCoverage * pixels) return null;
+    return { mask, box, area, stabilityScore, predictedIou: chosen.predictedIou, candidate: chosen.index, refined };
+  };
+
+  const kept: SegmentedMask[] = [];
+  for (const proposal of proposals) {
+    if (proposal.kind === "box" && proposal.score * PREDICTED_IOU_CEILING < settings.minBoxConfidence) continue;
+    let segmented = await segmentPrompt(proposal);
+    if (!segmented) continue;
+    const boxAgreement = proposal.kind === "box" ? boxIou(segmented.box, proposal.box) : 1;
     if (boxAgreement < settings.minBoxAgreement) continue;
+    let promptBox = proposal.kind === "box" ? proposal.box : null;
+    if (proposal.kind === "box" && settings.refitBox) {
+      // Prompt again with the mask's own tight box: a detector box is often
+      // loose or off-centre, SAM was trained on boxes close to the object,
+      // and the second mask is more often the whole object (issue 7 report).
+      const tightBox = segmented.box;
+      const refit = await segmentPrompt({ ...proposal, box: tightBox });
+      if (refit) {
+        segmented = refit;
+        promptBox = tightBox;
+      }
+    }
+    const { mask, box, area, stabilityScore, predictedIou, candidate, refined } = segmented;
     // A box's three pieces of evidence multiply: a confident detector cannot
     // carry an unstable mask, nor a crisp mask a box the detector doubts.
-    const confidence = proposal.kind === "box" ? proposal.score * chosen.predictedIou * stabilityScore : chosen.predictedIou;
+    const confidence = proposal.kind === "box" ? proposal.score * predictedIou * stabilityScore : predictedIou;
     if (proposal.kind === "box" && confidence < settings.minBoxConfidence) continue;
-    kept.push({
-      mask,
-      bounds: box,
-      area,
-      score: confidence,
-      confidence,
-      predictedIou: chosen.predictedIou,
-      stabilityScore,
-      candidate: chosen.index,
-      refined,
-      proposal,
-      boxAgreement,
-    });
+    kept.push({ mask, bounds: box, area, score: confidence, confidence, predictedIou, stabilityScore, candidate, refined, proposal, promptBox, boxAgreement });
   }
   const distinct = nmsMasks({ masks: kept, iouThreshold: settings.maskNmsIou });
   const masks = settings.maxContainment < 1 ? suppressContained({ masks: distinct, maxContainment: settings.maxContainment }) : distinct;
