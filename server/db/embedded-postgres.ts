@@ -6,6 +6,7 @@
 // client of the embedded database must hold connections briefly (pool max 1,
 // short idle timeout). See server/db/pool-options.ts.
 import { mkdirSync } from "node:fs";
+import type { Server, Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -23,6 +24,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     connectionQueueTimeout: 120_000,
   });
   await server.start();
+  swallowClientResets(server);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres?sslmode=disable`,
     stop: async () => {
@@ -30,4 +32,20 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       await db.close();
     },
   };
+}
+
+/**
+ * pglite-socket listens for "error" only on the socket it serves: a queued
+ * connection that the client resets (a pool closing while the app stops)
+ * emits an unhandled "error" and kills the process. Every socket gets a
+ * listener here; the library still sees the reset when it dequeues the
+ * socket (no longer writable: skipped). The net.Server is a TypeScript-only
+ * private field of the pinned version, hence the cast.
+ */
+function swallowClientResets(server: PGLiteSocketServer): void {
+  const net = (server as unknown as { server: Server | null }).server;
+  if (!net) throw new Error("pglite-socket: the TCP server is not where this version keeps it");
+  net.on("connection", (socket: Socket) => {
+    socket.on("error", () => undefined);
+  });
 }
