@@ -1,20 +1,26 @@
-// The embedded database survives a client that resets its connection while
-// queued behind another one (what a closing pool does when the app stops):
-// before the fix the reset was an unhandled socket error that killed the
-// launcher.
+// The embedded database survives clients that reset their connection (what
+// a process dying with unread data does, e.g. the worker while the app
+// stops): queued behind another client, or while PGlite serves it. Before
+// the fixes each was an unhandled error that killed the launcher.
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "maskwright-pglite-test-"));
-let embedded: EmbeddedPostgres | null = null;
+let embedded: EmbeddedPostgres;
+let port: number;
+
+beforeAll(async () => {
+  port = await freePort();
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "db"), port });
+});
 
 afterAll(async () => {
-  await embedded?.stop();
+  await embedded.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -39,8 +45,6 @@ function openSocket(port: number): Promise<Socket> {
 
 describe("embedded Postgres", () => {
   it("keeps serving after a queued client resets its connection", async () => {
-    const port = await freePort();
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "db"), port });
     const unhandled: unknown[] = [];
     const onUncaught = (error: unknown) => unhandled.push(error);
     process.on("uncaughtException", onUncaught);
@@ -62,6 +66,32 @@ describe("embedded Postgres", () => {
       await second.end();
     } finally {
       process.off("uncaughtException", onUncaught);
+    }
+  });
+
+  it("keeps serving after the connected client resets its connection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (error: unknown) => unhandled.push(error);
+    process.on("uncaughtException", onUnhandled);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      // A raw client that PGlite is serving (startup message sent), reset mid-session.
+      const active = await openSocket(port);
+      const startup = Buffer.alloc(8);
+      startup.writeInt32BE(8, 0);
+      startup.writeInt32BE(80877103, 4); // SSLRequest: PGlite answers "N"
+      active.write(startup);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      active.resetAndDestroy();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(unhandled).toEqual([]);
+      const next = new pg.Client({ connectionString: embedded.url });
+      await next.connect();
+      expect((await next.query<{ three: number }>("SELECT 3 AS three")).rows[0]?.three).toBe(3);
+      await next.end();
+    } finally {
+      process.off("uncaughtException", onUnhandled);
+      process.off("unhandledRejection", onUnhandled);
     }
   });
 });

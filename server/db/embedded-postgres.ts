@@ -15,6 +15,7 @@ export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
+  handleReleasedLocks(db);
   const server = new PGLiteSocketServer({
     db,
     port: options.port,
@@ -48,4 +49,20 @@ function swallowClientResets(server: PGLiteSocketServer): void {
   net.on("connection", (socket: Socket) => {
     socket.on("error", () => undefined);
   });
+}
+
+/**
+ * pglite-socket holds PGlite through runExclusive for as long as a client is
+ * connected, and releases it by rejecting when that client's socket fails
+ * (a reset). Nothing awaits that promise, so the rejection was unhandled and
+ * killed the process serving the database. The same promise is still
+ * returned: a caller that awaits it sees the rejection as before.
+ */
+function handleReleasedLocks(db: PGlite): void {
+  const runExclusive = db.runExclusive.bind(db);
+  db.runExclusive = <T>(callback: Parameters<typeof runExclusive<T>>[0]): Promise<T> => {
+    const held = runExclusive(callback);
+    held.catch(() => undefined);
+    return held;
+  };
 }
