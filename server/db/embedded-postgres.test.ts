@@ -36,6 +36,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Collects uncaught exceptions and unhandled rejections until stop(). */
+function watchUnhandled(): { errors: unknown[]; stop: () => void } {
+  const errors: unknown[] = [];
+  const collect = (error: unknown) => errors.push(error);
+  process.on("uncaughtException", collect);
+  process.on("unhandledRejection", collect);
+  return {
+    errors,
+    stop: () => {
+      process.off("uncaughtException", collect);
+      process.off("unhandledRejection", collect);
+    },
+  };
+}
+
 function openSocket(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: "127.0.0.1" }, () => resolve(socket));
@@ -43,11 +58,20 @@ function openSocket(port: number): Promise<Socket> {
   });
 }
 
+/** Connects a fresh client, selects `value` through the database and disconnects. */
+async function queryWithNewClient(value: number): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: embedded.url });
+  await client.connect();
+  try {
+    return (await client.query<{ value: number }>("SELECT $1::int AS value", [value])).rows[0]?.value;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("embedded Postgres", () => {
   it("keeps serving after a queued client resets its connection", async () => {
-    const unhandled: unknown[] = [];
-    const onUncaught = (error: unknown) => unhandled.push(error);
-    process.on("uncaughtException", onUncaught);
+    const unhandled = watchUnhandled();
     try {
       const first = new pg.Client({ connectionString: embedded.url });
       await first.connect();
@@ -56,24 +80,18 @@ describe("embedded Postgres", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       queued.resetAndDestroy();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(unhandled).toEqual([]);
+      expect(unhandled.errors).toEqual([]);
       expect((await first.query<{ one: number }>("SELECT 1 AS one")).rows[0]?.one).toBe(1);
       await first.end();
       // The reset socket is skipped when dequeued: a new client is served.
-      const second = new pg.Client({ connectionString: embedded.url });
-      await second.connect();
-      expect((await second.query<{ two: number }>("SELECT 2 AS two")).rows[0]?.two).toBe(2);
-      await second.end();
+      expect(await queryWithNewClient(2)).toBe(2);
     } finally {
-      process.off("uncaughtException", onUncaught);
+      unhandled.stop();
     }
   });
 
   it("keeps serving after the connected client resets its connection", async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (error: unknown) => unhandled.push(error);
-    process.on("uncaughtException", onUnhandled);
-    process.on("unhandledRejection", onUnhandled);
+    const unhandled = watchUnhandled();
     try {
       // A raw client that PGlite is serving (startup message sent), reset mid-session.
       const active = await openSocket(port);
@@ -84,14 +102,10 @@ describe("embedded Postgres", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       active.resetAndDestroy();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(unhandled).toEqual([]);
-      const next = new pg.Client({ connectionString: embedded.url });
-      await next.connect();
-      expect((await next.query<{ three: number }>("SELECT 3 AS three")).rows[0]?.three).toBe(3);
-      await next.end();
+      expect(unhandled.errors).toEqual([]);
+      expect(await queryWithNewClient(3)).toBe(3);
     } finally {
-      process.off("uncaughtException", onUnhandled);
-      process.off("unhandledRejection", onUnhandled);
+      unhandled.stop();
     }
   });
 });

@@ -7,17 +7,12 @@ import { describe, expect, it } from "vitest";
 import { maskIou } from "@/lib/mask";
 import { prefillSettings } from "@/lib/schemas/detector";
 import { createDecoderSession } from "../sam/create-decoder-session";
-import { createEncoderSession } from "../sam/create-encoder-session";
-import { encodeImage } from "../sam/encode-image";
-import { createSyntheticImage } from "../sam/testing/create-synthetic-image";
+import { encodeSyntheticShape } from "../sam/testing/encode-synthetic-shape";
 import { segmentProposals, type Proposal } from "./segment-proposals";
 
 describe("detector-box confidence", () => {
   it("multiplies detector score, predicted IoU and stability, and keeps only masks reaching minBoxConfidence", async () => {
-    const shape = await createSyntheticImage({ width: 320, height: 200, seed: 5 });
-    const encoder = await createEncoderSession();
-    const { embedding, geometry } = await encodeImage({ encoder, image: shape.bytes });
-    await encoder.session.release();
+    const { shape, embedding, geometry } = await encodeSyntheticShape({ width: 320, height: 200, seed: 5 });
     const decoder = await createDecoderSession({ variant: "multimask" });
     const settings = prefillSettings.parse({ minBoxConfidence: 0.35 });
     const run = (score: number) => {

@@ -6,18 +6,13 @@ import { describe, expect, it } from "vitest";
 import { maskIou } from "@/lib/mask";
 import { prefillSettings } from "@/lib/schemas/detector";
 import { createDecoderSession } from "../sam/create-decoder-session";
-import { createEncoderSession } from "../sam/create-encoder-session";
-import { encodeImage } from "../sam/encode-image";
-import { createSyntheticImage } from "../sam/testing/create-synthetic-image";
+import { encodeSyntheticShape } from "../sam/testing/encode-synthetic-shape";
 import { toPrefillRows } from "./prefill-rows";
 import { segmentProposals, type Proposal } from "./segment-proposals";
 
 describe("box refit", () => {
   it("re-prompts with the first mask's box, keeps the refit mask and records both boxes", async () => {
-    const shape = await createSyntheticImage({ width: 320, height: 200, seed: 7 });
-    const encoder = await createEncoderSession();
-    const { embedding, geometry } = await encodeImage({ encoder, image: shape.bytes });
-    await encoder.session.release();
+    const { shape, embedding, geometry } = await encodeSyntheticShape({ width: 320, height: 200, seed: 7 });
     const decoder = await createDecoderSession({ variant: "multimask" });
     // A loose, off-centre detector box: 12 px too far left and 15 px too low.
     const { x0, y0, x1, y1 } = shape.box;
