@@ -12,7 +12,7 @@
 // tests on the I-th of K equal slices (0-based) and trains on the others
 // (cross-validation: 10 test images hold too few objects to tune on).
 // --in-sample trains and tests on every image: optimistic for the detector,
-// it is the setting the prototype figures match (see server/prefill/README.md).
+// and one of the two settings the prototype figures fit (see server/prefill/README.md).
 // --set overrides any pre-fill setting (numbers, true/false, strings). Objects: all
 // categories; scored: non-crowd with a box >= 32x32 (crowd and smaller ones
 // are "ignore", see lib/detector/match-masks.ts). Embeddings are cached in
@@ -43,6 +43,8 @@ async function runSource(options: {
   source: ProposalSource;
   test: EncodedImage[];
   settings: PrefillSettings;
+  /** Attach the detector's mask objectness to each mask for --dump. */
+  dump: boolean;
 }): Promise<ScoredImage[]> {
   const decoder = await createDecoderSession({ variant: "multimask" });
   const scored: ScoredImage[] = [];
@@ -51,8 +53,8 @@ async function runSource(options: {
     const proposals = await proposeRegions({ source: options.source, embedding: image.embedding, geometry: image.geometry, settings: options.settings });
     const { masks } = await segmentProposals({ decoder, embedding: image.embedding, geometry: image.geometry, proposals, settings: options.settings });
     const seconds = (performance.now() - started) / 1000;
-    // Diagnostic for --dump only, outside the timed pre-fill.
-    if (options.source.kind === "detector") {
+    // Diagnostic for --dump only (a second detector pass), outside the timed pre-fill.
+    if (options.dump && options.source.kind === "detector") {
       const { scores } = await scoreCells({ tf: await tfjsRuntime(), head: options.source.head, embedding: image.embedding, geometry: image.geometry });
       for (const m of masks) (m as { objectness?: unknown }).objectness = maskObjectness({ mask: m.mask, scores, geometry: image.geometry });
     }
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
   for (const name of ["grid", "detector"] as const) {
     if (!wanted.includes(name)) continue;
     const source: ProposalSource = name === "grid" ? { kind: "grid" } : { kind: "detector", head };
-    const scored = await runSource({ name, source, test, settings });
+    const scored = await runSource({ name, source, test, settings, dump: Boolean(values.dump) });
     if (values["trade-offs"]) printTradeOffs(name, scored);
     if (values.dump) await appendFile(values.dump, dumpMasks(name, scored));
     lines.push(benchLine({ name, totals: totalsOf(scored), trainImages: train.length, testImages: test.length, trainSeconds }));
