@@ -29,16 +29,23 @@ function groupAlive(pid: number): boolean {
 /** Stops the launcher's whole process group and waits until every member is gone. */
 async function stop(child: ChildProcess) {
   const pid = child.pid;
-  if (!pid) return;
+  if (!pid || !groupAlive(pid)) return; // the launcher may have stopped by itself already
   process.kill(-pid, "SIGTERM");
   const deadline = Date.now() + 60_000;
   while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
+  if (groupAlive(pid)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // gone between the check and the kill
+    }
+  }
 }
 
-async function waitForApp(timeoutMs: number) {
+async function waitForApp(child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the launcher exited (${child.signalCode ?? child.exitCode}) before the app answered`);
     const ok = await fetch(`${base}/login`).then((r) => r.ok).catch(() => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -65,7 +72,7 @@ async function main() {
   for (const round of ["first start", "restart"]) {
     const child = start();
     try {
-      await waitForApp(240_000);
+      await waitForApp(child, 240_000);
       const html = await signInAndListProjects();
       if (!html.includes("Demo: shapes and scenes")) throw new Error("the demo project is not listed");
       console.log(`smoke: ${round}: signed in and saw the demo project`);

@@ -6,6 +6,7 @@ import { authSecret } from "./auth/auth-secret";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startProgressBroadcaster } from "./realtime/progress-broadcaster";
 import { startRealtimeRelay } from "./realtime/start-realtime-relay";
+import { outboxIdle } from "./realtime/append-realtime-event";
 import { ACCESS_REVOKED_CONTROL, revokeLocalSockets, type AccessRevokedControl } from "./realtime/handle-access-revoked";
 import { PROGRESS_EVENTS } from "./jobs/publish-job-events";
 import { startLeaseSweeper } from "./tasks/start-lease-sweeper";
@@ -38,7 +39,12 @@ app.prepare().then(() => {
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);
   });
-  const shutdown = () => httpServer.close(() => process.exit(0));
+  // Live events still on their way to the outbox go out before the process does.
+  const shutdown = () => httpServer.close(() => void outboxIdle().then(() => process.exit(0)));
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+}).catch((error: unknown) => {
+  // A start that fails (no production build, a port taken) must exit non-zero so the launcher reports it.
+  console.error("[app] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
 });

@@ -2,6 +2,7 @@
 // detector and export jobs) so the app process never blocks on them.
 import { queue, stopQueue } from "./jobs/queue";
 import { registerJobHandlers } from "./jobs/register-handlers";
+import { outboxIdle } from "./realtime/append-realtime-event";
 
 async function main() {
   const boss = await queue("worker");
@@ -9,6 +10,8 @@ async function main() {
   console.log("[worker] ready");
   const shutdown = async () => {
     await stopQueue();
+    // Jobs publish their last live events without waiting for the outbox.
+    await outboxIdle();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown());

@@ -18,6 +18,7 @@ const { createTestProject, createTestUser } = await import("../testing/fixtures/
 const { runEncodeImageJob } = await import("../sam/encode-image-job");
 const { activateDetectorVersion } = await import("../detector/activate-detector-version");
 const { autoPrefillApplies } = await import("./auto-prefill-enabled");
+const { outboxIdle } = await import("../realtime/append-realtime-event");
 
 type ImageState = "fresh" | "started" | "submitted" | "annotated" | "prefilled" | "prefill-touched";
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
+  await outboxIdle(); // activation publishes detector:changed without waiting for its outbox write
   await db().$disconnect();
 });
 

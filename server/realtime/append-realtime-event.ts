@@ -24,6 +24,11 @@ const MAX_ROWS_PER_INSERT = 500;
 const queue: Pending[] = [];
 let scheduled = false;
 let writing = false;
+const idleWaiters: (() => void)[] = [];
+
+function isIdle(): boolean {
+  return !scheduled && !writing && queue.length === 0;
+}
 
 function schedule() {
   if (scheduled || writing || queue.length === 0) return;
@@ -44,6 +49,7 @@ async function flush() {
   } finally {
     writing = false;
     schedule();
+    if (isIdle()) for (const resolve of idleWaiters.splice(0)) resolve();
   }
 }
 
@@ -56,4 +62,14 @@ export function appendRealtimeEvent(options: { rooms: string[]; event: string; p
     queue.push({ row, resolve, reject });
     schedule();
   });
+}
+
+/**
+ * Resolves once every event appended so far is written (or has failed).
+ * publishEvent does not wait for the outbox, so a process that stops must:
+ * a job's last events would otherwise die with it, or hit a closed client.
+ */
+export function outboxIdle(): Promise<void> {
+  if (isIdle()) return Promise.resolve();
+  return new Promise<void>((resolve) => idleWaiters.push(resolve));
 }

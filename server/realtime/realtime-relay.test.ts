@@ -8,7 +8,7 @@ import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { appendRealtimeEvent, processOriginId } from "./append-realtime-event";
+import { appendRealtimeEvent, outboxIdle, processOriginId } from "./append-realtime-event";
 import { pruneRealtimeEvents } from "./prune-realtime-events";
 import { publishEvent } from "./publish-event";
 import { ACCESS_REVOKED_CONTROL } from "./handle-access-revoked";
@@ -156,6 +156,14 @@ describe("live events across processes", () => {
     await Promise.all(Array.from({ length: 300 }, (_, n) => appendRealtimeEvent({ rooms: ["burst"], event: "tick", payload: n, originId: "worker" })));
     await until(() => received.length === 300);
     expect(received).toEqual(Array.from({ length: 300 }, (_, n) => n));
+  });
+
+  it("outboxIdle waits for fire-and-forget events (more than one insert's worth) to be written, as a stopping process must", async () => {
+    await outboxIdle(); // resolves at once with nothing pending
+    const event = `shutdown-${processOriginId()}-${Date.now()}`;
+    for (let n = 0; n < 700; n++) publishEvent({ rooms: ["shutdown"], event, payload: n });
+    await outboxIdle();
+    expect(await db().realtimeEvent.count({ where: { event } })).toBe(700);
   });
 
   it("prunes rows older than the retention window", async () => {
