@@ -1,7 +1,10 @@
 // Smoke test of the zero-setup path: no DATABASE_URL, so the launcher starts
 // the embedded Postgres. Start, sign in, see the demo project, stop, start
-// again and sign in again (the data survived the restart).
+// again and sign in again (the data survived the restart). Each stop happens
+// with a signed-in live connection open, like a browser tab: the launcher
+// must still stop cleanly, without being killed.
 import { spawn, type ChildProcess } from "node:child_process";
+import { io as connectSocket, type Socket as ClientSocket } from "socket.io-client";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,20 +29,36 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** Stops the launcher's whole process group and waits until every member is gone. */
-async function stop(child: ChildProcess) {
+/** How long a clean stop may take (the embedded database writes its files on the way out). */
+const STOP_GRACE_MS = 30_000;
+
+/**
+ * Stops the launcher's whole process group and waits until every member is
+ * gone; true when SIGTERM sufficed, false when it had to be killed.
+ */
+async function stop(child: ChildProcess): Promise<boolean> {
   const pid = child.pid;
-  if (!pid || !groupAlive(pid)) return; // the launcher may have stopped by itself already
+  if (!pid || !groupAlive(pid)) return true; // the launcher may have stopped by itself already
   process.kill(-pid, "SIGTERM");
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + STOP_GRACE_MS;
   while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-  if (groupAlive(pid)) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // gone between the check and the kill
-    }
+  if (!groupAlive(pid)) return true;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // gone between the check and the kill
   }
+  return false;
+}
+
+/** A signed-in socket.io connection, as an open editor tab holds. */
+async function openLiveConnection(cookie: string): Promise<ClientSocket> {
+  const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: { cookie, origin: base }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
 }
 
 async function waitForApp(child: ChildProcess, timeoutMs: number) {
@@ -53,7 +72,7 @@ async function waitForApp(child: ChildProcess, timeoutMs: number) {
   throw new Error(`the app did not answer at ${base} within ${timeoutMs / 1000} s`);
 }
 
-async function signInAndListProjects(): Promise<string> {
+async function signInAndListProjects(): Promise<{ html: string; cookie: string }> {
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
@@ -63,7 +82,7 @@ async function signInAndListProjects(): Promise<string> {
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const page = await fetch(`${base}/projects`, { headers: { cookie } });
   if (!page.ok) throw new Error(`/projects answered HTTP ${page.status}`);
-  return page.text();
+  return { html: await page.text(), cookie };
 }
 
 async function main() {
@@ -73,9 +92,14 @@ async function main() {
     const child = start();
     try {
       await waitForApp(child, 240_000);
-      const html = await signInAndListProjects();
+      const { html, cookie } = await signInAndListProjects();
       if (!html.includes("Demo: shapes and scenes")) throw new Error("the demo project is not listed");
-      console.log(`smoke: ${round}: signed in and saw the demo project`);
+      const tab = await openLiveConnection(cookie);
+      const stopping = Date.now();
+      const clean = await stop(child);
+      tab.close();
+      if (!clean) throw new Error(`with a live connection open, the launcher did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM`);
+      console.log(`smoke: ${round}: signed in, saw the demo project, stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s with a live connection open`);
       passed++;
     } catch (error) {
       console.error(`smoke: ${round} failed:`, error);

@@ -15,6 +15,8 @@ const config = appConfig();
 const dev = process.env.NODE_ENV !== "production";
 authSecret(); // throws in production when the secret is missing
 const trustProxy = process.env.MASKWRIGHT_TRUST_PROXY === "1";
+/** A stop that takes longer than this is stuck (a request that never ends): exit anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const app = next({ dev, hostname: "0.0.0.0", port: config.port });
 
@@ -39,8 +41,21 @@ app.prepare().then(() => {
   httpServer.listen(config.port, () => {
     console.log(`[app] Maskwright ready at ${config.publicUrl} (${dev ? "development" : "production"})`);
   });
-  // Live events still on their way to the outbox go out before the process does.
-  const shutdown = () => httpServer.close(() => void outboxIdle().then(() => process.exit(0)));
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    // Open browser tabs hold socket.io and keep-alive connections that would
+    // keep httpServer.close() waiting for ever: io.close() drops the sockets
+    // and closes the server, closeAllConnections() the rest. Live events still
+    // on their way to the outbox go out before the process does.
+    void io.close(() => void outboxIdle().then(() => process.exit(0)));
+    httpServer.closeAllConnections();
+    setTimeout(() => {
+      console.error(`[app] still stopping after ${SHUTDOWN_GRACE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 }).catch((error: unknown) => {
