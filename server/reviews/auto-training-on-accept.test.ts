@@ -9,6 +9,7 @@ import { queue, stopQueue } from "../jobs/queue";
 import { claimNextTask } from "../tasks/claim-next-task";
 import { submitTask } from "../tasks/submit-task";
 import { batchEverything, createFastUsers, createQueueProject } from "../tasks/testing/queue-fixtures";
+import { outboxIdle } from "../realtime/append-realtime-event";
 import { acceptReview } from "./accept-review";
 
 const failure = vi.hoisted(() => ({ next: null as Error | null }));
@@ -29,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await outboxIdle(); // the last accept publishes task:changed without waiting for its outbox write
   await stopQueue();
   await db().$disconnect();
 });
