@@ -33,7 +33,8 @@ export async function openFolderImageSource(options: { folder: string; maxFileBy
     async read(fileName) {
       const real = await locate(fileName);
       if (!real) throw new AppError("bad_request", `${fileName}: Not found in the folder.`, { reason: "missing_image", fileName });
-      const handle = await fs.open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+      // A user's import folder, known only at run time: not a build input to trace.
+      const handle = await fs.open(/* turbopackIgnore: true */ real, constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
         const stat = await handle.stat();
         if (!stat.isFile()) throw new AppError("bad_request", `${fileName}: Not a regular file.`, { reason: "missing_image", fileName });

@@ -29,7 +29,8 @@ export async function listOnnxDetectors(options: { dir?: string } = {}): Promise
   const dir = options.dir ?? onnxDetectorsDir();
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    // The folder is chosen at run time (models dir or MASKWRIGHT_ONNX_DETECTORS_DIR): not a build input to trace.
+    entries = await readdir(/* turbopackIgnore: true */ dir);
   } catch (error) {
     // No detectors/ folder is the normal case: nobody dropped a model in.
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
@@ -40,8 +41,8 @@ export async function listOnnxDetectors(options: { dir?: string } = {}): Promise
     if (!fileName.endsWith(".onnx")) continue;
     const name = fileName.slice(0, -".onnx".length);
     if (!ONNX_DETECTOR_NAME_RE.test(name)) continue;
-    const filePath = path.join(dir, fileName);
-    const info = await stat(filePath).catch(() => null);
+    const filePath = path.join(/* turbopackIgnore: true */ dir, fileName);
+    const info = await stat(/* turbopackIgnore: true */ filePath).catch(() => null);
     if (info?.isFile()) found.push({ name, fileName, path: filePath, byteSize: info.size });
   }
   return found;
