@@ -9,16 +9,14 @@
 // DIR is COCO-format (images/ + instances.json); objects are scored as in
 // bench:prefill (non-crowd, box >= 32x32). Embeddings share bench:prefill's cache.
 // Final line: {"bench":"box-ceiling","objects","mean_iou","median_iou","share_iou_50","share_iou_75","seconds_per_box"}
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { maskIntersection } from "@/lib/detector/mask-nms";
-import { scoredMaskFrom } from "@/lib/detector/match-masks";
+import { maskArea, maskIou } from "@/lib/mask";
 import { prefillSettings } from "@/lib/schemas/detector";
 import { segmentProposals } from "@/server/prefill/segment-proposals";
 import { createDecoderSession } from "@/server/sam/create-decoder-session";
 import { loadCocoFolder } from "./prefill-coco-dataset";
-import { encodeDataset } from "./prefill-encode-dataset";
+import { DEFAULT_EMBEDDING_CACHE_DIR, encodeDataset } from "./prefill-encode-dataset";
 
 /** Object size bands by sqrt(mask area) in pixels, for the per-size lines. */
 const SIZE_BANDS = [
@@ -47,7 +45,7 @@ async function main(): Promise<void> {
   });
   if (!values.dir) throw new Error("Usage: bench:box-ceiling -- --dir DIR (COCO-format: images/ + instances.json)");
   const images = await loadCocoFolder({ dir: path.resolve(values.dir) });
-  const cacheDir = values["no-cache"] ? null : (values.cache ?? path.join(os.tmpdir(), "maskwright-prefill-bench"));
+  const cacheDir = values["no-cache"] ? null : (values.cache ?? DEFAULT_EMBEDDING_CACHE_DIR);
   const encoded = await encodeDataset({ images, cacheDir });
   // Every filter off: the point is what the box prompt alone gives, not what survives the pre-fill bars.
   const settings = prefillSettings.parse({
@@ -63,7 +61,7 @@ async function main(): Promise<void> {
   let seconds = 0;
   for (const image of encoded) {
     for (const object of image.coco.objects.filter((o) => o.scored)) {
-      const truth = scoredMaskFrom(object.mask());
+      const truth = object.mask();
       const started = performance.now();
       const { masks } = await segmentProposals({
         decoder,
@@ -73,9 +71,8 @@ async function main(): Promise<void> {
         settings,
       });
       seconds += (performance.now() - started) / 1000;
-      const mask = masks[0];
-      const inter = mask ? maskIntersection(mask, truth) : 0;
-      results.push({ iou: mask ? inter / (mask.area + truth.area - inter) : 0, size: Math.sqrt(truth.area) });
+      // Filters are off, so only an empty or near-whole-image mask is dropped: that is a miss (IoU 0).
+      results.push({ iou: masks[0] ? maskIou(masks[0].mask, truth) : 0, size: Math.sqrt(maskArea(truth)) });
     }
   }
   await decoder.session.release();

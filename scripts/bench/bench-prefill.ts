@@ -21,7 +21,6 @@
 // {"bench":"prefill","train_images","test_images","train_s","prefilled_per_image","precision_50","precision_75","recall_50","recall_75","seconds_per_image","source"}
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { averagePrecision, recallAtK } from "@/lib/detector/detection-metrics";
 import { detectorWeightsFile, prefillSettings, type PrefillSettings } from "@/lib/schemas/detector";
@@ -34,7 +33,7 @@ import { trainDetectorHead, type DetectorSample } from "@/server/detector/train-
 import { tfjsRuntime } from "@/server/detector/tfjs-runtime";
 import { proposeRegions, type ProposalSource } from "@/server/prefill/propose-regions";
 import { segmentProposals } from "@/server/prefill/segment-proposals";
-import { encodeDataset, type EncodedImage } from "./prefill-encode-dataset";
+import { DEFAULT_EMBEDDING_CACHE_DIR, encodeDataset, type EncodedImage } from "./prefill-encode-dataset";
 import { flippedCopies, loadCocoFolder, type CocoImage } from "./prefill-coco-dataset";
 import { benchLine, dumpMasks, groundTruthOf, printTradeOffs, totalsOf, type ScoredImage } from "./prefill-score";
 
@@ -152,7 +151,7 @@ async function main(): Promise<void> {
     ...(values["box-agreement"] ? { minBoxAgreement: Number(values["box-agreement"]) } : {}),
     ...parseOverrides(values.set),
   });
-  const cacheDir = values["no-cache"] ? null : (values.cache ?? path.join(os.tmpdir(), "maskwright-prefill-bench"));
+  const cacheDir = values["no-cache"] ? null : (values.cache ?? DEFAULT_EMBEDDING_CACHE_DIR);
   const train = await encodeDataset({ images: values["flip-train"] ? [...trainSet, ...(await flippedCopies(trainSet))] : trainSet, cacheDir });
   const test = await encodeDataset({ images: testSet, cacheDir });
   console.error(`encoded ${train.length} train + ${test.length} test images`);

@@ -5,7 +5,6 @@
 //
 //   npx tsx scripts/bench/prefill-diagnose.ts --dir DIR --from 40 --count 3 [--source grid|detector --load-head F]
 import { readFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { boxIou, type Box } from "@/lib/detector/box";
@@ -20,7 +19,7 @@ import { proposeRegions, type ProposalSource } from "@/server/prefill/propose-re
 import { createDecoderSession } from "@/server/sam/create-decoder-session";
 import { decodePrompt } from "@/server/sam/decode-prompt";
 import { loadCocoFolder } from "./prefill-coco-dataset";
-import { encodeDataset } from "./prefill-encode-dataset";
+import { DEFAULT_EMBEDDING_CACHE_DIR, encodeDataset } from "./prefill-encode-dataset";
 
 function iou(a: ScoredMask, b: ScoredMask): number {
   const inter = maskIntersection(a, b);
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
   if (!values.dir) throw new Error("--dir required");
   const all = await loadCocoFolder({ dir: path.resolve(values.dir) });
   const from = Number(values.from);
-  const images = await encodeDataset({ images: all.slice(from, from + Number(values.count)), cacheDir: path.join(os.tmpdir(), "maskwright-prefill-bench") });
+  const images = await encodeDataset({ images: all.slice(from, from + Number(values.count)), cacheDir: DEFAULT_EMBEDDING_CACHE_DIR });
   const settings = prefillSettings.parse(values.grid ? { gridSize: Number(values.grid) } : {});
   let source: ProposalSource = { kind: "grid" };
   if (values.source === "detector") {

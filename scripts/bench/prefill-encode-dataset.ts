@@ -3,11 +3,15 @@
 // encoder (~1 s per image on 2 cores).
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { ResizeGeometry } from "@/lib/sam/prompt-transform";
 import { createEncoderSession } from "@/server/sam/create-encoder-session";
 import { encodeImage } from "@/server/sam/encode-image";
 import type { CocoImage } from "./prefill-coco-dataset";
+
+/** Where the prefill benches cache embeddings unless told otherwise (shared so one run warms the others). */
+export const DEFAULT_EMBEDDING_CACHE_DIR = path.join(os.tmpdir(), "maskwright-prefill-bench");
 
 export interface EncodedImage {
   coco: CocoImage;

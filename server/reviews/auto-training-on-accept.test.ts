@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await outboxIdle(); // the last accept publishes task:changed without waiting for its outbox write
   await stopQueue();
+  await outboxIdle(); // the last accept publishes task:changed without waiting for its outbox write
   await db().$disconnect();
 });
 
