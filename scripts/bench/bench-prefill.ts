@@ -5,7 +5,7 @@
 //   npm run bench:prefill -- --train DIR --test DIR [--split 40] [--epochs 60]
 //     [--sources grid,detector] [--topk N] [--grid 16] [--no-refine] [--cache DIR | --no-cache]
 //     [--min-score S] [--box-agreement A] [--limit-test N] [--save-head F | --load-head F] [--trade-offs]
-//     [--fold I/K | --in-sample] [--set key=value,...] [--train-set key=value,...] [--box-targets] [--flip-train] [--dump F]
+//     [--fold I/K | --in-sample] [--set key=value,...] [--train-set key=value,...] [--box-targets] [--flip-train] [--zoom-train] [--dump F]
 //
 // DIR holds images/ and instances.json. With the same DIR twice, --split N
 // trains on its first N images and tests on the rest; --fold I/K instead
@@ -34,7 +34,7 @@ import { tfjsRuntime } from "@/server/detector/tfjs-runtime";
 import { proposeRegions, type ProposalSource } from "@/server/prefill/propose-regions";
 import { segmentProposals } from "@/server/prefill/segment-proposals";
 import { DEFAULT_EMBEDDING_CACHE_DIR, encodeDataset, type EncodedImage } from "./prefill-encode-dataset";
-import { flippedCopies, loadCocoFolder, type CocoImage } from "./prefill-coco-dataset";
+import { flippedCopies, loadCocoFolder, zoomCropCopies, type CocoImage } from "./prefill-coco-dataset";
 import { benchLine, dumpMasks, groundTruthOf, printTradeOffs, totalsOf, type ScoredImage } from "./prefill-score";
 
 async function runSource(options: {
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       dump: { type: "string" },
       "box-targets": { type: "boolean", default: false },
       "flip-train": { type: "boolean", default: false },
+      "zoom-train": { type: "boolean", default: false },
       "in-sample": { type: "boolean", default: false },
       "train-set": { type: "string" },
     },
@@ -152,7 +153,9 @@ async function main(): Promise<void> {
     ...parseOverrides(values.set),
   });
   const cacheDir = values["no-cache"] ? null : (values.cache ?? DEFAULT_EMBEDDING_CACHE_DIR);
-  const train = await encodeDataset({ images: values["flip-train"] ? [...trainSet, ...(await flippedCopies(trainSet))] : trainSet, cacheDir });
+  // Augmentation experiments (both re-encode, see server/prefill/README.md "Tried and not adopted").
+  const augmented = [...trainSet, ...(values["flip-train"] ? await flippedCopies(trainSet) : []), ...(values["zoom-train"] ? await zoomCropCopies(trainSet) : [])];
+  const train = await encodeDataset({ images: augmented, cacheDir });
   const test = await encodeDataset({ images: testSet, cacheDir });
   console.error(`encoded ${train.length} train + ${test.length} test images`);
 
@@ -204,7 +207,7 @@ async function main(): Promise<void> {
     const scored = await runSource({ name, source, test, settings, dump: Boolean(values.dump) });
     if (values["trade-offs"]) printTradeOffs(name, scored);
     if (values.dump) await appendFile(values.dump, dumpMasks(name, scored));
-    lines.push(benchLine({ name, totals: totalsOf(scored), trainImages: train.length, testImages: test.length, trainSeconds }));
+    lines.push(benchLine({ name, totals: totalsOf(scored), trainImages: train.filter((image) => trainSet.includes(image.coco)).length, testImages: test.length, trainSeconds }));
   }
   for (const line of lines) console.log(line);
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Box } from "@/lib/detector/box";
 import { decodeRleToMask, rasterizePolygons, type BinaryMask } from "@/lib/mask";
+import { cropBox, cropMask, zoomCropRects } from "./zoom-crops";
 
 const segmentation = z.union([
   z.array(z.array(z.number())),
@@ -99,6 +100,29 @@ export async function flippedCopies(images: readonly CocoImage[]): Promise<CocoI
         },
       })),
     });
+  }
+  return out;
+}
+
+/**
+ * The four zoom crops of each training image (--zoom-train, scale
+ * augmentation by re-encoding; ./zoom-crops.ts), with the objects that lie
+ * mostly inside each crop. Written to the OS temp folder.
+ */
+export async function zoomCropCopies(images: readonly CocoImage[]): Promise<CocoImage[]> {
+  const dir = path.join(os.tmpdir(), "maskwright-prefill-zoom-crops");
+  await mkdir(dir, { recursive: true });
+  const out: CocoImage[] = [];
+  for (const image of images) {
+    for (const rect of zoomCropRects({ width: image.width, height: image.height })) {
+      const imagePath = path.join(dir, `${image.fileName}.${rect.x}-${rect.y}-${rect.width}-${rect.height}.png`);
+      await writeFile(imagePath, await sharp(image.imagePath).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).png().toBuffer());
+      const objects = image.objects.flatMap((o) => {
+        const box = cropBox(o.box, rect);
+        return box ? [{ ...o, box, mask: () => cropMask(o.mask(), rect) }] : [];
+      });
+      out.push({ fileName: `${image.fileName} (crop ${rect.x},${rect.y})`, imagePath, width: rect.width, height: rect.height, objects });
+    }
   }
   return out;
 }

@@ -71,11 +71,12 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
       samples: toSamples(train, row.sourceModelId),
       epochs,
       maxSeconds: settings.detector.maxTrainingSeconds,
-      onEpoch: async ({ epoch, loss }) => {
-        // Training is 90% of the bar; evaluation and storing the rest.
-        if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS && epoch < epochs) return;
+      onEpoch: async ({ epoch, epochs: planned, loss }) => {
+        // Training is 90% of the bar; evaluation and storing the rest. `planned` shrinks below
+        // the setting when the time budget cannot hold every epoch (see trainDetectorHead).
+        if (Date.now() - lastWrite < PROGRESS_INTERVAL_MS && epoch < planned) return;
         lastWrite = Date.now();
-        await save({ epoch, loss, progress: Math.min(0.9, (0.9 * epoch) / epochs) });
+        await save({ epoch, epochs: planned, loss, progress: Math.min(0.9, (0.9 * epoch) / planned) });
       },
     });
     try {

@@ -38,7 +38,10 @@ export interface TrainOptions {
   negativesPerImage?: number;
   learningRate?: number;
   weightDecay?: number;
-  /** Stop after the epoch that crosses this wall-clock budget. */
+  /**
+   * Wall-clock budget: the run plans fewer epochs when the measured epoch
+   * time says the rest will not fit, and never starts an epoch it cannot finish in time.
+   */
   maxSeconds?: number;
   seed?: number;
   onEpoch?: (progress: { epoch: number; epochs: number; loss: number }) => Promise<void> | void;
@@ -205,14 +208,20 @@ export async function trainDetectorHead(options: TrainOptions): Promise<TrainRes
   const moments = variables.map((v) => ({ m: tf.variable(tf.zerosLike(v), false), v: tf.variable(tf.zerosLike(v), false) }));
   const batchImages = options.batchImages ?? 8;
   const stepsPerEpoch = Math.ceil(prepared.length / batchImages);
-  const totalSteps = options.epochs * stepsPerEpoch;
+  // The cosine schedule runs over the epochs that will actually run: when the
+  // time budget cannot hold them all, the plan shrinks after each epoch so
+  // the learning rate still decays to its floor (a run cut off mid-schedule
+  // ends on a high learning rate and a worse head).
+  let plannedEpochs = options.epochs;
+  let totalSteps = plannedEpochs * stepsPerEpoch;
+  const loopStarted = performance.now();
   const baseLr = options.learningRate ?? 2e-3;
   const weightDecay = options.weightDecay ?? 1e-4;
   let step = 0;
   let epoch = 0;
   let finalLoss = NaN;
   try {
-    for (epoch = 0; epoch < options.epochs; epoch++) {
+    for (epoch = 0; epoch < plannedEpochs; epoch++) {
       const order = sampleWithout(prepared.map((_, i) => i), prepared.length, random);
       let lossSum = 0;
       for (let s = 0; s < stepsPerEpoch; s++) {
@@ -242,11 +251,16 @@ export async function trainDetectorHead(options: TrainOptions): Promise<TrainRes
         await new Promise((resolve) => setImmediate(resolve));
       }
       finalLoss = lossSum / stepsPerEpoch;
-      await options.onEpoch?.({ epoch: epoch + 1, epochs: options.epochs, loss: finalLoss });
-      if (options.maxSeconds !== undefined && (performance.now() - started) / 1000 > options.maxSeconds) {
-        epoch++;
-        break;
+      if (options.maxSeconds !== undefined) {
+        const remaining = options.maxSeconds - (performance.now() - started) / 1000;
+        const perEpoch = (performance.now() - loopStarted) / 1000 / (epoch + 1);
+        const fit = epoch + 1 + Math.max(0, Math.floor(remaining / perEpoch));
+        if (fit < plannedEpochs) {
+          plannedEpochs = fit;
+          totalSteps = plannedEpochs * stepsPerEpoch;
+        }
       }
+      await options.onEpoch?.({ epoch: epoch + 1, epochs: plannedEpochs, loss: finalLoss });
     }
   } finally {
     for (const moment of moments) {
@@ -254,5 +268,5 @@ export async function trainDetectorHead(options: TrainOptions): Promise<TrainRes
       moment.v.dispose();
     }
   }
-  return { head, epochsRun: Math.min(epoch, options.epochs), finalLoss, seconds: (performance.now() - started) / 1000 };
+  return { head, epochsRun: Math.min(epoch, plannedEpochs), finalLoss, seconds: (performance.now() - started) / 1000 };
 }
