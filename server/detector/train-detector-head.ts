@@ -40,7 +40,7 @@ export interface TrainOptions {
   weightDecay?: number;
   /**
    * Wall-clock budget: the run plans fewer epochs when the measured epoch
-   * time says the rest will not fit, and never starts an epoch it cannot finish in time.
+   * time says the rest will not fit, and starts no epoch that the measured time says would overrun it.
    */
   maxSeconds?: number;
   seed?: number;
@@ -210,8 +210,9 @@ export async function trainDetectorHead(options: TrainOptions): Promise<TrainRes
   const stepsPerEpoch = Math.ceil(prepared.length / batchImages);
   // The cosine schedule runs over the epochs that will actually run: when the
   // time budget cannot hold them all, the plan shrinks after each epoch so
-  // the learning rate still decays to its floor (a run cut off mid-schedule
-  // ends on a high learning rate and a worse head).
+  // the learning rate still decays to its floor, and no epoch starts that
+  // the measured epoch time says would overrun the budget (the job queue
+  // expires a job that runs too long).
   let plannedEpochs = options.epochs;
   let totalSteps = plannedEpochs * stepsPerEpoch;
   const loopStarted = performance.now();
