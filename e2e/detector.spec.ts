@@ -76,14 +76,17 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   await expect(settings.getByLabel("Min. predicted IoU (grid)")).toHaveValue("0.88");
   await expect(settings.getByLabel("Min. predicted IoU (detector boxes)")).toHaveValue("0.7");
   await expect(settings.getByLabel("Refit detector boxes")).toHaveValue("false");
-  await settings.getByLabel("Training epochs").fill("25");
+  // Many epochs and a small time budget: the run plans fewer so it ends in time (shown on the row).
+  await settings.getByLabel("Training epochs").fill("500");
+  await settings.getByText("More settings").click();
+  await settings.getByLabel("Max. training seconds").fill("20");
   // The pre-fill below then runs the box refit (a boolean setting sent from a select).
   await settings.getByLabel("Refit detector boxes").selectOption("true");
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByRole("status")).toHaveText("Settings saved.");
-  const saved = await ok<{ settings: { prefill: { refitBox: unknown }; detector: { epochs: number } } }>(manager.request.get(`/api/projects/${projectId}/detector`), "settings");
+  const saved = await ok<{ settings: { prefill: { refitBox: unknown }; detector: { epochs: number; maxTrainingSeconds: number } } }>(manager.request.get(`/api/projects/${projectId}/detector`), "settings");
   expect(saved.settings.prefill.refitBox).toBe(true);
-  expect(saved.settings.detector.epochs).toBe(25);
+  expect(saved.settings.detector).toMatchObject({ epochs: 500, maxTrainingSeconds: 20 });
 
   // Train: the version shows up training, then trained with its evaluation.
   const started = Date.now();
@@ -99,6 +102,7 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   versionId = overview.versions[0]!.id;
   expect(overview.versions[0]!.heldOutImages).toBeGreaterThan(0);
   await expect(row.getByTestId("metric-recallAt20")).toHaveText(`${Math.round(overview.versions[0]!.metrics.recallAt20 * 100)}%`);
+  await expect(row.getByTestId("epochs-shortened")).toHaveText(/^\d+ of 500 epochs \(time limit\)$/);
   await screenshot(manager, "detector-trained");
 
   // Activate: every picture is accepted, so nothing is left to pre-fill yet.

@@ -74,6 +74,11 @@ function VersionRow(props: { version: DetectorVersionSummary; active: DetectorVe
       <td className="py-2.5 pr-3 text-xs text-slate-500">
         {new Date(version.createdAt).toLocaleString()}
         {metrics.trainSeconds !== null && <div>trained in {Math.round(metrics.trainSeconds)} s</div>}
+        {metrics.epochsRequested > metrics.epoch && metrics.trainSeconds !== null && (
+          <div data-testid="epochs-shortened" title="The run planned fewer epochs to fit Max. training seconds (under More settings).">
+            {metrics.epoch} of {metrics.epochsRequested} epochs (time limit)
+          </div>
+        )}
       </td>
       <td className="py-2.5 text-right">
         {props.canManage && (version.status === "trained" || version.status === "retired") && (

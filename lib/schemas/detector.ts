@@ -167,6 +167,8 @@ export const detectorMetrics = z.object({
   progress: z.number().min(0).max(1).default(0),
   epoch: z.number().int().min(0).default(0),
   epochs: z.number().int().min(0).default(0),
+  /** The epochs setting when the run started; above `epochs` when the time budget (maxTrainingSeconds) shortened the run. */
+  epochsRequested: z.number().int().min(0).default(0),
   loss: z.number().nullable().default(null),
   recallAt20: z.number().nullable().default(null),
   recallAt100: z.number().nullable().default(null),

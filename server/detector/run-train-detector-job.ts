@@ -63,6 +63,7 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
     });
     await save({
       epochs,
+      epochsRequested: epochs,
       trainingBoxes: train.reduce((n, image) => n + image.boxes.length, 0),
       heldOutBoxes: heldOut.reduce((n, image) => n + image.boxes.length, 0),
     });

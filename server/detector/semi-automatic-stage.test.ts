@@ -92,6 +92,9 @@ describe("detector training", () => {
     expect(version.trainingImages + version.heldOutImages).toBe(ACCEPTED.length);
     expect(version.heldOutImages).toBeGreaterThan(0);
     expect(metrics.progress).toBe(1);
+    // The budget held every epoch the settings asked for.
+    expect(metrics.epochsRequested).toBe(30);
+    expect(metrics.epoch).toBe(30);
     expect(metrics.heldOutBoxes).toBeGreaterThan(0);
     expect(metrics.recallAt20).toBeGreaterThanOrEqual(0.9);
     expect(metrics.recallAt100).toBeGreaterThanOrEqual(metrics.recallAt20 ?? 0);
