@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../db/generated/client";
 import { db } from "../db/client";
+import { outboxIdle } from "../realtime/append-realtime-event";
 import { claimNextTask } from "./claim-next-task";
 import { submitTask } from "./submit-task";
 import { batchEverything, createFastUsers, createQueueProject } from "./testing/queue-fixtures";
@@ -23,6 +24,9 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  // Claims and submits publish task:changed without waiting for the outbox: let those writes
+  // finish on the wide client before it closes (a disconnect under them once hung this hook for 120 s in CI).
+  await outboxIdle();
   globalForPrisma.maskwrightPrisma = previous;
   await wide.$disconnect();
 });
