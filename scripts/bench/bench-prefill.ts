@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   const augmented = [...trainSet, ...(values["flip-train"] ? await flippedCopies(trainSet) : []), ...(values["zoom-train"] ? await zoomCropCopies(trainSet) : [])];
   const train = await encodeDataset({ images: augmented, cacheDir });
   const test = await encodeDataset({ images: testSet, cacheDir });
+  // The JSON line counts training images, not the augmented copies of them.
+  const trainImages = train.filter((image) => trainSet.includes(image.coco)).length;
   console.error(`encoded ${train.length} train + ${test.length} test images`);
 
   const samples: DetectorSample[] = train.map((image) => {
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
     const scored = await runSource({ name, source, test, settings, dump: Boolean(values.dump) });
     if (values["trade-offs"]) printTradeOffs(name, scored);
     if (values.dump) await appendFile(values.dump, dumpMasks(name, scored));
-    lines.push(benchLine({ name, totals: totalsOf(scored), trainImages: train.filter((image) => trainSet.includes(image.coco)).length, testImages: test.length, trainSeconds }));
+    lines.push(benchLine({ name, totals: totalsOf(scored), trainImages, testImages: test.length, trainSeconds }));
   }
   for (const line of lines) console.log(line);
 }

@@ -6,7 +6,7 @@
 // most of its box lies inside: a sliver at the crop's edge is not an object
 // to find.
 import type { BinaryMask } from "@/lib/mask";
-import type { Box } from "@/lib/detector/box";
+import { boxArea, clipBox, type Box } from "@/lib/detector/box";
 
 export interface CropRect {
   x: number;
@@ -36,16 +36,10 @@ export function zoomCropRects({ width, height, fraction = ZOOM_CROP_FRACTION }: 
 
 /** The box in crop pixels, clipped to the crop, or null when too little of it lies inside. */
 export function cropBox(box: Box, rect: CropRect, minShare = MIN_KEPT_BOX_SHARE): Box | null {
-  const clipped = {
-    x0: Math.max(box.x0 - rect.x, 0),
-    y0: Math.max(box.y0 - rect.y, 0),
-    x1: Math.min(box.x1 - rect.x, rect.width),
-    y1: Math.min(box.y1 - rect.y, rect.height),
-  };
-  if (clipped.x1 <= clipped.x0 || clipped.y1 <= clipped.y0) return null;
-  const area = (box.x1 - box.x0) * (box.y1 - box.y0);
-  const inside = (clipped.x1 - clipped.x0) * (clipped.y1 - clipped.y0);
-  return area > 0 && inside / area >= minShare ? clipped : null;
+  const clipped = clipBox({ x0: box.x0 - rect.x, y0: box.y0 - rect.y, x1: box.x1 - rect.x, y1: box.y1 - rect.y }, rect);
+  const area = boxArea(box);
+  const inside = boxArea(clipped);
+  return area > 0 && inside > 0 && inside / area >= minShare ? clipped : null;
 }
 
 /** The part of an image-sized mask under the crop, as a crop-sized mask. */
