@@ -17,6 +17,7 @@ function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
   const cells = [
     ["Pre-filled", totals.prefilled],
     ["Kept", totals.kept],
+    ["Not yet decided", totals.pending],
     ["Corrected", totals.corrected],
     ["Deleted", totals.deleted],
     ["Added by hand", totals.manualAdded],
@@ -24,7 +25,7 @@ function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
   return (
     <div data-testid="prefill-outcomes">
       <h3 className="mb-2 text-sm font-medium text-slate-700">What annotators did with pre-fill ({totals.images} images)</h3>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
         {cells.map(([label, value]) => (
           <div key={label} className="rounded-md border border-slate-200 px-3 py-2">
             <div className="text-xs text-slate-500">{label}</div>

@@ -211,8 +211,10 @@ export interface DetectorVersionSummary {
 export interface PrefillOutcomeCounts {
   /** Pre-filled masks the current pre-fill run put on the image(s). */
   prefilled: number;
-  /** Still there, pixels untouched (relabelling alone keeps a mask "kept"). */
+  /** Still there, pixels untouched, and accepted (labelled) or handed in with its image (relabelling alone keeps a mask "kept"). */
   kept: number;
+  /** Still there and untouched, but nobody decided yet: no label, and the image not submitted. */
+  pending: number;
   /** Replaced by (or edited into) a corrected mask. */
   corrected: number;
   deleted: number;

@@ -182,18 +182,31 @@ describe("pre-fill job", () => {
     expect(outcomes.images[0]).toMatchObject({
       imageId,
       prefilled: items.length,
-      kept: items.length - 2,
+      // Only the accepted one is kept: the rest wait for a decision until the image is handed in.
+      kept: 1,
+      pending: items.length - 3,
       corrected: 1,
       deleted: 1,
       manualAdded: 1,
       manualSeconds: 12,
       secondsPerManualMask: 12,
     });
-    // The project total includes the other pre-filled image, all kept.
+    // The project total includes the other pre-filled image, nobody has looked at it: all pending.
     const whole = await countPrefillOutcomes({ projectId: project.projectId });
     expect(whole.project.images).toBe(2);
     expect(whole.project.corrected).toBe(1);
     expect(whole.project.deleted).toBe(1);
+    const other = whole.images.find((entry) => entry.imageId !== imageId)!;
+    expect(other).toMatchObject({ kept: 0, pending: other.prefilled });
+    expect(other.prefilled).toBeGreaterThan(0);
+    // Handing the image in with untouched pre-fills on it keeps them.
+    await db().task.upsert({
+      where: { imageId_stage: { imageId, stage: "annotate" } },
+      create: { projectId: project.projectId, imageId, stage: "annotate", status: "submitted" },
+      update: { status: "submitted" },
+    });
+    const handedIn = await countPrefillOutcomes({ projectId: project.projectId, imageIds: [imageId] });
+    expect(handedIn.images[0]).toMatchObject({ kept: items.length - 2, pending: 0, corrected: 1, deleted: 1 });
 
     // Acted-on pre-fill is part of the record: a re-run leaves it alone.
     const before = await db().annotation.count({ where: { imageId } });

@@ -1,8 +1,12 @@
 // What happened to pre-filled masks, per image and per project, derived from
 // Annotation rows alone (nothing extra is stored, so the numbers can never
 // drift from the masks):
-//   kept      - the pre-fill row is live and its pixels were never edited
-//               (no tool telemetry on it); relabelling keeps it "kept";
+//   kept      - the pre-fill row is live, its pixels were never edited (no
+//               tool telemetry on it) and somebody decided on it: it was
+//               accepted (given a label) or its image was submitted with it;
+//   pending   - live and untouched, but nobody has decided yet: no label and
+//               the image not submitted. Counting these as "kept" would call
+//               every fresh pre-fill a success before an annotator saw it;
 //   corrected - a live mask descends from it through originId (a correction,
 //               or a correction of a correction), or it was edited in place
 //               with a tool;
@@ -15,16 +19,25 @@ import type { PrefillOutcomeCounts, PrefillOutcomes } from "@/lib/schemas/detect
 import { db } from "../db/client";
 
 function emptyCounts(): PrefillOutcomeCounts {
-  return { prefilled: 0, kept: 0, corrected: 0, deleted: 0, manualAdded: 0, manualSeconds: 0, secondsPerManualMask: null };
+  return { prefilled: 0, kept: 0, pending: 0, corrected: 0, deleted: 0, manualAdded: 0, manualSeconds: 0, secondsPerManualMask: null };
 }
 
 export async function countPrefillOutcomes(options: { projectId: string; imageIds?: string[] }): Promise<PrefillOutcomes> {
   const imageFilter = options.imageIds ? { imageId: { in: options.imageIds } } : {};
   const prefills = await db().annotation.findMany({
     where: { projectId: options.projectId, source: "prefill", ...imageFilter },
-    select: { id: true, imageId: true, deletedAt: true, createdAt: true, toolsUsed: true, clicks: true },
+    select: { id: true, imageId: true, labelClassId: true, deletedAt: true, createdAt: true, toolsUsed: true, clicks: true },
   });
   const prefillImages = [...new Set(prefills.map((row) => row.imageId))];
+  // Images an annotator has handed in (a rejected one was handed in, too).
+  const submitted = new Set(
+    (
+      await db().task.findMany({
+        where: { imageId: { in: prefillImages }, stage: "annotate", status: { in: ["submitted", "accepted", "rejected"] } },
+        select: { imageId: true },
+      })
+    ).map((task) => task.imageId),
+  );
   const others = await db().annotation.findMany({
     where: { projectId: options.projectId, imageId: { in: prefillImages }, source: { not: "prefill" } },
     select: { id: true, imageId: true, originId: true, deletedAt: true, createdAt: true, source: true, secondsSpent: true },
@@ -61,7 +74,8 @@ export async function countPrefillOutcomes(options: { projectId: string; imageId
     const editedInPlace = row.toolsUsed.length > 0 || row.clicks > 0;
     if (hasLiveDescendant(row.id) || (row.deletedAt === null && editedInPlace)) counts.corrected++;
     else if (row.deletedAt !== null) counts.deleted++;
-    else counts.kept++;
+    else if (row.labelClassId !== null || submitted.has(row.imageId)) counts.kept++;
+    else counts.pending++;
   }
   for (const row of others) {
     const since = firstPrefill.get(row.imageId);
@@ -74,7 +88,7 @@ export async function countPrefillOutcomes(options: { projectId: string; imageId
   const project = { ...emptyCounts(), images: perImage.size };
   const images = [...perImage.entries()].map(([imageId, counts]) => {
     counts.secondsPerManualMask = counts.manualAdded > 0 ? counts.manualSeconds / counts.manualAdded : null;
-    for (const key of ["prefilled", "kept", "corrected", "deleted", "manualAdded", "manualSeconds"] as const) project[key] += counts[key];
+    for (const key of ["prefilled", "kept", "pending", "corrected", "deleted", "manualAdded", "manualSeconds"] as const) project[key] += counts[key];
     return { imageId, ...counts };
   });
   project.secondsPerManualMask = project.manualAdded > 0 ? project.manualSeconds / project.manualAdded : null;

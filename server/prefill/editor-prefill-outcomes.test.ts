@@ -134,7 +134,7 @@ describe("pre-filled masks handled in the editor", () => {
     await allSaved(engine, 4);
 
     const outcomes = await countPrefillOutcomes({ projectId });
-    expect(outcomes.project).toMatchObject({ prefilled: 3, kept: 1, corrected: 1, deleted: 1, manualAdded: 0 });
+    expect(outcomes.project).toMatchObject({ prefilled: 3, kept: 1, pending: 0, corrected: 1, deleted: 1, manualAdded: 0 });
     const correction = await db().annotation.findUniqueOrThrow({ where: { id: correctionId } });
     expect(correction).toMatchObject({ source: "manual", originId: correct!.id, labelClassId: labelId, deletedAt: null, toolsUsed: ["brush"] });
     // The accepted pre-fill is still a pre-fill row, now labelled, with its provenance (score) kept through the PATCH.
@@ -147,7 +147,8 @@ describe("pre-filled masks handled in the editor", () => {
     // Restore two pre-fills, delete the correction.
     await allSaved(engine, 3);
     const after = await countPrefillOutcomes({ projectId });
-    expect(after.project).toMatchObject({ prefilled: 3, kept: 3, corrected: 0, deleted: 0 });
+    // The two restored pre-fills are untouched again, unlabelled, on an image not handed in yet: undecided.
+    expect(after.project).toMatchObject({ prefilled: 3, kept: 1, pending: 2, corrected: 0, deleted: 0 });
     expect((await db().annotation.findUniqueOrThrow({ where: { id: correctionId } })).deletedAt).not.toBeNull();
     engine.stop();
   });
