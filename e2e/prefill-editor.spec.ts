@@ -1,7 +1,8 @@
 // Pre-filled masks in the editor (issue 7, semi-automatic stage): an
 // annotator working from the queue sees the pre-fill as its own layer,
 // accepts one, corrects one with a brush stroke and deletes one; the
-// manager's outcome counts then say kept 1, corrected 1, deleted 1. The
+// manager's outcome counts then say kept 1, corrected 1, deleted 1, pending 1;
+// Submit asks about the undecided fourth, "Accept all & submit" keeps it. The
 // "uncovered" view dims what masks cover.
 import { expect, test, type Page } from "@playwright/test";
 import { demoImages, dragPixels, editorObjects, expectAllSaved, findShapes, screenPoint, serverObjects } from "./editor-helpers";
@@ -56,11 +57,13 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   const fallback = [{ x: 200, y: 200, depth: 60 }, { x: 480, y: 320, depth: 60 }, { x: 760, y: 440, depth: 60 }];
   const spots = [0, 1, 2].map((i) => shapes[i] ?? fallback[i]!);
   const discs = spots.map((s, i) => ({ x: s.x, y: s.y, r: Math.max(20, Math.min(70, Math.round(s.depth * 0.9))), score: [0.91, 0.74, 0.52][i]! }));
+  // A fourth, in the sky's corner (no shape there), that the annotator leaves undecided until Submit asks.
+  discs.push({ x: 60, y: 60, r: 25, score: 0.47 });
   // Earlier specs may have left masks on this demo image: start it empty.
   for (const leftover of await serverObjects(manager, image.id)) {
     expect((await manager.request.delete(`/api/annotations/${leftover.id}?version=${leftover.version}`)).status()).toBe(200);
   }
-  const [acceptId, correctId, deleteId] = await insertPrefillDiscs({ imageId: image.id, discs });
+  const [acceptId, correctId, deleteId, undecidedId] = await insertPrefillDiscs({ imageId: image.id, discs });
 
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -84,11 +87,11 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
 
   // The layer: its own list with scores, hatched masks on the canvas.
   const section = page.getByTestId("prefill-section");
-  await expect(section).toHaveAttribute("data-count", "3");
-  await expect(page.getByTestId("prefill-row")).toHaveCount(3);
+  await expect(section).toHaveAttribute("data-count", "4");
+  await expect(page.getByTestId("prefill-row")).toHaveCount(4);
   await expect(prefillRow(page, acceptId!).getByTestId("prefill-score")).toHaveText("score 0.91");
   await expect(page.getByTestId("object-list-empty")).toBeVisible();
-  await expect(page.getByTestId("accept-prefills")).toContainText("Accept 3 pre-filled");
+  await expect(page.getByTestId("accept-prefills")).toContainText("Accept 4 pre-filled");
   await waitForImage(page);
   const [d0] = discs as [(typeof discs)[number]];
   const plain = await brightnessAt(page, d0.x, d0.y);
@@ -113,7 +116,7 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
 
   // Accept one: it joins the ordinary objects with the current label.
   await prefillRow(page, acceptId!).getByTestId("prefill-accept").click();
-  await expect(section).toHaveAttribute("data-count", "2");
+  await expect(section).toHaveAttribute("data-count", "3");
   await expect(page.locator(`[data-testid="object-row"][data-object-id="${acceptId}"]`)).toBeVisible();
 
   // Correct one: select it, brush across its edge.
@@ -122,30 +125,51 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   await page.keyboard.press("b");
   const d1 = discs[1]!;
   await dragPixels(page, [{ x: d1.x, y: d1.y }, { x: d1.x + d1.r + 25, y: d1.y }, { x: d1.x + d1.r + 25, y: d1.y + 15 }]);
-  await expect(section).toHaveAttribute("data-count", "1");
+  await expect(section).toHaveAttribute("data-count", "2");
   const correction = (await editorObjects(page)).find((o) => o.originId === correctId);
   expect(correction).toMatchObject({ source: "manual" });
   await expect(editor(page)).toHaveAttribute("data-selected", correction!.id);
 
   // Delete one.
   await prefillRow(page, deleteId!).getByTestId("prefill-delete").click();
-  await expect(page.getByTestId("prefill-section")).toHaveCount(0);
+  await expect(section).toHaveAttribute("data-count", "1");
   await expectAllSaved(page);
   const saved = await serverObjects(page, image.id);
-  expect(saved.map((o) => o.id).sort()).toEqual([acceptId!, correction!.id].sort());
+  expect(saved.map((o) => o.id).sort()).toEqual([acceptId!, correction!.id, undecidedId!].sort());
   expect(saved.find((o) => o.id === acceptId)?.labelClassId).not.toBeNull();
+  expect(saved.find((o) => o.id === undecidedId)?.labelClassId).toBeNull();
+  // Before anyone decides on the fourth, the manager's counts call it pending, not kept.
+  const before = await manager.request.get(`/api/projects/${projectId}/detector/prefill`);
+  expect(((await before.json()) as { images: ({ imageId: string } & Record<string, number>)[] }).images.find((i) => i.imageId === image.id)).toMatchObject({ kept: 1, pending: 1 });
 
   await page.keyboard.press("u");
   await expect(page.getByTestId("editor-stage")).toHaveAttribute("data-uncovered", "true");
   await page.waitForTimeout(300);
   await screenshot(page, "prefill-handled-uncovered");
+  await page.keyboard.press("u");
+
+  // Submit with the fourth still undecided: the editor asks first; Back keeps the image open.
+  await page.getByTestId("task-submit").click();
+  const question = page.getByTestId("prefill-undecided");
+  await expect(question).toContainText("1 pre-filled mask is not decided yet");
+  await screenshot(page, "prefill-submit-question");
+  await question.getByTestId("prefill-back").click();
+  await expect(question).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/annotate/${image.id}`));
+  // N (next image = submit here) asks too; "Accept all & submit" labels it and hands the image in.
+  await page.keyboard.press("n");
+  await expect(question).toBeVisible();
+  await question.getByTestId("prefill-accept-submit").click();
+  await expect(page).not.toHaveURL(new RegExp(`/annotate/${image.id}`), { timeout: 30_000 });
+  const handedIn = await serverObjects(manager, image.id);
+  expect(handedIn.find((o) => o.id === undecidedId)?.labelClassId).not.toBeNull();
   await context.close();
 
   // The manager's counts.
   const outcomes = await manager.request.get(`/api/projects/${projectId}/detector/prefill`);
   expect(outcomes.status()).toBe(200);
   const body = (await outcomes.json()) as { project: Record<string, number>; images: ({ imageId: string } & Record<string, number>)[] };
-  expect(body.images.find((i) => i.imageId === image.id)).toMatchObject({ prefilled: 3, kept: 1, corrected: 1, deleted: 1 });
-  expect(body.project).toMatchObject({ prefilled: 3, kept: 1, corrected: 1, deleted: 1 });
+  expect(body.images.find((i) => i.imageId === image.id)).toMatchObject({ prefilled: 4, kept: 2, pending: 0, corrected: 1, deleted: 1 });
+  expect(body.project).toMatchObject({ prefilled: 4, kept: 2, pending: 0, corrected: 1, deleted: 1 });
   await managerContext.close();
 });

@@ -9,7 +9,18 @@ import type { TaskActions } from "./use-task-actions";
 
 const SKIP_REASONS = ["Image unclear or corrupt", "Nothing to label", "Not this project's content", "Too hard: needs an expert"];
 
-export function TaskActionsBar({ actions, lease }: { actions: TaskActions; lease: { lost: string | null; leaseExpiresAt: string | null } }) {
+/** Asked when Submit finds pre-filled masks nobody decided on (count 0: not asking). */
+export type PrefillQuestion = { count: number; acceptAll: () => void; submitAsThey: () => void; back: () => void };
+
+export function TaskActionsBar({
+  actions,
+  lease,
+  prefillQuestion,
+}: {
+  actions: TaskActions;
+  lease: { lost: string | null; leaseExpiresAt: string | null };
+  prefillQuestion?: PrefillQuestion;
+}) {
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState("");
   const disabled = actions.pending || Boolean(lease.lost);
@@ -27,6 +38,25 @@ export function TaskActionsBar({ actions, lease }: { actions: TaskActions; lease
           Stop
         </button>
       </div>
+      {prefillQuestion && prefillQuestion.count > 0 && (
+        <div role="alertdialog" aria-label="Undecided pre-filled masks" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-sm text-amber-950" data-testid="prefill-undecided">
+          <p>
+            {prefillQuestion.count === 1 ? "1 pre-filled mask is" : `${prefillQuestion.count} pre-filled masks are`} not decided yet. Accept keeps
+            {prefillQuestion.count === 1 ? " it" : " them"} with the active label; delete the wrong ones first.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonPrimary} onClick={prefillQuestion.acceptAll} disabled={disabled} data-testid="prefill-accept-submit">
+              Accept all &amp; submit
+            </button>
+            <button type="button" className={buttonSecondary} onClick={prefillQuestion.submitAsThey} disabled={disabled} data-testid="prefill-submit-unlabelled">
+              Submit unlabelled
+            </button>
+            <button type="button" className={buttonSecondary} onClick={prefillQuestion.back} data-testid="prefill-back">
+              Back
+            </button>
+          </div>
+        </div>
+      )}
       {lease.leaseExpiresAt && !lease.lost && <p className="text-xs text-slate-500">Held for you until {new Date(lease.leaseExpiresAt).toLocaleTimeString()}</p>}
       {skipping && (
         <form

@@ -6,6 +6,9 @@
 // reviewer's open comments, each focusing its mask; who else is on the image;
 // a banner when the lease is lost. A reviewer correcting an image gets a way
 // back to the review instead of Submit (their edits are saved under their name).
+// Submit (button or N) with pre-filled masks still undecided asks first: an
+// unlabelled pre-fill would reach review and class-based exports unlabelled,
+// so the annotator accepts them all, submits them as they are, or goes back.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AnnotationEditor, type EditorHandle } from "@/components/editor/views/annotation-editor";
@@ -43,6 +46,25 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
     return outcome.ok ? null : outcome.message;
   }, []);
   const actions = useTaskActions({ projectId, taskId: task.id, beforeLeave });
+  const [undecided, setUndecided] = useState(0);
+  const { submit } = actions;
+  const submitOrAsk = useCallback(() => {
+    const count = handle.current?.undecidedPrefills() ?? 0;
+    if (count > 0) return setUndecided(count);
+    submit();
+  }, [submit]);
+  const prefillQuestion = {
+    count: undecided,
+    acceptAll: () => {
+      setUndecided(0);
+      if (handle.current?.acceptAllPrefills() ?? true) submit();
+    },
+    submitAsThey: () => {
+      setUndecided(0);
+      submit();
+    },
+    back: () => setUndecided(0),
+  };
 
   // A refused save may mean the lease is gone: ask the server now, so the banner says so at once.
   const { check } = lease;
@@ -79,7 +101,7 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
   const panel = (
     <>
       {annotating ? (
-        <TaskActionsBar actions={actions} lease={lease} />
+        <TaskActionsBar actions={{ ...actions, submit: submitOrAsk }} lease={lease} prefillQuestion={prefillQuestion} />
       ) : (
         <section className="space-y-1.5 rounded-md border border-sky-200 bg-sky-50 p-2.5 text-sm text-sky-950" data-testid="review-correcting">
           <p>Correcting as the reviewer: your edits are saved under your name.</p>
@@ -100,7 +122,7 @@ export function TaskEditor({ data, task, user, nextHref }: Props) {
         user={user}
         previousHref={null}
         nextHref={annotating ? null : nextHref}
-        onNext={annotating && !lease.lost ? actions.submit : undefined}
+        onNext={annotating && !lease.lost ? submitOrAsk : undefined}
         headerSlot={<EditorPresence imageId={imageId} selfId={user.id} onJoined={refetch} />}
         panelSlot={panel}
         handleRef={handle}

@@ -41,7 +41,14 @@ function decoderLine(decoder: DecoderStatus): string {
 }
 
 /** What a page around the editor may do with it (components/tasks: flush before submit, focus a commented mask). */
-export type EditorHandle = { select: (objectId: string | null) => void; sync: SyncEngine | null };
+export type EditorHandle = {
+  select: (objectId: string | null) => void;
+  sync: SyncEngine | null;
+  /** Pre-filled masks nobody accepted, corrected or deleted yet (the task page asks about them before submit). */
+  undecidedPrefills: () => number;
+  /** Accepts every pending pre-fill as Shift+A does (one undo step); false when none could be (no label class). */
+  acceptAllPrefills: () => boolean;
+};
 
 export function AnnotationEditor({
   data,
@@ -83,7 +90,22 @@ export function AnnotationEditor({
   const runtime = useEditorRuntime({ data, taskId, userId: user.id, viewportRef, onHelp, onNavigate });
   const { store, state, controller, decoder, sync, syncSnapshot } = runtime;
   const { doc, draft, selectedId, history } = state;
-  useImperativeHandle(handleRef, () => ({ select: (id) => store.select(id), sync }), [store, sync]);
+  useImperativeHandle(
+    handleRef,
+    () => {
+      const undecidedPrefills = () => store.getState().doc.objects.filter(isPendingPrefill).length;
+      return {
+        select: (id) => store.select(id),
+        sync,
+        undecidedPrefills,
+        acceptAllPrefills: () => {
+          if (undecidedPrefills() > 0) controller.acceptPrefills("all");
+          return undecidedPrefills() === 0;
+        },
+      };
+    },
+    [store, sync, controller],
+  );
   const conflict = syncSnapshot ? [...syncSnapshot.objects.entries()].find(([, s]) => s.state === "conflict") : undefined;
   const status = decoderLine(decoder);
   // Pending pre-fills are their own layer and list; accepted ones are ordinary objects.
