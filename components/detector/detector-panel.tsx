@@ -6,7 +6,7 @@
 // did with pre-filled masks. The page shows it to managers and admins only;
 // the buttons also follow the overview's canManage (the routes enforce it).
 import { useState } from "react";
-import type { DetectorVersionSummary, PrefillOutcomes } from "@/lib/schemas/detector";
+import type { DetectorVersionSummary, PrefillOutcomes, PrefillOverview } from "@/lib/schemas/detector";
 import { buttonPrimary, buttonSecondary, card } from "@/components/ui/button-styles";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { DetectorVersionTable } from "./detector-version-table";
@@ -35,6 +35,20 @@ function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
       </div>
       {totals.secondsPerManualMask !== null && <p className="mt-2 text-xs text-slate-500">{totals.secondsPerManualMask.toFixed(1)} s per mask drawn by hand.</p>}
     </div>
+  );
+}
+
+/** The pre-fill jobs still queued, so "Pre-fill images" is visibly at work until the last image is done. */
+function PrefillQueueLine({ queue }: { queue: PrefillOverview["queue"] }) {
+  const { waiting, running } = queue;
+  if (waiting + running === 0) return null;
+  const images = (n: number) => `${n} image${n === 1 ? "" : "s"}`;
+  const parts = [running > 0 ? `${images(running)} being pre-filled now` : null, waiting > 0 ? `${images(waiting)} waiting` : null].filter(Boolean);
+  return (
+    <p className="flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" aria-live="polite" data-testid="prefill-queue" data-waiting={waiting} data-running={running}>
+      <span className="h-2 w-2 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
+      Pre-fill: {parts.join(", ")}.
+    </p>
   );
 }
 
@@ -94,6 +108,7 @@ export function DetectorPanel({ projectId }: { projectId: string }) {
         </div>
         <FormError message={error} />
         <FormSuccess message={shownMessage} />
+        {outcomes && <PrefillQueueLine queue={outcomes.queue} />}
         {overview.versions.length === 0 ? (
           <div className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
             No detector trained yet. Accept a few annotated images (at least 4 with masks), then train the first version.

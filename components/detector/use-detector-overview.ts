@@ -4,9 +4,10 @@
 // "detector:training" (the worker's progress writes and outcome),
 // "detector:changed" (a version queued or activated in an app process) and
 // "prefill:image" (an image pre-filled); polling backs them up, every 2 s
-// while a version trains and every 20 s otherwise.
+// while a version trains or pre-fill jobs are queued (a skipped image sends
+// no event) and every 20 s otherwise.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DetectorSettings, DetectorVersionSummary, PrefillOutcomes, PrefillSettings, UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
+import type { DetectorSettings, DetectorVersionSummary, PrefillOverview, PrefillSettings, UpdateDetectorSettingsInput } from "@/lib/schemas/detector";
 import type { DetectorOverview } from "@/server/detector/list-detector-versions";
 import type { ActivatedDetectorVersion } from "@/server/detector/activate-detector-version";
 import { useProjectRoom, useSocketEvents } from "../tasks/use-live-events";
@@ -24,7 +25,7 @@ async function readError(response: Response): Promise<string> {
 
 export function useDetectorOverview(projectId: string) {
   const [overview, setOverview] = useState<DetectorOverview | null>(null);
-  const [outcomes, setOutcomes] = useState<PrefillOutcomes | null>(null);
+  const [outcomes, setOutcomes] = useState<PrefillOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const base = `/api/projects/${encodeURIComponent(projectId)}/detector`;
 
@@ -38,24 +39,26 @@ export function useDetectorOverview(projectId: string) {
     setOverview(next);
     if (next.canManage) {
       const counts = await fetch(`${base}/prefill`, { cache: "no-store" });
-      if (counts.ok) setOutcomes((await counts.json()) as PrefillOutcomes);
+      if (counts.ok) setOutcomes((await counts.json()) as PrefillOverview);
     }
     return next;
   }, [base]);
 
   const training = overview?.versions.some((version) => version.status === "training") ?? false;
+  const prefilling = outcomes !== null && outcomes.queue.waiting + outcomes.queue.running > 0;
+  const fast = training || prefilling;
   useEffect(() => {
     let cancelled = false;
     const tick = () => {
       if (!cancelled) void refresh();
     };
     tick();
-    const timer = setInterval(tick, training ? FAST_MS : SLOW_MS);
+    const timer = setInterval(tick, fast ? FAST_MS : SLOW_MS);
     return () => {
       cancelled = true;
       clearInterval(timer);
     };
-  }, [refresh, training]);
+  }, [refresh, fast]);
 
   const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (debounce.current && clearTimeout(debounce.current)), []);

@@ -229,3 +229,8 @@ export interface PrefillOutcomes {
   project: PrefillOutcomeCounts & { images: number };
   images: (PrefillOutcomeCounts & { imageId: string })[];
 }
+
+/** The outcomes as the manager's panel reads them, with the pre-fill jobs still queued (images). */
+export interface PrefillOverview extends PrefillOutcomes {
+  queue: { waiting: number; running: number };
+}

@@ -1,6 +1,7 @@
 // POST: queue pre-fill jobs (JSON body optional: { imageIds?: string[] };
 // without it every image nobody has started) -> 202 { queued }.
-// GET: pre-fill outcome counts per image and for the project.
+// GET: pre-fill outcome counts per image and for the project, and the
+// images whose pre-fill job is still queued or running ({ queue }).
 // Managers of the project and admins only.
 import { z } from "zod";
 import { AppError } from "@/server/errors/app-error";
