@@ -51,6 +51,9 @@ describe("countPrefillQueue", () => {
     await setState(images[3]!, "failed");
 
     expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 2, running: 1 });
+    // A re-run queued behind the running job: still one image, and it is running.
+    expect(await enqueueJob(JOBS.prefillImage, { imageId: images[1]! }, { singletonKey: `prefill:${images[1]}` })).not.toBeNull();
+    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 2, running: 1 });
     expect(await countPrefillQueue({ projectId: other.id })).toEqual({ waiting: 1, running: 0 });
 
     // The manager's panel reads it with the outcomes; annotators may not.

@@ -4,7 +4,7 @@
 // is ready) and images being pre-filled now. The manager's panel shows it so
 // "Pre-fill images" is visibly at work, since the grid takes ~20 s an image
 // on a small CPU. Counted per image: "stately" allows one queued and one
-// running job for the same image at once.
+// running job for the same image at once, and that image counts as running.
 import { db } from "../db/client";
 import { JOBS } from "../jobs/job-names";
 
@@ -17,11 +17,15 @@ export async function countPrefillQueue(options: { projectId: string }): Promise
   // Before the queue first started (a fresh database, no worker yet) there is no job table: nothing is queued.
   const [table] = await db().$queryRaw<{ present: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`;
   if (!table?.present) return { waiting: 0, running: 0 };
+  // Per image: running when one of its jobs is, else waiting (a re-run queued behind a running job is not a second image).
   const rows = await db().$queryRaw<{ running: boolean; images: number }[]>`
-    SELECT j.state = 'active' AS running, count(DISTINCT j.data->>'imageId')::int AS images
-    FROM pgboss.job j JOIN "Image" i ON i.id = j.data->>'imageId'
-    WHERE j.name = ${JOBS.prefillImage} AND i."projectId" = ${options.projectId} AND j.state IN ('created', 'retry', 'active')
-    GROUP BY 1`;
+    WITH queued AS (
+      SELECT j.data->>'imageId' AS image_id, bool_or(j.state = 'active') AS running
+      FROM pgboss.job j JOIN "Image" i ON i.id = j.data->>'imageId'
+      WHERE j.name = ${JOBS.prefillImage} AND i."projectId" = ${options.projectId} AND j.state IN ('created', 'retry', 'active')
+      GROUP BY 1
+    )
+    SELECT running, count(*)::int AS images FROM queued GROUP BY 1`;
   return {
     waiting: rows.find((row) => !row.running)?.images ?? 0,
     running: rows.find((row) => row.running)?.images ?? 0,
