@@ -89,7 +89,9 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   const section = page.getByTestId("prefill-section");
   await expect(section).toHaveAttribute("data-count", "4");
   await expect(page.getByTestId("prefill-row")).toHaveCount(4);
-  await expect(prefillRow(page, acceptId!).getByTestId("prefill-score")).toHaveText("score 0.91");
+  // The score shown is the mask's confidence (detector score x predicted IoU 0.94 x stability 0.97), and the list ranks by it.
+  await expect(prefillRow(page, acceptId!).getByTestId("prefill-score")).toHaveText(`score ${(0.91 * 0.94 * 0.97).toFixed(2)}`);
+  expect(await page.getByTestId("prefill-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-object-id")))).toEqual([acceptId, correctId, deleteId, undecidedId]);
   await expect(page.getByTestId("object-list-empty")).toBeVisible();
   await expect(page.getByTestId("accept-prefills")).toContainText("Accept 4 pre-filled");
   await waitForImage(page);

@@ -6,7 +6,7 @@
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
-import { prefillProvenance } from "../prefill/list-prefill-annotations";
+import { prefillConfidence } from "../prefill/list-prefill-annotations";
 import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click-to-mask-page";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { EDITING_ROLES } from "./assert-editing-allowed";
@@ -20,7 +20,7 @@ export interface EditorPageData extends ClickToMaskPageData {
   nextImageId: string | null;
   position: { index: number; total: number };
   canEdit: boolean;
-  /** Live pre-filled masks of the image: annotation id -> the proposal's score (null when unknown). */
+  /** Live pre-filled masks of the image: annotation id -> the mask's confidence (null when unknown). */
   prefillScores: Record<string, number | null>;
 }
 
@@ -37,13 +37,14 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     // Ids only: projects hold thousands of images, and this is one small index scan.
     db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
     // The DTO drops the pre-fill provenance block of the prompt; the editor shows its score.
-    db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true } }),
+    db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true, predictedIou: true, stabilityScore: true } }),
   ]);
-  const prefillPrompts = new Map(prefillRows.map((row) => [row.id, row.prompt]));
+  const prefillById = new Map(prefillRows.map((row) => [row.id, row]));
   const prefillScores: Record<string, number | null> = {};
   for (const annotation of annotations) {
     if (annotation.source !== "prefill") continue;
-    prefillScores[annotation.id] = prefillProvenance(prefillPrompts.get(annotation.id) ?? null).score;
+    const row = prefillById.get(annotation.id);
+    prefillScores[annotation.id] = row ? prefillConfidence(row) : null;
   }
   const index = order.findIndex((row) => row.id === imageId);
   return {

@@ -23,6 +23,25 @@ export interface PrefillAnnotation {
   onnxDetector: { file: string; sha256: string } | null;
   /** The detector's box score (grid points: 1). */
   proposalScore: number | null;
+  /** The mask's confidence, the rank pre-fill kept it by (see prefillConfidence). */
+  confidence: number | null;
+}
+
+/**
+ * A pre-fill's confidence: stored with the row since it was introduced; for
+ * older rows rebuilt from what they keep (box prompts: proposal score x
+ * predicted IoU x stability; grid points: predicted IoU). A grid point's
+ * proposal score is always 1, so showing that would say nothing.
+ */
+export function prefillConfidence(row: { prompt: unknown; predictedIou: number | null; stabilityScore: number | null }): number | null {
+  const block = row.prompt && typeof row.prompt === "object" ? (row.prompt as { prefill?: unknown }).prefill : undefined;
+  const stored = block && typeof block === "object" ? (block as { confidence?: unknown }).confidence : undefined;
+  if (typeof stored === "number" && Number.isFinite(stored)) return stored;
+  const { source, score } = prefillProvenance(row.prompt);
+  if (row.predictedIou === null) return null;
+  if (source === "grid") return row.predictedIou;
+  if (score === null || row.stabilityScore === null) return null;
+  return score * row.predictedIou * row.stabilityScore;
 }
 
 /** Where a pre-fill came from, read from the "prefill" block its row's prompt keeps (see prefill-rows.ts). */
@@ -60,7 +79,14 @@ export async function listPrefillAnnotations(options: { actor: Actor; imageId: s
   return rows
     .map(({ detectorVersionId, ...row }) => {
       const origin = prefillProvenance(row.prompt);
-      return { annotation: toAnnotationDto(row), detectorVersionId, proposalSource: origin.source, proposalScore: origin.score, onnxDetector: origin.onnxDetector };
+      return {
+        annotation: toAnnotationDto(row),
+        detectorVersionId,
+        proposalSource: origin.source,
+        proposalScore: origin.score,
+        confidence: prefillConfidence(row),
+        onnxDetector: origin.onnxDetector,
+      };
     })
     .sort((a, b) => (a.annotation.prompt?.order ?? 0) - (b.annotation.prompt?.order ?? 0));
 }

@@ -57,6 +57,8 @@ export function toPrefillRows(options: {
         prefill: {
           source: provenance.source,
           proposalScore: proposal.score,
+          // The rank pre-fill used (box: detector score x predicted IoU x stability; point: predicted IoU): the editor lists by it.
+          confidence: segmented.confidence,
           ...(proposal.kind === "box" ? { proposalBox: plainBox(proposal.box) } : {}),
           refined: segmented.refined,
           ...(provenance.onnxDetector ? { onnxDetector: provenance.onnxDetector } : {}),

@@ -37,8 +37,9 @@ export interface EditorObject {
   readonly telemetry: ObjectTelemetry;
   readonly prompt: ObjectPrompt | null;
   /**
-   * Pre-fill only: the proposal's score (detector box score; grid points 1),
-   * shown next to the mask. Not saved: the server keeps it in the row's prompt.
+   * Pre-fill only: the mask's confidence (detector box score x predicted IoU x
+   * stability; grid points: predicted IoU), shown next to the mask and
+   * ranking the pre-fill list. Not saved: the server keeps it in the row's prompt.
    */
   readonly proposalScore?: number | null;
 }

@@ -36,7 +36,8 @@ export function PrefillList({
   layerVisible: boolean;
   actions: PrefillListActions;
 }) {
-  const topFirst = [...prefills].reverse();
+  // Most confident first (ties: topmost first), so the surest ones are judged first; P1 is the top of the list.
+  const ranked = [...prefills].reverse().sort((a, b) => (b.proposalScore ?? -1) - (a.proposalScore ?? -1));
   return (
     <section data-testid="prefill-section" data-count={prefills.length} data-layer-visible={layerVisible ? "true" : "false"}>
       <div className="mb-1.5 flex items-center gap-1.5">
@@ -64,7 +65,7 @@ export function PrefillList({
       </div>
       <p className="mb-1.5 text-[11px] text-slate-500">Proposed by the model. Accept (A), delete, or paint on one to correct it.</p>
       <ul className={`space-y-1 ${layerVisible ? "" : "opacity-50"}`} aria-label="Pre-filled masks">
-        {topFirst.map((object, index) => {
+        {ranked.map((object, index) => {
           const selected = object.id === selectedId;
           const color = objectColor({ objectId: object.id, labelClassId: null, labels });
           const sync = syncStates.get(object.id)?.state;
@@ -88,8 +89,8 @@ export function PrefillList({
                     className="h-3 w-3 shrink-0 rounded-sm border border-dashed border-slate-500"
                     style={{ background: `repeating-linear-gradient(45deg, ${rgbCss(color)} 0 2px, ${rgbCss(color, 0.25)} 2px 5px)` }}
                   />
-                  <span className="font-medium text-slate-800">P{prefills.length - index}</span>
-                  <span className="tabular-nums text-slate-500" data-testid="prefill-score" title="The proposal's score">
+                  <span className="font-medium text-slate-800">P{index + 1}</span>
+                  <span className="tabular-nums text-slate-500" data-testid="prefill-score" title="Confidence: detector score × SAM's predicted IoU × stability (point grid: predicted IoU)">
                     {object.proposalScore != null ? `score ${object.proposalScore.toFixed(2)}` : "score –"}
                   </span>
                   <span className="tabular-nums text-slate-400">{foregroundCount(object.mask)} px</span>
