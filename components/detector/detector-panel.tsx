@@ -38,17 +38,25 @@ function OutcomeSummary({ totals }: { totals: PrefillOutcomes["project"] }) {
   );
 }
 
-/** The pre-fill jobs still queued, so "Pre-fill images" is visibly at work until the last image is done. */
+/** The pre-fill jobs still queued, so "Pre-fill images" is visibly at work, and images whose pre-fill failed. */
 function PrefillQueueLine({ queue }: { queue: PrefillOverview["queue"] }) {
-  const { waiting, running } = queue;
-  if (waiting + running === 0) return null;
+  const { waiting, running, failed, lastError } = queue;
   const images = (n: number) => `${n} image${n === 1 ? "" : "s"}`;
   const parts = [running > 0 ? `${images(running)} being pre-filled now` : null, waiting > 0 ? `${images(waiting)} waiting` : null].filter(Boolean);
   return (
-    <p className="flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" aria-live="polite" data-testid="prefill-queue" data-waiting={waiting} data-running={running}>
-      <span className="h-2 w-2 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
-      Pre-fill: {parts.join(", ")}.
-    </p>
+    <>
+      {parts.length > 0 && (
+        <p className="flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" aria-live="polite" data-testid="prefill-queue" data-waiting={waiting} data-running={running}>
+          <span className="h-2 w-2 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
+          Pre-fill: {parts.join(", ")}.
+        </p>
+      )}
+      {failed > 0 && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="prefill-failed" data-failed={failed}>
+          Pre-fill failed on {images(failed)} after its retries{lastError ? `: ${lastError}` : ""}. “Pre-fill images” tries them again.
+        </p>
+      )}
+    </>
   );
 }
 

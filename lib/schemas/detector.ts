@@ -232,5 +232,5 @@ export interface PrefillOutcomes {
 
 /** The outcomes as the manager's panel reads them, with the pre-fill jobs still queued (images). */
 export interface PrefillOverview extends PrefillOutcomes {
-  queue: { waiting: number; running: number };
+  queue: { waiting: number; running: number; failed: number; lastError: string | null };
 }

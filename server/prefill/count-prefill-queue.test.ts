@@ -28,8 +28,10 @@ async function addImage(projectId: string): Promise<string> {
   return image.id;
 }
 
-async function setState(imageId: string, state: "active" | "completed" | "failed"): Promise<void> {
-  const updated = await db().$executeRaw`UPDATE pgboss.job SET state = ${state}::pgboss.job_state WHERE name = ${JOBS.prefillImage} AND data->>'imageId' = ${imageId}`;
+async function setState(imageId: string, state: "active" | "completed" | "failed", output: object | null = null): Promise<void> {
+  const updated = await db().$executeRaw`UPDATE pgboss.job SET state = ${state}::pgboss.job_state, output = ${output === null ? null : JSON.stringify(output)}::jsonb,
+    completed_on = CASE WHEN ${state} = 'active' THEN NULL ELSE now() END
+    WHERE name = ${JOBS.prefillImage} AND data->>'imageId' = ${imageId} AND state IN ('created', 'active')`;
   expect(updated).toBe(1);
 }
 
@@ -39,7 +41,7 @@ describe("countPrefillQueue", () => {
     const annotator = await createTestUser();
     const mine = await createTestProject({ members: [{ actor: manager, role: "manager" }, { actor: annotator, role: "annotator" }] });
     const other = await createTestProject({ members: [{ actor: manager, role: "manager" }] });
-    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 0, running: 0 });
+    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 0, running: 0, failed: 0, lastError: null });
 
     const images = [await addImage(mine.id), await addImage(mine.id), await addImage(mine.id), await addImage(mine.id), await addImage(mine.id)];
     const elsewhere = await addImage(other.id);
@@ -48,16 +50,19 @@ describe("countPrefillQueue", () => {
     await enqueueJob(JOBS.prefillImage, { imageId: images[0]! }, { singletonKey: `prefill:${images[0]}` });
     await setState(images[1]!, "active");
     await setState(images[2]!, "completed");
-    await setState(images[3]!, "failed");
+    await setState(images[3]!, "failed", { message: "decoder session lost" });
 
-    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 2, running: 1 });
+    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 2, running: 1, failed: 1, lastError: "decoder session lost" });
+    expect(await countPrefillQueue({ projectId: other.id })).toEqual({ waiting: 1, running: 0, failed: 0, lastError: null });
     // A re-run queued behind the running job: still one image, and it is running.
     expect(await enqueueJob(JOBS.prefillImage, { imageId: images[1]! }, { singletonKey: `prefill:${images[1]}` })).not.toBeNull();
-    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 2, running: 1 });
-    expect(await countPrefillQueue({ projectId: other.id })).toEqual({ waiting: 1, running: 0 });
+    expect(await countPrefillQueue({ projectId: mine.id })).toMatchObject({ waiting: 2, running: 1 });
+    // Queuing the failed image again supersedes its failure: it is waiting, not failed.
+    expect(await enqueueJob(JOBS.prefillImage, { imageId: images[3]! }, { singletonKey: `prefill:${images[3]}` })).not.toBeNull();
+    expect(await countPrefillQueue({ projectId: mine.id })).toEqual({ waiting: 3, running: 1, failed: 0, lastError: null });
 
     // The manager's panel reads it with the outcomes; annotators may not.
-    expect((await getPrefillOutcomes({ actor: manager, projectId: mine.id })).queue).toEqual({ waiting: 2, running: 1 });
+    expect((await getPrefillOutcomes({ actor: manager, projectId: mine.id })).queue).toMatchObject({ waiting: 3, running: 1 });
     await expect(getPrefillOutcomes({ actor: annotator, projectId: mine.id })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
