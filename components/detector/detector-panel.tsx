@@ -53,7 +53,7 @@ function PrefillQueueLine({ queue }: { queue: PrefillOverview["queue"] }) {
       )}
       {failed > 0 && (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="prefill-failed" data-failed={failed}>
-          Pre-fill failed on {images(failed)} after its retries{lastError ? `: ${lastError}` : ""}. “Pre-fill images” tries them again.
+          Pre-fill failed on {images(failed)} after its retries{lastError ? `: ${lastError}` : ""}. “Pre-fill images” tries {failed === 1 ? "it" : "them"} again.
         </p>
       )}
     </>
