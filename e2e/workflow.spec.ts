@@ -133,6 +133,8 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await reviewer.getByTestId("start-review").click();
   await reviewer.waitForURL(/\/review\/[^/?]+$/);
   await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-mask-count", "1");
+  // This project has no label classes, so the mask is unlabelled, and the reviewer is told.
+  await expect(reviewer.getByTestId("review-mask-summary")).toHaveText("1 mask · 1 without a label");
   const box = (await reviewer.getByTestId("review-canvas").boundingBox())!;
   await reviewer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await reviewer.getByLabel("Comment 1", { exact: true }).fill("The wheel is missing from this mask");

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
+import { reviewMaskSummary } from "./review-mask-summary";
 import type { TaskDetails } from "@/server/tasks/get-task";
 import { buttonDanger, buttonPrimary, buttonSecondary, card, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -82,7 +83,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
           onPick={canDecide ? (point) => setDrafts((list) => [...list, { comment: "", annotationId: point.annotationId, pinX: Math.round(point.x), pinY: Math.round(point.y) }]) : undefined}
         />
         <p className="text-xs text-slate-500">
-          {annotations.length} mask{annotations.length === 1 ? "" : "s"}
+          <span data-testid="review-mask-summary">{reviewMaskSummary(annotations)}</span>
           {canDecide ? " · click on the image to pin a comment (on a mask if you click one)." : ""}
         </p>
       </div>
