@@ -31,7 +31,15 @@ export function ImageGrid({ images }: { images: ImageListItem[] }) {
                 <span className={`shrink-0 rounded px-1.5 py-0.5 ${STATUS_STYLE[image.annotateStatus] ?? ""}`}>{image.annotateStatus.replace("_", " ")}</span>
               )}
             </div>
-            <div className="px-2.5 pb-2 text-[11px] text-slate-500">{image.width}×{image.height}</div>
+            <div className="flex items-center justify-between gap-2 px-2.5 pb-2 text-[11px] text-slate-500">
+              <span>{image.width}×{image.height}</span>
+              {image.maskCount > 0 && (
+                <span data-testid="image-mask-count" title={image.pendingPrefillCount > 0 ? `${image.pendingPrefillCount} of them pre-filled by the model, not yet accepted` : undefined}>
+                  {image.maskCount} mask{image.maskCount === 1 ? "" : "s"}
+                  {image.pendingPrefillCount > 0 && <span className="text-amber-700"> · {image.pendingPrefillCount} pre-filled</span>}
+                </span>
+              )}
+            </div>
           </Link>
         </li>
       ))}

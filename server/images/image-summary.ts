@@ -17,7 +17,12 @@ export type ImageSummary = {
   thumbnailUrl: string;
 };
 
-export type ImageListItem = ImageSummary & { annotateStatus: TaskStatus | null };
+export type ImageListItem = ImageSummary & {
+  annotateStatus: TaskStatus | null;
+  /** Live masks on the image, and how many of them are pre-fills nobody has accepted yet (no label). */
+  maskCount: number;
+  pendingPrefillCount: number;
+};
 
 type ImageRow = {
   id: string;

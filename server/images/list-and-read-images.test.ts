@@ -68,6 +68,25 @@ describe("listProjectImages", () => {
     expect(page.items.find((item) => item.id === target.id)).toMatchObject({ thumbnailReady: true, annotateStatus: "in_progress" });
   });
 
+  it("counts each image's live masks and its pre-fills nobody accepted yet", async () => {
+    const target = imported[2];
+    if (!target) throw new Error("fixture missing");
+    const label = await db().labelClass.create({ data: { projectId, name: "thing", color: "#22cc88" } });
+    const mask = { projectId, imageId: target.id, rleCounts: "0", maskHeight: 20, maskWidth: 32, bbox: [1, 1, 4, 4], area: 16 };
+    await db().annotation.createMany({
+      data: [
+        { ...mask, source: "manual", labelClassId: label.id },
+        { ...mask, source: "prefill" },
+        { ...mask, source: "prefill" },
+        { ...mask, source: "prefill", labelClassId: label.id }, // accepted
+        { ...mask, source: "prefill", deletedAt: new Date() }, // deleted: not counted
+      ],
+    });
+    const page = await listProjectImages({ actor: annotator, projectId, page: 1, pageSize: 10 });
+    expect(page.items.find((item) => item.id === target.id)).toMatchObject({ maskCount: 4, pendingPrefillCount: 2 });
+    expect(page.items.find((item) => item.id === imported[0]?.id)).toMatchObject({ maskCount: 0, pendingPrefillCount: 0 });
+  });
+
   it("answers not_found to non-members", async () => {
     await expect(listProjectImages({ actor: outsider, projectId })).rejects.toMatchObject({ code: "not_found" });
   });

@@ -1,5 +1,6 @@
 // A page of a project's images in import order, with whether each thumbnail
-// is ready and where its annotate task stands. Any project member may list.
+// is ready, where its annotate task stands and how many masks it has (and of
+// them, pre-fills still waiting for an annotator). Any project member may list.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -29,8 +30,25 @@ export async function listProjectImages(options: {
       select: { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" }, select: { status: true } } },
     }),
   ]);
+  // One grouped count for the page instead of a count per image.
+  const counts = await db().annotation.groupBy({
+    by: ["imageId", "source"],
+    where: { imageId: { in: rows.map((row) => row.id) }, deletedAt: null },
+    _count: { _all: true },
+  });
+  const pending = await db().annotation.groupBy({
+    by: ["imageId"],
+    where: { imageId: { in: rows.map((row) => row.id) }, deletedAt: null, source: "prefill", labelClassId: null },
+    _count: { _all: true },
+  });
+  const masksOf = (imageId: string) => counts.filter((entry) => entry.imageId === imageId).reduce((sum, entry) => sum + entry._count._all, 0);
   return {
-    items: rows.map((row) => ({ ...toImageSummary(row), annotateStatus: row.tasks[0]?.status ?? null })),
+    items: rows.map((row) => ({
+      ...toImageSummary(row),
+      annotateStatus: row.tasks[0]?.status ?? null,
+      maskCount: masksOf(row.id),
+      pendingPrefillCount: pending.find((entry) => entry.imageId === row.id)?._count._all ?? 0,
+    })),
     page,
     pageSize,
     total,
