@@ -68,7 +68,7 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   await expect(manager.getByTestId("encoded-count")).toHaveText(`${accepted.length} of ${accepted.length}`, { timeout: 120_000 });
 
   // The Pre-fill tab: nothing trained yet; fewer epochs keep the run short.
-  await manager.getByRole("link", { name: "Pre-fill" }).click();
+  await manager.getByRole("link", { name: "Pre-fill", exact: true }).click();
   const panel = manager.getByRole("region", { name: "Detector" });
   await expect(panel).toContainText("No detector trained yet");
   const settings = manager.getByRole("form", { name: "Pre-fill settings" });
@@ -128,7 +128,7 @@ test("an annotator sees no detector controls and may not train or activate", asy
   const annotator = await openAs(browser, "annotator", wide);
   await annotator.goto(`/projects/${projectId}?tab=prefill`);
   await expect(annotator.getByRole("navigation", { name: "Project sections" })).toBeVisible();
-  await expect(annotator.getByRole("link", { name: "Pre-fill" })).toHaveCount(0);
+  await expect(annotator.getByRole("link", { name: "Pre-fill", exact: true })).toHaveCount(0);
   await expect(annotator.getByRole("button", { name: "Train new version" })).toHaveCount(0);
   await expect(annotator.getByRole("region", { name: "Detector" })).toHaveCount(0);
   await screenshot(annotator, "detector-annotator-view");
