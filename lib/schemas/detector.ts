@@ -230,7 +230,16 @@ export interface PrefillOutcomes {
   images: (PrefillOutcomeCounts & { imageId: string })[];
 }
 
-/** The outcomes as the manager's panel reads them, with the pre-fill jobs still queued (images). */
+/** A project's pre-fill jobs, counted in images (server/prefill/count-prefill-queue.ts). */
+export interface PrefillQueueCounts {
+  waiting: number;
+  running: number;
+  /** Images whose latest pre-fill job failed for good (its retries spent), and one such error. */
+  failed: number;
+  lastError: string | null;
+}
+
+/** The outcomes as the manager's panel reads them, with the pre-fill jobs still queued. */
 export interface PrefillOverview extends PrefillOutcomes {
-  queue: { waiting: number; running: number; failed: number; lastError: string | null };
+  queue: PrefillQueueCounts;
 }

@@ -30,24 +30,21 @@ export async function listProjectImages(options: {
       select: { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" }, select: { status: true } } },
     }),
   ]);
-  // One grouped count for the page instead of a count per image.
-  const counts = await db().annotation.groupBy({
-    by: ["imageId", "source"],
-    where: { imageId: { in: rows.map((row) => row.id) }, deletedAt: null },
-    _count: { _all: true },
-  });
-  const pending = await db().annotation.groupBy({
-    by: ["imageId"],
-    where: { imageId: { in: rows.map((row) => row.id) }, deletedAt: null, source: "prefill", labelClassId: null },
-    _count: { _all: true },
-  });
-  const masksOf = (imageId: string) => counts.filter((entry) => entry.imageId === imageId).reduce((sum, entry) => sum + entry._count._all, 0);
+  // Grouped counts for the page instead of a count per image.
+  const imageIds = rows.map((row) => row.id);
+  const live = { imageId: { in: imageIds }, deletedAt: null };
+  const [masks, pending] = await Promise.all([
+    db().annotation.groupBy({ by: ["imageId"], where: live, _count: { _all: true } }),
+    db().annotation.groupBy({ by: ["imageId"], where: { ...live, source: "prefill", labelClassId: null }, _count: { _all: true } }),
+  ]);
+  const masksOf = new Map(masks.map((entry) => [entry.imageId, entry._count._all]));
+  const pendingOf = new Map(pending.map((entry) => [entry.imageId, entry._count._all]));
   return {
     items: rows.map((row) => ({
       ...toImageSummary(row),
       annotateStatus: row.tasks[0]?.status ?? null,
-      maskCount: masksOf(row.id),
-      pendingPrefillCount: pending.find((entry) => entry.imageId === row.id)?._count._all ?? 0,
+      maskCount: masksOf.get(row.id) ?? 0,
+      pendingPrefillCount: pendingOf.get(row.id) ?? 0,
     })),
     page,
     pageSize,

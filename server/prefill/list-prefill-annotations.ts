@@ -34,10 +34,8 @@ export interface PrefillAnnotation {
  * proposal score is always 1, so showing that would say nothing.
  */
 export function prefillConfidence(row: { prompt: unknown; predictedIou: number | null; stabilityScore: number | null }): number | null {
-  const block = row.prompt && typeof row.prompt === "object" ? (row.prompt as { prefill?: unknown }).prefill : undefined;
-  const stored = block && typeof block === "object" ? (block as { confidence?: unknown }).confidence : undefined;
-  if (typeof stored === "number" && Number.isFinite(stored)) return stored;
-  const { source, score } = prefillProvenance(row.prompt);
+  const { source, score, confidence } = prefillProvenance(row.prompt);
+  if (confidence !== null) return confidence;
   if (row.predictedIou === null) return null;
   if (source === "grid") return row.predictedIou;
   if (score === null || row.stabilityScore === null) return null;
@@ -48,15 +46,18 @@ export function prefillConfidence(row: { prompt: unknown; predictedIou: number |
 export function prefillProvenance(prompt: unknown): {
   source: "detector" | "grid" | "onnx" | null;
   score: number | null;
+  /** As stored with the row (older rows have none: prefillConfidence rebuilds it). */
+  confidence: number | null;
   onnxDetector: { file: string; sha256: string } | null;
 } {
   const block = prompt && typeof prompt === "object" ? (prompt as { prefill?: unknown }).prefill : undefined;
-  if (!block || typeof block !== "object") return { source: null, score: null, onnxDetector: null };
-  const { source, proposalScore, onnxDetector } = block as { source?: unknown; proposalScore?: unknown; onnxDetector?: unknown };
+  if (!block || typeof block !== "object") return { source: null, score: null, confidence: null, onnxDetector: null };
+  const { source, proposalScore, confidence, onnxDetector } = block as { source?: unknown; proposalScore?: unknown; confidence?: unknown; onnxDetector?: unknown };
   const file = onnxDetector && typeof onnxDetector === "object" ? (onnxDetector as { file?: unknown; sha256?: unknown }) : null;
   return {
     source: source === "detector" || source === "grid" || source === "onnx" ? source : null,
     score: typeof proposalScore === "number" ? proposalScore : null,
+    confidence: typeof confidence === "number" && Number.isFinite(confidence) ? confidence : null,
     onnxDetector: file && typeof file.file === "string" && typeof file.sha256 === "string" ? { file: file.file, sha256: file.sha256 } : null,
   };
 }
