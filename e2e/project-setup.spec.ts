@@ -59,13 +59,29 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByTestId("upload-input").setInputFiles([fixturePath("shape-640x480.png")]);
   await expect(rows.first()).toHaveAttribute("data-state", "duplicate", { timeout: 30_000 });
 
-  // Thumbnails are made by the worker; the grid shows them once ready.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("thumbnail")).toHaveCount(2, { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  // Thumbnails are made by the worker; the grid fills them in by itself (no reload) once ready.
+  await expect(page.getByTestId("thumbnail")).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId("thumbnail-pending")).toHaveCount(0);
   await expect(page.getByTestId("count-todo")).toHaveText("2");
   await screenshot(page, "project-images");
+
+  // Filters: a status with no images says so; the search narrows by file name; both live in the URL.
+  await page.getByTestId("image-filter-accepted").click();
+  await expect(page).toHaveURL(/status=accepted/);
+  await expect(page.getByTestId("no-matching-images")).toBeVisible();
+  await page.getByTestId("image-filter-todo").click();
+  await expect(page.getByTestId("image-card")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search file names" }).fill("800X600");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/status=todo&q=800X600/);
+  await expect(page.getByTestId("image-card")).toHaveCount(1);
+  await expect(page.getByTestId("image-card")).toContainText("shape-800x600.jpg");
+  await expect(page.getByTestId("image-range")).toHaveText("Showing 1–1 of 1");
+  await screenshot(page, "project-images-filtered");
+  // A status tile opens the same filtered view.
+  await page.getByTestId("count-todo").click();
+  await expect(page).toHaveURL(/tab=images&status=todo$/);
+  await expect(page.getByTestId("image-card")).toHaveCount(2);
 
   // A card opens its image in the editor.
   const firstCard = page.getByTestId("image-card").first();

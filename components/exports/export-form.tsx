@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, TASK_STATUSES, type ExportFormat, type ExportSummary, type StartExportInput } from "@/lib/schemas/exports";
+import { TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
 
@@ -10,15 +11,6 @@ type Props = {
   labelClasses: { id: string; name: string; color: string }[];
   batches: { id: string; name: string }[];
   onStarted: (summary: ExportSummary) => void;
-};
-
-const STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
-  todo: "To do",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  skipped: "Skipped",
 };
 
 /** Format, filters and "start": posts to the export route, which queues the job. */
@@ -71,7 +63,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
           {TASK_STATUSES.map((status) => (
             <label key={status} className="flex items-center gap-1.5 text-sm text-slate-700">
               <input type="checkbox" name="statuses" value={status} defaultChecked={status === "accepted"} className="rounded border-slate-300" />
-              {STATUS_LABELS[status]}
+              {TASK_STATUS_LABELS[status]}
             </label>
           ))}
         </div>

@@ -17,6 +17,7 @@ export function LiveStatusSummary({ initial }: { initial: ProjectProgress }) {
   useProjectEvent(initial.projectId, "project:progress", onProgress);
   return (
     <StatusSummary
+      projectId={initial.projectId}
       statusCounts={progress.statusCounts}
       imageCount={progress.imageCount}
       encodedCount={progress.encodedCount}

@@ -1,22 +1,22 @@
-const ORDER = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
-const LABEL: Record<(typeof ORDER)[number], string> = {
-  todo: "To do",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  skipped: "Skipped",
-};
+import Link from "next/link";
+import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
+import { imagesHref } from "../images/images-href";
 
-export function StatusSummary(props: { statusCounts: Record<string, number>; imageCount: number; encodedCount: number; failedEncodings?: number }) {
+/** Each status tile opens the Images tab filtered to that status. */
+export function StatusSummary(props: { projectId: string; statusCounts: Record<string, number>; imageCount: number; encodedCount: number; failedEncodings?: number }) {
   const encodedPercent = props.imageCount ? Math.round((props.encodedCount / props.imageCount) * 100) : 0;
   return (
     <div className="grid gap-3 sm:grid-cols-[repeat(6,minmax(0,1fr))_minmax(0,2fr)]" data-testid="status-summary">
-      {ORDER.map((status) => (
-        <div key={status} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-          <div className="text-xs text-slate-500">{LABEL[status]}</div>
+      {TASK_STATUSES.map((status) => (
+        <Link
+          key={status}
+          href={imagesHref(props.projectId, { status })}
+          title={`Show the images whose task is ${TASK_STATUS_LABELS[status].toLowerCase()}`}
+          className="rounded-lg border border-slate-200 bg-white px-3 py-2 transition hover:border-brand-400 hover:shadow-sm"
+        >
+          <div className="text-xs text-slate-500">{TASK_STATUS_LABELS[status]}</div>
           <div className="text-lg font-semibold" data-testid={`count-${status}`}>{props.statusCounts[status] ?? 0}</div>
-        </div>
+        </Link>
       ))}
       <div className="rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex justify-between text-xs text-slate-500">

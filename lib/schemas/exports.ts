@@ -2,6 +2,7 @@
 // route handlers, the worker (export options are stored as JSON on the Export
 // row and re-validated when the job runs) and the export page.
 import { z } from "zod";
+import { TASK_STATUSES } from "./tasks";
 
 export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,8 +14,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   png: "PNG masks (instance id + class index)",
 };
 
-export const TASK_STATUSES = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
-export type ExportTaskStatus = (typeof TASK_STATUSES)[number];
+export { TASK_STATUSES };
 
 const cuidLike = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { taskStatusSchema } from "./tasks";
 
 export const importFolderInput = z.object({
   folder: z
@@ -12,7 +13,16 @@ export const importFolderInput = z.object({
 export type ImportFolderInput = z.infer<typeof importFolderInput>;
 
 export const listImagesQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number().int().min(1, "page starts at 1").default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, "pageSize is at most 200").default(50),
+  /** Only images whose annotate task has this status. */
+  status: taskStatusSchema.optional(),
+  /** Only file names containing this text (case-insensitive); an empty box means no filter. */
+  q: z
+    .string()
+    .trim()
+    .max(200, "The file name search is at most 200 characters")
+    .transform((value) => value || undefined)
+    .optional(),
 });
 export type ListImagesQuery = z.infer<typeof listImagesQuery>;

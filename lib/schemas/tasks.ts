@@ -8,6 +8,16 @@ export const TASK_STAGES = ["annotate", "review"] as const;
 export const taskStageSchema = z.enum(TASK_STAGES);
 export const TASK_STATUSES = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatusName = (typeof TASK_STATUSES)[number];
+/** How every page names a task status (tiles, filters, export form). */
+export const TASK_STATUS_LABELS: Record<TaskStatusName, string> = {
+  todo: "To do",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  skipped: "Skipped",
+};
 
 export const claimTaskInput = z.object({ stage: taskStageSchema.default("annotate") });
 export type ClaimTaskInput = z.infer<typeof claimTaskInput>;

@@ -4,6 +4,7 @@
 // two managers cutting batches at once never put one image in both.
 import type { BatchSelection } from "@/lib/schemas/tasks";
 import { Prisma } from "../db/generated/client";
+import { escapeLike } from "../db/escape-like";
 
 export async function selectUnbatchedTasks(options: { tx: Prisma.TransactionClient; projectId: string; selection: BatchSelection }): Promise<{ id: string; imageId: string }[]> {
   const { tx, projectId, selection } = options;
@@ -21,7 +22,7 @@ export async function selectUnbatchedTasks(options: { tx: Prisma.TransactionClie
   } else {
     limit = selection.limit;
     // Escape LIKE wildcards: a file name filter matches literally.
-    if (selection.fileNameContains) conditions.push(Prisma.sql`i."fileName" ILIKE ${"%" + selection.fileNameContains.replace(/[\\%_]/g, "\\$&") + "%"}`);
+    if (selection.fileNameContains) conditions.push(Prisma.sql`i."fileName" ILIKE ${"%" + escapeLike(selection.fileNameContains) + "%"}`);
     if (selection.importedAfter) conditions.push(Prisma.sql`i."createdAt" >= ${selection.importedAfter}`);
     if (selection.importedBefore) conditions.push(Prisma.sql`i."createdAt" < ${selection.importedBefore}`);
     const encoded = Prisma.sql`EXISTS (SELECT 1 FROM "Embedding" e JOIN "Project" p ON p."modelId" = e."modelId" WHERE p.id = t."projectId" AND e."imageSha256" = i.sha256 AND e.status = 'done')`;

@@ -1,6 +1,7 @@
 // Thin wrapper for Next route handlers: resolves the actor, runs one server
 // function and maps AppError (and zod errors) to a JSON error response.
 import { ZodError } from "zod";
+import { describeZodError } from "@/lib/schemas/describe-zod-error";
 import { isAppError } from "../errors/app-error";
 import { requireActor, type Actor } from "../auth/actor";
 
@@ -13,8 +14,7 @@ export function errorResponse(error: unknown): Response {
     });
   }
   if (error instanceof ZodError) {
-    const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
-    return Response.json({ error: { code: "bad_request", message } } satisfies ErrorBody, { status: 400 });
+    return Response.json({ error: { code: "bad_request", message: describeZodError(error) } } satisfies ErrorBody, { status: 400 });
   }
   console.error("[route] unexpected error", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on the server." } } satisfies ErrorBody, {

@@ -167,6 +167,16 @@ describe("GET /api/projects/:projectId/images", () => {
     const response = await imagesRoute.GET(new Request(`${base}/x?pageSize=5000`), projectParams());
     expect(response.status).toBe(400);
   });
+
+  it("filters by status and file name, and names an unknown status", async () => {
+    session.actor = annotator;
+    const filtered = await imagesRoute.GET(new Request(`${base}/x?status=todo&q=${encodeURIComponent("no such file %")}`), projectParams());
+    expect(filtered.status).toBe(200);
+    expect(await filtered.json()).toMatchObject({ items: [], total: 0 });
+    const bad = await imagesRoute.GET(new Request(`${base}/x?status=finished`), projectParams());
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("status");
+  });
 });
 
 describe("GET /api/images/:imageId/file and /thumbnail", () => {

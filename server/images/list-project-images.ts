@@ -1,9 +1,12 @@
 // A page of a project's images in import order, with whether each thumbnail
 // is ready, where its annotate task stands and how many masks it has (and of
-// them, pre-fills still waiting for an annotator). Any project member may list.
+// them, pre-fills still waiting for an annotator), optionally narrowed to one
+// annotate status and/or a file name search. Any project member may list.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
-import { db } from "../db/client";
+import { db, type TaskStatus } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { escapeLike } from "../db/escape-like";
 import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
 
 export type ImagePage = { items: ImageListItem[]; page: number; pageSize: number; total: number; pageCount: number };
@@ -13,16 +16,24 @@ export async function listProjectImages(options: {
   projectId: string;
   page?: number;
   pageSize?: number;
+  status?: TaskStatus;
+  /** Case-insensitive substring of the file name, matched literally (% and _ are not wildcards). */
+  q?: string;
 }): Promise<ImagePage> {
-  const { actor, projectId } = options;
+  const { actor, projectId, status, q } = options;
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
 
+  const where: Prisma.ImageWhereInput = {
+    projectId,
+    ...(status && { tasks: { some: { stage: "annotate", status } } }),
+    ...(q && { fileName: { contains: escapeLike(q), mode: "insensitive" } }),
+  };
   const [total, rows] = await Promise.all([
-    db().image.count({ where: { projectId } }),
+    db().image.count({ where }),
     db().image.findMany({
-      where: { projectId },
+      where,
       // id breaks ties so a page boundary never repeats or skips a row.
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,

@@ -15,6 +15,7 @@ import {
   type ModelManifest,
 } from "@/lib/models/manifest-schema";
 import { hashFileSha256 } from "./hash-file-sha256";
+import { describeZodError } from "@/lib/schemas/describe-zod-error";
 
 export const MANIFEST_FILE_NAME = "manifest.json";
 
@@ -40,7 +41,7 @@ export async function loadModelManifest(options: { modelsDir?: string } = {}): P
   }
   const parsed = modelManifestSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    const issues = describeZodError(parsed.error, "(root)");
     throw new Error(`Model manifest ${manifestPath} is invalid: ${issues}`);
   }
   return parsed.data;

@@ -10,7 +10,14 @@ import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
+import Link from "next/link";
 import { ImageGrid } from "@/components/images/image-grid";
+import { ImageFilterBar } from "@/components/images/image-filter-bar";
+import { ImagePagination } from "@/components/images/image-pagination";
+import { RefreshWhilePending } from "@/components/images/refresh-while-pending";
+import { imagesHref, type ImageFilters } from "@/components/images/images-href";
+import { listImagesQuery } from "@/lib/schemas/images";
+import { describeZodError } from "@/lib/schemas/describe-zod-error";
 import { FolderImportForm } from "@/components/images/folder-import-form";
 import { EncodingFailures } from "@/components/projects/encoding-failures";
 import { listEncodingFailures } from "@/server/sam/list-encoding-failures";
@@ -18,7 +25,10 @@ import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
 import { StartWorkButtons } from "@/components/tasks/start-work-button";
 
-type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ tab?: string }> };
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// 48 fills whole rows at 2, 3, 4 and 6 columns.
+const IMAGE_PAGE_SIZE = 48;
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -35,11 +45,15 @@ async function loadOverview(projectId: string) {
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
-  const { tab: rawTab } = await searchParams;
+  const query = await searchParams;
+  const rawTab = firstValue(query.tab);
   const { actor, project } = await loadOverview(projectId);
   // A tab the viewer may not open (the managers' pre-fill tab) falls back to the images.
   const tab: ProjectTab = visibleProjectTabs(project.canManage).some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
-  const images = tab === "images" ? await listProjectImages({ actor, projectId, page: 1, pageSize: 200 }) : null;
+  const imageQuery = readImageQuery(query);
+  const filters = imageQuery.filters;
+  const images = tab === "images" ? await listProjectImages({ actor, projectId, ...filters, pageSize: IMAGE_PAGE_SIZE }) : null;
+  const filtered = Boolean(filters.status || filters.q);
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
@@ -63,15 +77,33 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 <div className="mt-3"><FolderImportForm projectId={project.id} importRoot={appConfig().importRoot} /></div>
               </details>
             )}
-            {images.items.length === 0 ? (
+            {project.progress.imageCount > 0 && (
+              <ImageFilterBar projectId={project.id} filters={filters} statusCounts={project.progress.statusCounts} imageCount={project.progress.imageCount} />
+            )}
+            {imageQuery.error && (
+              <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">Filter ignored: {imageQuery.error}</p>
+            )}
+            {images.total === 0 && !filtered ? (
               <div className={`${card} p-10 text-center`}>
                 <h2 className="font-medium">No images yet</h2>
                 <p className="mt-1 text-sm text-slate-600">
                   {project.canManage ? "Drop images above to import them." : "A project manager has not imported images yet."}
                 </p>
               </div>
+            ) : images.total === 0 ? (
+              <div className={`${card} p-10 text-center`} data-testid="no-matching-images">
+                <h2 className="font-medium">No images match</h2>
+                <p className="mt-1 text-sm text-slate-600">
+                  <Link href={imagesHref(project.id, {})} className="text-brand-700 underline">Show all images</Link>
+                </p>
+              </div>
             ) : (
-              <ImageGrid images={images.items} />
+              <>
+                <ImagePagination projectId={project.id} filters={filters} {...images} />
+                <ImageGrid images={images.items} />
+                {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
+                {images.pageCount > 1 && <ImagePagination projectId={project.id} filters={filters} {...images} />}
+              </>
             )}
           </div>
         )}
@@ -89,4 +121,15 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */
+function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
+  const parsed = listImagesQuery.safeParse({ status: firstValue(query.status), q: firstValue(query.q), page: firstValue(query.page) });
+  if (parsed.success) return { filters: { status: parsed.data.status, q: parsed.data.q, page: parsed.data.page } };
+  return { filters: {}, error: describeZodError(parsed.error) };
 }

@@ -1,0 +1,55 @@
+// Filters over the Images tab: one chip per annotate status (with its count)
+// and a file name search. Plain links and a GET form, so it works before any
+// JavaScript and every filtered view has its own URL.
+import Form from "next/form";
+import Link from "next/link";
+import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
+import { buttonSecondary, inputField } from "../ui/button-styles";
+import { imagesHref, type ImageFilters } from "./images-href";
+
+type Props = { projectId: string; filters: ImageFilters; statusCounts: Record<string, number>; imageCount: number };
+
+const chip = "rounded-full border px-3 py-1 text-xs font-medium transition";
+const chipOn = "border-brand-600 bg-brand-600 text-white";
+const chipOff = "border-slate-300 bg-white text-slate-700 hover:border-brand-400";
+
+export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }: Props) {
+  const chips = [
+    { status: undefined, label: "All", count: imageCount },
+    ...TASK_STATUSES.map((status) => ({ status, label: TASK_STATUS_LABELS[status], count: statusCounts[status] ?? 0 })),
+  ];
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3" data-testid="image-filters">
+      <nav aria-label="Filter images by status" className="flex flex-wrap gap-1.5">
+        {chips.map(({ status, label, count }) => {
+          const active = filters.status === status;
+          return (
+            <Link
+              key={label}
+              href={imagesHref(projectId, { status, q: filters.q })}
+              aria-current={active ? "true" : undefined}
+              className={`${chip} ${active ? chipOn : chipOff}`}
+              data-testid={`image-filter-${status ?? "all"}`}
+            >
+              {label} <span className={active ? "text-white/80" : "text-slate-400"}>{count}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <Form action={`/projects/${projectId}`} className="flex items-center gap-2" role="search">
+        <input type="hidden" name="tab" value="images" />
+        {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        <input
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          placeholder="Search file names"
+          aria-label="Search file names"
+          maxLength={200}
+          className={`${inputField} w-56 py-1.5`}
+        />
+        <button type="submit" className={`${buttonSecondary} py-1.5`}>Search</button>
+      </Form>
+    </div>
+  );
+}

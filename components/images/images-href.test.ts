@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { imagesHref, pageWindow } from "./images-href";
+
+describe("imagesHref", () => {
+  it("keeps only the filters that are set, and page 1 implicit", () => {
+    expect(imagesHref("p1", {})).toBe("/projects/p1?tab=images");
+    expect(imagesHref("p1", { status: "accepted", q: "dog %5", page: 3 })).toBe("/projects/p1?tab=images&status=accepted&q=dog+%255&page=3");
+    expect(imagesHref("p1", { q: "", page: 1 })).toBe("/projects/p1?tab=images");
+  });
+});
+
+describe("pageWindow", () => {
+  it("shows every page when there are few", () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("marks skipped runs with a gap and always offers the first and last page", () => {
+    expect(pageWindow(1, 20)).toEqual([1, 2, 3, null, 20]);
+    expect(pageWindow(10, 20)).toEqual([1, null, 8, 9, 10, 11, 12, null, 20]);
+    expect(pageWindow(20, 20)).toEqual([1, null, 18, 19, 20]);
+    expect(pageWindow(4, 20)).toEqual([1, 2, 3, 4, 5, 6, null, 20]);
+  });
+
+  it("offers nothing for an empty result", () => {
+    expect(pageWindow(1, 0)).toEqual([]);
+  });
+});

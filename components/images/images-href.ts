@@ -1,0 +1,26 @@
+// The project page's Images tab as a URL: the filters and the page live in the
+// query string, so a filtered view can be linked, reloaded and shared.
+import type { TaskStatusName } from "@/lib/schemas/tasks";
+
+export type ImageFilters = { status?: TaskStatusName; q?: string; page?: number };
+
+export function imagesHref(projectId: string, filters: ImageFilters): string {
+  const params = new URLSearchParams({ tab: "images" });
+  if (filters.status) params.set("status", filters.status);
+  if (filters.q) params.set("q", filters.q);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  return `/projects/${encodeURIComponent(projectId)}?${params.toString()}`;
+}
+
+/** Page numbers to offer around the current one: first, last, and two either side, with gaps as null. */
+export function pageWindow(page: number, pageCount: number): (number | null)[] {
+  const wanted = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
+  const pages = [...wanted].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  for (const n of pages) {
+    const previous = out[out.length - 1];
+    if (typeof previous === "number" && n - previous > 1) out.push(null);
+    out.push(n);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listImagesQuery } from "@/lib/schemas/images";
+import type { Actor } from "../auth/actor";
+import { db, type TaskStatus } from "../db/client";
+import { stopQueue } from "../jobs/queue";
+import { makePng } from "../testing/fixtures/images";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { importImage } from "./import-image";
+import { listProjectImages } from "./list-project-images";
+
+setupTempDataDir();
+
+let annotator: Actor;
+let projectId: string;
+const idOf = new Map<string, string>();
+// File name -> the annotate status it is given ("todo" stays as imported).
+const FILES: [string, TaskStatus][] = [
+  ["Cat_01.png", "accepted"],
+  ["catX01.png", "todo"],
+  ["dog%50.png", "accepted"],
+  ["dog-50.png", "submitted"],
+  ["bird.png", "rejected"],
+];
+
+beforeAll(async () => {
+  const manager = await createTestUser({ role: "manager" });
+  annotator = await createTestUser();
+  projectId = (
+    await createTestProject({
+      members: [
+        { actor: manager, role: "manager" },
+        { actor: annotator, role: "annotator" },
+      ],
+    })
+  ).id;
+  for (const [index, [fileName, status]] of FILES.entries()) {
+    const bytes = await makePng({ width: 24 + index, height: 16, seed: 70 + index });
+    const result = await importImage({ actor: manager, projectId, fileName, bytes });
+    if (result.status !== "imported") throw new Error("expected imported");
+    idOf.set(fileName, result.image.id);
+    await db().task.updateMany({ where: { imageId: result.image.id, stage: "annotate" }, data: { status } });
+  }
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await db().$disconnect();
+});
+
+const names = (page: { items: { fileName: string }[] }) => page.items.map((item) => item.fileName);
+
+describe("listProjectImages filters", () => {
+  it("narrows to one annotate status, with totals of the filtered set", async () => {
+    const accepted = await listProjectImages({ actor: annotator, projectId, status: "accepted" });
+    expect(names(accepted)).toEqual(["Cat_01.png", "dog%50.png"]);
+    expect(accepted).toMatchObject({ total: 2, pageCount: 1 });
+    expect(accepted.items.every((item) => item.annotateStatus === "accepted")).toBe(true);
+    const skipped = await listProjectImages({ actor: annotator, projectId, status: "skipped" });
+    expect(skipped).toMatchObject({ items: [], total: 0, pageCount: 0 });
+  });
+
+  it("searches file names case-insensitively and takes % and _ literally", async () => {
+    expect(names(await listProjectImages({ actor: annotator, projectId, q: "CAT" }))).toEqual(["Cat_01.png", "catX01.png"]);
+    // "_" would match the X of catX01 as a LIKE wildcard.
+    expect(names(await listProjectImages({ actor: annotator, projectId, q: "cat_" }))).toEqual(["Cat_01.png"]);
+    // "%" would match every dog file as a LIKE wildcard.
+    expect(names(await listProjectImages({ actor: annotator, projectId, q: "g%5" }))).toEqual(["dog%50.png"]);
+    expect(await listProjectImages({ actor: annotator, projectId, q: "zebra" })).toMatchObject({ items: [], total: 0 });
+    expect(await listProjectImages({ actor: annotator, projectId, q: "\\" })).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("combines status and search, and pages within the filtered set", async () => {
+    const both = await listProjectImages({ actor: annotator, projectId, status: "accepted", q: "dog" });
+    expect(names(both)).toEqual(["dog%50.png"]);
+    const second = await listProjectImages({ actor: annotator, projectId, status: "accepted", page: 2, pageSize: 1 });
+    expect(second).toMatchObject({ page: 2, total: 2, pageCount: 2 });
+    expect(second.items.map((item) => item.id)).toEqual([idOf.get("dog%50.png")]);
+  });
+});
+
+describe("listImagesQuery", () => {
+  it("reads the filters from a query string and names what is wrong", () => {
+    expect(listImagesQuery.parse({ status: "rejected", q: "  bird ", page: "2" })).toEqual({ status: "rejected", q: "bird", page: 2, pageSize: 50 });
+    // An empty search box is no filter.
+    expect(listImagesQuery.parse({ q: "   " }).q).toBeUndefined();
+    const badStatus = listImagesQuery.safeParse({ status: "done" });
+    expect(badStatus.success).toBe(false);
+    expect(badStatus.error?.issues[0]?.path).toEqual(["status"]);
+    const longSearch = listImagesQuery.safeParse({ q: "x".repeat(201) });
+    expect(longSearch.error?.issues[0]?.message).toBe("The file name search is at most 200 characters");
+    expect(listImagesQuery.safeParse({ page: "0" }).error?.issues[0]?.message).toBe("page starts at 1");
+  });
+});
