@@ -87,7 +87,12 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   const firstCard = page.getByTestId("image-card").first();
   const fileName = (await firstCard.getByRole("link").getAttribute("title"))?.replace(/^Open | in the editor$/g, "");
   await firstCard.getByRole("link").click();
-  await expect(page).toHaveURL(/\/projects\/[^/]+\/annotate\/[^/?]+$/);
+  // Opened from the "To do" view, the editor walks that view and "back" returns to it.
+  await expect(page).toHaveURL(/\/projects\/[^/]+\/annotate\/[^/?]+\?status=todo$/);
   expect(fileName).toBeTruthy();
   await expect(page.getByTestId("image-name")).toContainText(fileName!, { timeout: 15_000 });
+  await expect(page.getByTestId("image-name")).toContainText("1/2");
+  await page.getByRole("link", { name: /E2E street scenes/ }).click();
+  await expect(page).toHaveURL(/\?tab=images&status=todo$/);
+  await expect(page.getByTestId("image-filter-todo")).toHaveAttribute("aria-current", "true");
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ImageListItem } from "@/server/images/image-summary";
+import { annotateHref, type ImageFilters } from "./images-href";
 
 const STATUS_STYLE: Record<string, string> = {
   todo: "bg-slate-100 text-slate-700",
@@ -10,13 +11,13 @@ const STATUS_STYLE: Record<string, string> = {
   skipped: "bg-slate-200 text-slate-600",
 };
 
-export function ImageGrid({ images }: { images: ImageListItem[] }) {
+export function ImageGrid({ images, filters = {} }: { images: ImageListItem[]; filters?: ImageFilters }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 xl:grid-cols-6" data-testid="image-grid">
       {images.map((image) => (
         <li key={image.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow" data-testid="image-card">
-          {/* The whole card opens the image in the editor (outside any queue task). */}
-          <Link href={`/projects/${image.projectId}/annotate/${image.id}`} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
+          {/* The whole card opens the image in the editor (outside any queue task), walking the same filtered view. */}
+          <Link href={annotateHref(image.projectId, image.id, filters)} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
             <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
               {image.thumbnailReady ? (
                 // eslint-disable-next-line @next/next/no-img-element -- authorised route, already a small webp

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { imagesHref, pageWindow } from "./images-href";
+import { annotateHref, imagesHref, pageWindow } from "./images-href";
 
 describe("imagesHref", () => {
   it("keeps only the filters that are set, and page 1 implicit", () => {
     expect(imagesHref("p1", {})).toBe("/projects/p1?tab=images");
     expect(imagesHref("p1", { status: "accepted", q: "dog %5", page: 3 })).toBe("/projects/p1?tab=images&status=accepted&q=dog+%255&page=3");
     expect(imagesHref("p1", { q: "", page: 1 })).toBe("/projects/p1?tab=images");
+  });
+});
+
+describe("annotateHref", () => {
+  it("carries the view's filters, but not its page", () => {
+    expect(annotateHref("p1", "i9", {})).toBe("/projects/p1/annotate/i9");
+    expect(annotateHref("p1", "i9", { status: "rejected", q: "cat_" })).toBe("/projects/p1/annotate/i9?status=rejected&q=cat_");
   });
 });
 

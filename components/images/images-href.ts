@@ -12,6 +12,15 @@ export function imagesHref(projectId: string, filters: ImageFilters): string {
   return `/projects/${encodeURIComponent(projectId)}?${params.toString()}`;
 }
 
+/** An image in the editor, opened from a filtered view: previous / next then walk that view, and "back" returns to it. */
+export function annotateHref(projectId: string, imageId: string, filters: Pick<ImageFilters, "status" | "q">): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set("status", filters.status);
+  if (filters.q) params.set("q", filters.q);
+  const query = params.toString();
+  return `/projects/${encodeURIComponent(projectId)}/annotate/${encodeURIComponent(imageId)}${query ? `?${query}` : ""}`;
+}
+
 /** Page numbers to offer around the current one: first, last, and two either side, with gaps as null. */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
   const wanted = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);

@@ -12,9 +12,8 @@ export const importFolderInput = z.object({
 });
 export type ImportFolderInput = z.infer<typeof importFolderInput>;
 
-export const listImagesQuery = z.object({
-  page: z.coerce.number().int().min(1, "page starts at 1").default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, "pageSize is at most 200").default(50),
+/** The Images tab's filters; the editor keeps them to walk the same view. */
+export const imageFiltersQuery = z.object({
   /** Only images whose annotate task has this status. */
   status: taskStatusSchema.optional(),
   /** Only file names containing this text (case-insensitive); an empty box means no filter. */
@@ -24,5 +23,10 @@ export const listImagesQuery = z.object({
     .max(200, "The file name search is at most 200 characters")
     .transform((value) => value || undefined)
     .optional(),
+});
+
+export const listImagesQuery = imageFiltersQuery.extend({
+  page: z.coerce.number().int().min(1, "page starts at 1").default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, "pageSize is at most 200").default(50),
 });
 export type ListImagesQuery = z.infer<typeof listImagesQuery>;

@@ -2,7 +2,8 @@
 // browser decoder (shared with the click-to-mask page), the project's label
 // classes, the image's saved objects (pre-filled masks with their proposal
 // scores), its neighbours in import order (for
-// "next image"), and whether this person may edit.
+// "next image"; within the Images tab's filter when it was opened from one),
+// and whether this person may edit.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -11,6 +12,7 @@ import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { EDITING_ROLES } from "./assert-editing-allowed";
 import { listImageAnnotations } from "./list-image-annotations";
+import { imageListWhere, type ImageListFilters } from "../images/image-list-where";
 
 export interface EditorPageData extends ClickToMaskPageData {
   project: { id: string; name: string };
@@ -24,8 +26,8 @@ export interface EditorPageData extends ClickToMaskPageData {
   prefillScores: Record<string, number | null>;
 }
 
-export async function loadEditorPage(options: { actor: Actor; projectId: string; imageId: string }): Promise<EditorPageData> {
-  const { actor, projectId, imageId } = options;
+export async function loadEditorPage(options: { actor: Actor; projectId: string; imageId: string; filters?: ImageListFilters }): Promise<EditorPageData> {
+  const { actor, projectId, imageId, filters } = options;
   const access = await requireProjectAccess({ actor, projectId });
   const base = await loadClickToMaskPage({ actor, projectId, imageId });
   const [project, annotations, order, prefillRows] = await Promise.all([
@@ -35,7 +37,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
-    db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
+    db().image.findMany({ where: imageListWhere({ projectId, ...filters }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
     // The DTO drops the pre-fill provenance block of the prompt; the editor shows its score.
     db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true, predictedIou: true, stabilityScore: true } }),
   ]);

@@ -4,9 +4,8 @@
 // annotate status and/or a file name search. Any project member may list.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
-import { db, type TaskStatus } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { escapeLike } from "../db/escape-like";
+import { db } from "../db/client";
+import { imageListWhere, type ImageListFilters } from "./image-list-where";
 import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
 
 export type ImagePage = { items: ImageListItem[]; page: number; pageSize: number; total: number; pageCount: number };
@@ -16,20 +15,13 @@ export async function listProjectImages(options: {
   projectId: string;
   page?: number;
   pageSize?: number;
-  status?: TaskStatus;
-  /** Case-insensitive substring of the file name, matched literally (% and _ are not wildcards). */
-  q?: string;
-}): Promise<ImagePage> {
+} & ImageListFilters): Promise<ImagePage> {
   const { actor, projectId, status, q } = options;
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
 
-  const where: Prisma.ImageWhereInput = {
-    projectId,
-    ...(status && { tasks: { some: { stage: "annotate", status } } }),
-    ...(q && { fileName: { contains: escapeLike(q), mode: "insensitive" } }),
-  };
+  const where = imageListWhere({ projectId, status, q });
   const [total, rows] = await Promise.all([
     db().image.count({ where }),
     db().image.findMany({

@@ -56,6 +56,7 @@ export function AnnotationEditor({
   user,
   previousHref,
   nextHref,
+  backHref,
   onNext,
   headerSlot,
   panelSlot,
@@ -66,6 +67,8 @@ export function AnnotationEditor({
   user: { id: string; name: string };
   previousHref: string | null;
   nextHref: string | null;
+  /** Where "← project" leads: the project page, or the filtered Images view the editor was opened from. */
+  backHref?: string;
   /** Replaces "next image" (button and N), e.g. the queue's submit-and-next. */
   onNext?: () => void;
   /** Extra header content (presence) and the top of the side panel (task actions, review comments). */
@@ -130,13 +133,15 @@ export function AnnotationEditor({
       data-threads={decoder.decoder.phase === "ready" ? decoder.decoder.info.threads : ""}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5">
-        <Link href={`/projects/${data.project.id}`} className="max-w-40 truncate text-sm text-brand-700 hover:underline" title={data.project.name}>
+        <Link href={backHref ?? `/projects/${data.project.id}`} className="max-w-40 truncate text-sm text-brand-700 hover:underline" title={data.project.name}>
           ← {data.project.name}
         </Link>
         <span className="flex items-center gap-1">
           <NavLink href={previousHref} label="‹" title="Previous image (Shift+N)" />
           <span className="max-w-48 truncate text-sm text-slate-600" data-testid="image-name" title={data.image.fileName}>
-            {data.image.fileName} · {data.position.index}/{data.position.total}
+            {data.image.fileName}
+            {/* 0: opened under a filter the image no longer matches (its status changed), so it has no place in that view. */}
+            {data.position.index > 0 && ` · ${data.position.index}/${data.position.total}`}
           </span>
           {onNext ? (
             <button type="button" onClick={onNext} className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-50" title="Submit and open your next image (N)" aria-label="Submit and open your next image (N)">

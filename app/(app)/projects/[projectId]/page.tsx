@@ -1,3 +1,4 @@
+import { firstSearchParam } from "@/lib/first-search-param";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page-actor";
@@ -46,7 +47,7 @@ async function loadOverview(projectId: string) {
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const query = await searchParams;
-  const rawTab = firstValue(query.tab);
+  const rawTab = firstSearchParam(query.tab);
   const { actor, project } = await loadOverview(projectId);
   // A tab the viewer may not open (the managers' pre-fill tab) falls back to the images.
   const tab: ProjectTab = visibleProjectTabs(project.canManage).some((t) => t.id === rawTab) ? (rawTab as ProjectTab) : "images";
@@ -100,7 +101,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             ) : (
               <>
                 <ImagePagination projectId={project.id} filters={filters} {...images} />
-                <ImageGrid images={images.items} />
+                <ImageGrid images={images.items} filters={filters} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
                 {images.pageCount > 1 && <ImagePagination projectId={project.id} filters={filters} {...images} />}
               </>
@@ -123,13 +124,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   );
 }
 
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
-  const parsed = listImagesQuery.safeParse({ status: firstValue(query.status), q: firstValue(query.q), page: firstValue(query.page) });
+  const parsed = listImagesQuery.safeParse({ status: firstSearchParam(query.status), q: firstSearchParam(query.q), page: firstSearchParam(query.page) });
   if (parsed.success) return { filters: { status: parsed.data.status, q: parsed.data.q, page: parsed.data.page } };
   return { filters: {}, error: describeZodError(parsed.error) };
 }

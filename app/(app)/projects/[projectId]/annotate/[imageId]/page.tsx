@@ -2,6 +2,7 @@
 // every save so the server can check the lease, and opens the task editor:
 // Submit / Skip / Stop, the reviewer's comments, presence, and "next image"
 // meaning the next image of the annotator's queue.
+import { firstSearchParam } from "@/lib/first-search-param";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page-actor";
@@ -12,10 +13,12 @@ import { peekNextTaskImages } from "@/server/tasks/peek-next-task-images";
 import { AnnotationEditor } from "@/components/editor/views/annotation-editor";
 import { EditorPresence } from "@/components/tasks/editor-presence";
 import { TaskEditor, type EditorTask } from "@/components/tasks/task-editor";
+import { annotateHref, imagesHref, type ImageFilters } from "@/components/images/images-href";
+import { imageFiltersQuery } from "@/lib/schemas/images";
 
 type Props = {
   params: Promise<{ projectId: string; imageId: string }>;
-  searchParams: Promise<{ task?: string | string[] }>;
+  searchParams: Promise<{ task?: string | string[]; status?: string | string[]; q?: string | string[] }>;
 };
 
 export const metadata: Metadata = { title: "Annotate" };
@@ -34,18 +37,21 @@ async function taskOfImage(options: { actor: Awaited<ReturnType<typeof pageActor
 
 export default async function AnnotatePage({ params, searchParams }: Props) {
   const { projectId, imageId } = await params;
-  const { task: taskParam } = await searchParams;
+  const { task: taskParam, ...filterParams } = await searchParams;
+  // Opened from a filtered Images view: walk that view. A bad filter is dropped (the grid names it).
+  const parsedFilters = imageFiltersQuery.safeParse({ status: firstSearchParam(filterParams.status), q: firstSearchParam(filterParams.q) });
+  const filters: ImageFilters = parsedFilters.success ? parsedFilters.data : {};
   const taskId = typeof taskParam === "string" && taskParam.length > 0 && taskParam.length <= 64 ? taskParam : null;
   const actor = await pageActor();
   let data;
   try {
-    data = await loadEditorPage({ actor, projectId, imageId });
+    data = await loadEditorPage({ actor, projectId, imageId, filters });
   } catch (error) {
     // Not a member and not found look the same: nothing leaks.
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   }
-  const href = (id: string | null) => (id ? `/projects/${projectId}/annotate/${id}` : null);
+  const href = (id: string | null) => (id ? annotateHref(projectId, id, filters) : null);
   const user = { id: actor.id, name: actor.name };
   const task = await taskOfImage({ actor, taskId, imageId });
   if (task) {
@@ -54,7 +60,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     const [upcoming] = task.stage === "annotate" ? await peekNextTaskImages({ projectId, actorId: actor.id, excludeImageId: imageId, count: 1 }) : [data.nextImageId];
     return <TaskEditor key={`${imageId}:${task.id}`} data={{ ...data, nextImageId: upcoming ?? null }} task={task} user={user} nextHref={href(data.nextImageId)} />;
   }
-  // "Next image" walks the project in import order.
+  // "Next image" walks the project (or the filtered view) in import order.
   return (
     <AnnotationEditor
       key={imageId}
@@ -63,6 +69,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       user={user}
       previousHref={href(data.previousImageId)}
       nextHref={href(data.nextImageId)}
+      backHref={imagesHref(projectId, filters)}
       headerSlot={<EditorPresence imageId={imageId} selfId={actor.id} />}
     />
   );

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { db, type TaskStatus } from "../db/client";
+import { stopQueue } from "../jobs/queue";
+import { importImage } from "../images/import-image";
+import { makePng } from "../testing/fixtures/images";
+import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { loadEditorPage } from "./load-editor-page";
+
+setupTempDataDir();
+
+let annotator: Actor;
+let outsider: Actor;
+let projectId: string;
+const ids: string[] = [];
+// Import order, with the annotate status each image is given.
+const FILES: [string, TaskStatus][] = [
+  ["a-street.png", "rejected"],
+  ["b-kitchen.png", "todo"],
+  ["c-street.png", "rejected"],
+  ["d-street.png", "accepted"],
+];
+
+beforeAll(async () => {
+  const manager = await createTestUser({ role: "manager" });
+  annotator = await createTestUser();
+  outsider = await createTestUser();
+  projectId = (
+    await createTestProject({
+      members: [
+        { actor: manager, role: "manager" },
+        { actor: annotator, role: "annotator" },
+      ],
+    })
+  ).id;
+  for (const [index, [fileName, status]] of FILES.entries()) {
+    const bytes = await makePng({ width: 20 + index, height: 12, seed: 90 + index });
+    const result = await importImage({ actor: manager, projectId, fileName, bytes });
+    if (result.status !== "imported") throw new Error("expected imported");
+    ids.push(result.image.id);
+    await db().task.updateMany({ where: { imageId: result.image.id, stage: "annotate" }, data: { status } });
+  }
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await db().$disconnect();
+});
+
+const neighbours = (page: Awaited<ReturnType<typeof loadEditorPage>>) => ({ previous: page.previousImageId, next: page.nextImageId, position: page.position });
+
+describe("loadEditorPage neighbours", () => {
+  it("walks the whole project in import order", async () => {
+    const page = await loadEditorPage({ actor: annotator, projectId, imageId: ids[1]! });
+    expect(neighbours(page)).toEqual({ previous: ids[0], next: ids[2], position: { index: 2, total: 4 } });
+  });
+
+  it("walks only the filtered view it was opened from", async () => {
+    const rejected = await loadEditorPage({ actor: annotator, projectId, imageId: ids[0]!, filters: { status: "rejected" } });
+    expect(neighbours(rejected)).toEqual({ previous: null, next: ids[2], position: { index: 1, total: 2 } });
+    const streets = await loadEditorPage({ actor: annotator, projectId, imageId: ids[3]!, filters: { q: "STREET" } });
+    expect(neighbours(streets)).toEqual({ previous: ids[2], next: null, position: { index: 3, total: 3 } });
+  });
+
+  it("offers no neighbours for an image outside the filter, instead of jumping elsewhere", async () => {
+    const page = await loadEditorPage({ actor: annotator, projectId, imageId: ids[1]!, filters: { status: "rejected" } });
+    expect(page.image.id).toBe(ids[1]);
+    expect(neighbours(page)).toEqual({ previous: null, next: null, position: { index: 0, total: 2 } });
+  });
+
+  it("answers not_found to non-members", async () => {
+    await expect(loadEditorPage({ actor: outsider, projectId, imageId: ids[0]! })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
