@@ -190,6 +190,14 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(card.getByTestId("batch-count-accepted")).toHaveText("1");
   await screenshot(manager, "workflow-batches");
 
+  // The project list shows the same progress; the status tile opens the accepted image.
+  await manager.goto("/projects");
+  await expect(manager.locator(`a[href="/projects/${projectId}"]`).getByTestId("project-progress")).toContainText("1 of 2 accepted");
+  await manager.goto(`/projects/${projectId}`);
+  await manager.getByTestId("count-accepted").click();
+  await expect(manager.getByTestId("image-card")).toHaveCount(1);
+  await expect(manager.getByTestId("image-card")).toContainText("accepted");
+
   // The image's history: who did what, when.
   await manager.goto(`/projects/${projectId}/history/${first.imageId}`);
   const actions = await manager.getByTestId("history-entry").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-action")));

@@ -32,6 +32,30 @@ describe("projects", () => {
     expect((await listProjects({ actor: admin })).map((p) => p.id)).toContain(project.id);
   });
 
+  it("lists live masks only and where each project's annotate tasks stand", async () => {
+    const manager = await createTestUser("manager");
+    const project = await createProject({ actor: manager, input: { name: "Counted", description: "" } });
+    const other = await createProject({ actor: manager, input: { name: "Counted too", description: "" } });
+    const statuses = ["accepted", "accepted", "submitted", "todo"] as const;
+    for (const [n, status] of statuses.entries()) {
+      const image = await db().image.create({
+        data: { projectId: project.id, sha256: `list-${project.id}-${n}`, fileName: `${n}.png`, mime: "image/png", byteSize: 1, width: 4, height: 4, storageKey: `k${n}` },
+      });
+      await db().task.create({ data: { projectId: project.id, imageId: image.id, stage: "annotate", status } });
+      await db().task.create({ data: { projectId: project.id, imageId: image.id, stage: "review", status: "todo" } });
+      const mask = { projectId: project.id, imageId: image.id, source: "manual" as const, rleCounts: "16", maskHeight: 4, maskWidth: 4, bbox: [0, 0, 4, 4], area: 16 };
+      // One live and one deleted mask per image.
+      await db().annotation.createMany({ data: [mask, { ...mask, deletedAt: new Date() }] });
+    }
+    const listed = await listProjects({ actor: manager });
+    expect(listed.find((p) => p.id === project.id)).toMatchObject({
+      imageCount: 4,
+      annotationCount: 4,
+      statusCounts: { accepted: 2, submitted: 1, todo: 1 },
+    });
+    expect(listed.find((p) => p.id === other.id)).toMatchObject({ imageCount: 0, annotationCount: 0, statusCounts: {} });
+  });
+
   it("hides a project from non-members as not found and refuses member-only roles", async () => {
     const manager = await createTestUser("manager");
     const annotator = await createTestUser("annotator");

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page-actor";
 import { listProjects } from "@/server/projects/list-projects";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { ProjectProgressBar } from "@/components/projects/project-progress-bar";
 import { card } from "@/components/ui/button-styles";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -37,6 +38,7 @@ export default async function ProjectsPage() {
                     <div><dt className="inline">Masks </dt><dd className="inline font-medium text-slate-700">{project.annotationCount}</dd></div>
                     <div><dt className="inline">Members </dt><dd className="inline font-medium text-slate-700">{project.memberCount}</dd></div>
                   </dl>
+                  <ProjectProgressBar statusCounts={project.statusCounts} imageCount={project.imageCount} />
                 </Link>
               </li>
             ))}
