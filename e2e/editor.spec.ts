@@ -280,7 +280,7 @@ test("work saved offline or after the session expired is kept and sent later", a
   expect((await serverObjects(page, image.id)).find((o) => o.id === pending.id)?.rle.counts).toBe(pending.counts);
 });
 
-test("an annotator saves under the queue's lease; a save without one is refused visibly and kept", async ({ browser }) => {
+test("an annotator saves under the queue's lease; without one the image opens view-only, and a save after the lease is lost is refused visibly and kept", async ({ browser }) => {
   test.setTimeout(300_000);
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
@@ -308,19 +308,37 @@ test("an annotator saves under the queue's lease; a save without one is refused 
   await expectAllSaved(page);
   expect(await serverObjects(page, queued.id)).toHaveLength(1);
 
-  // Another image, no lease: the save is refused with the server's reason, shown, and kept.
+  // Another image, no lease (opened from its card, not the queue): it opens view-only
+  // with the reason, and a click draws nothing, instead of a save refused afterwards.
   const other = images[4]!;
   await openEditor(page, projectId, other.id);
+  await expect(page.getByTestId("read-only-reason")).toContainText("taken from the queue");
+  await expect(page.getByTestId("tool-brush")).toBeDisabled();
+  await expect(page.getByTestId("save-status")).toHaveCount(0);
   const [otherShape] = await findShapes(page, other.id);
   count = await decodeCount(page);
   await clickPixel(page, otherShape!.x, otherShape!.y);
+  await page.waitForTimeout(1_000);
+  expect(await decodeCount(page)).toBe(count);
+  await expect(editor(page)).toHaveAttribute("data-draft", "none");
+  await screenshot(page, "editor-view-only");
+
+  // Its own image, opened from the card too, is editable while the lease lives. Then
+  // the lease is lost (Stop in another tab): the next save is refused, shown, and kept.
+  await openEditor(page, projectId, queued.id);
+  await expect(page.getByTestId("read-only-reason")).toHaveCount(0);
+  const taskId = new URL(path!, "http://x").searchParams.get("task");
+  expect((await page.request.post(`/api/tasks/${taskId}/release`)).status()).toBe(200);
+  const second = (await findShapes(page, queued.id))[1]!;
+  count = await decodeCount(page);
+  await clickPixel(page, second.x, second.y);
   await waitForDecode(page, count);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-tone", "error", { timeout: 15_000 });
   await expect(page.getByTestId("blocked-save")).toBeVisible();
-  await expect(page.getByTestId("object-status")).toHaveText("not saved");
-  expect(await editorObjects(page)).toHaveLength(1);
-  expect(await serverObjects(page, other.id)).toHaveLength(0);
+  await expect(page.getByTestId("object-status").filter({ hasText: "not saved" })).toHaveCount(1);
+  expect(await editorObjects(page)).toHaveLength(2);
+  expect(await serverObjects(page, queued.id)).toHaveLength(1);
   await screenshot(page, "editor-save-refused");
   await context.close();
 });

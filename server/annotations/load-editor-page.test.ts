@@ -53,6 +53,8 @@ describe("loadEditorPage neighbours", () => {
   it("walks the whole project in import order", async () => {
     const page = await loadEditorPage({ actor: annotator, projectId, imageId: ids[1]! });
     expect(neighbours(page)).toEqual({ previous: ids[0], next: ids[2], position: { index: 2, total: 4 } });
+    // Opened from its card, not the queue: no lease, so view only, and the page says why.
+    expect(page).toMatchObject({ canEdit: false, readOnlyReason: expect.stringContaining("Start labeling") });
   });
 
   it("walks only the filtered view it was opened from", async () => {

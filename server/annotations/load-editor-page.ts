@@ -3,14 +3,14 @@
 // classes, the image's saved objects (pre-filled masks with their proposal
 // scores), its neighbours in import order (for
 // "next image"; within the Images tab's filter when it was opened from one),
-// and whether this person may edit.
+// and whether this person may edit it now (and if not, why).
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
 import { prefillConfidence } from "../prefill/list-prefill-annotations";
 import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click-to-mask-page";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
-import { EDITING_ROLES } from "./assert-editing-allowed";
+import { describeEditAccess } from "./describe-edit-access";
 import { listImageAnnotations } from "./list-image-annotations";
 import { imageListWhere, type ImageListFilters } from "../images/image-list-where";
 
@@ -22,6 +22,8 @@ export interface EditorPageData extends ClickToMaskPageData {
   nextImageId: string | null;
   position: { index: number; total: number };
   canEdit: boolean;
+  /** Why the image opens read-only (no lease on it, someone else holds it, ...); null when editable. */
+  readOnlyReason: string | null;
   /** Live pre-filled masks of the image: annotation id -> the mask's confidence (null when unknown). */
   prefillScores: Record<string, number | null>;
 }
@@ -30,7 +32,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const { actor, projectId, imageId, filters } = options;
   const access = await requireProjectAccess({ actor, projectId });
   const base = await loadClickToMaskPage({ actor, projectId, imageId });
-  const [project, annotations, order, prefillRows] = await Promise.all([
+  const [project, annotations, order, prefillRows, editAccess] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
       select: { id: true, name: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
@@ -40,6 +42,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     db().image.findMany({ where: imageListWhere({ projectId, ...filters }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
     // The DTO drops the pre-fill provenance block of the prompt; the editor shows its score.
     db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true, predictedIou: true, stabilityScore: true } }),
+    describeEditAccess({ actor, access, imageId }),
   ]);
   const prefillById = new Map(prefillRows.map((row) => [row.id, row]));
   const prefillScores: Record<string, number | null> = {};
@@ -57,7 +60,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     previousImageId: index > 0 ? (order[index - 1]?.id ?? null) : null,
     nextImageId: index >= 0 ? (order[index + 1]?.id ?? null) : null,
     position: { index: index + 1, total: order.length },
-    canEdit: access.role === "admin" || EDITING_ROLES.includes(access.role),
+    ...editAccess,
     prefillScores,
   };
 }

@@ -169,6 +169,7 @@ export function AnnotationEditor({
           onAcceptPrefills={() => controller.acceptPrefills("all")}
           uncovered={state.uncovered}
           onUncovered={() => controller.command({ type: "toggleUncovered" })}
+          editable={data.canEdit}
         />
         {headerSlot}
       </div>
@@ -207,8 +208,15 @@ export function AnnotationEditor({
         </div>
         <aside className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-3" aria-label="Editor panel">
           {panelSlot}
-          <SaveStatus sync={syncSnapshot} loginHref={`/login?next=${encodeURIComponent(here)}`} onRetry={(id) => sync?.retry(id)} />
-          {!data.canEdit && <p className="text-xs text-amber-800">You can view this image but not edit it.</p>}
+          {/* Read-only there is nothing to save, and "Connecting…" would never end. */}
+          {data.canEdit && <SaveStatus sync={syncSnapshot} loginHref={`/login?next=${encodeURIComponent(here)}`} onRetry={(id) => sync?.retry(id)} />}
+          {!data.canEdit && (
+            <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="read-only-reason">
+              <p className="font-medium">View only</p>
+              <p className="mt-0.5">{data.readOnlyReason ?? "You can view this image but not edit it."}</p>
+              <Link href={`/projects/${data.project.id}/queue`} className="mt-1 inline-block font-medium text-brand-700 underline">Open the work queue</Link>
+            </div>
+          )}
           <section>
             <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Label</h2>
             <LabelPicker labels={data.labels} activeLabelId={state.activeLabelId} onPick={(index) => controller.command({ type: "label", index })} />

@@ -1,5 +1,6 @@
 "use client";
-// Tools, brush size, undo/redo, zoom and help, each with its key.
+// Tools, brush size, undo/redo, zoom and help, each with its key. Read-only
+// (no lease, or a viewer), only the view controls stay enabled.
 import type { ToolId } from "../core/editor-store";
 
 const TOOLS: { id: ToolId; name: string; key: string }[] = [
@@ -35,6 +36,7 @@ export function EditorToolbar({
   onAcceptPrefills,
   uncovered,
   onUncovered,
+  editable = true,
 }: {
   tool: ToolId;
   brushRadius: number;
@@ -54,6 +56,7 @@ export function EditorToolbar({
   onAcceptPrefills: () => void;
   uncovered: boolean;
   onUncovered: () => void;
+  editable?: boolean;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Editor tools" data-testid="editor-toolbar">
@@ -63,6 +66,7 @@ export function EditorToolbar({
           type="button"
           onMouseDown={keepFocus}
           onClick={() => onTool(t.id)}
+          disabled={!editable}
           aria-pressed={tool === t.id}
           data-testid={`tool-${t.id}`}
           className={`${button} ${tool === t.id ? active : idle}`}
@@ -72,19 +76,19 @@ export function EditorToolbar({
         </button>
       ))}
       <span className="mx-1 flex items-center gap-1 text-xs text-slate-600" data-testid="brush-size">
-        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} onClick={() => onBrushSize(-1)} aria-label="Smaller brush ([)">
+        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} disabled={!editable} onClick={() => onBrushSize(-1)} aria-label="Smaller brush ([)">
           [
         </button>
         <span className="w-12 text-center tabular-nums" data-testid="brush-radius">{brushRadius} px</span>
-        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} onClick={() => onBrushSize(1)} aria-label="Larger brush (])">
+        <button type="button" onMouseDown={keepFocus} className={`${button} ${idle} px-1.5`} disabled={!editable} onClick={() => onBrushSize(1)} aria-label="Larger brush (])">
           ]
         </button>
       </span>
       <span className="mx-1 h-5 w-px bg-slate-200" />
-      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!canUndo} onClick={onUndo} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : "Undo (Ctrl+Z)"} data-testid="undo">
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!editable || !canUndo} onClick={onUndo} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : "Undo (Ctrl+Z)"} data-testid="undo">
         Undo
       </button>
-      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!canRedo} onClick={onRedo} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : "Redo (Ctrl+Shift+Z)"} data-testid="redo">
+      <button type="button" onMouseDown={keepFocus} className={`${button} ${idle}`} disabled={!editable || !canRedo} onClick={onRedo} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : "Redo (Ctrl+Shift+Z)"} data-testid="redo">
         Redo
       </button>
       <span className="mx-1 h-5 w-px bg-slate-200" />
@@ -109,7 +113,7 @@ export function EditorToolbar({
       >
         Uncovered <kbd className="ml-0.5 text-[10px] text-slate-400">U</kbd>
       </button>
-      {prefillCount > 0 && (
+      {editable && prefillCount > 0 && (
         <button
           type="button"
           onMouseDown={keepFocus}

@@ -38,7 +38,13 @@ export function ObjectList({
   editable: boolean;
   actions: ObjectListActions;
 }) {
-  if (objects.length === 0) return <p className="text-xs text-slate-500" data-testid="object-list-empty">No objects yet. Click an object in the image, then press Enter.</p>;
+  if (objects.length === 0) {
+    return (
+      <p className="text-xs text-slate-500" data-testid="object-list-empty">
+        {editable ? "No objects yet. Click an object in the image, then press Enter." : "No objects on this image yet."}
+      </p>
+    );
+  }
   const topFirst = [...objects].reverse();
   return (
     <ul className="space-y-1" data-testid="object-list" aria-label="Objects">
