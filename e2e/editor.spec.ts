@@ -322,11 +322,16 @@ test("an annotator saves under the queue's lease; without one the image opens vi
   expect(await decodeCount(page)).toBe(count);
   await expect(editor(page)).toHaveAttribute("data-draft", "none");
   await screenshot(page, "editor-view-only");
+  // View controls still work read-only: O steps the mask opacity, and the choice follows to the next image.
+  await page.keyboard.press("o");
+  await expect(page.getByTestId("mask-opacity")).toHaveValue("0.6");
 
   // Its own image, opened from the card too, is editable while the lease lives. Then
   // the lease is lost (Stop in another tab): the next save is refused, shown, and kept.
   await openEditor(page, projectId, queued.id);
   await expect(page.getByTestId("read-only-reason")).toHaveCount(0);
+  await expect(page.getByTestId("mask-opacity")).toHaveValue("0.6");
+  await screenshot(page, "editor-mask-opacity");
   const taskId = new URL(path!, "http://x").searchParams.get("task");
   expect((await page.request.post(`/api/tasks/${taskId}/release`)).status()).toBe(200);
   const second = (await findShapes(page, queued.id))[1]!;

@@ -8,15 +8,10 @@ import type { BatchProgress } from "@/server/batches/list-batches";
 import { buttonSecondary, card, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
 import { taskApi } from "../tasks/task-api";
+import { TASK_STATUS_STYLE } from "../ui/task-status-style";
+import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 
-const SEGMENTS = [
-  ["todo", "To do", "bg-slate-300"],
-  ["in_progress", "In progress", "bg-sky-500"],
-  ["submitted", "Submitted", "bg-violet-500"],
-  ["accepted", "Accepted", "bg-emerald-500"],
-  ["rejected", "Rejected", "bg-amber-500"],
-  ["skipped", "Skipped", "bg-rose-400"],
-] as const;
+const SEGMENTS = TASK_STATUSES.map((status) => [status, TASK_STATUS_LABELS[status], TASK_STATUS_STYLE[status].dot] as const);
 
 type Member = { id: string; name: string; role: string };
 

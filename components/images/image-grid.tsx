@@ -1,15 +1,7 @@
 import Link from "next/link";
 import type { ImageListItem } from "@/server/images/image-summary";
 import { annotateHref, type ImageFilters } from "./images-href";
-
-const STATUS_STYLE: Record<string, string> = {
-  todo: "bg-slate-100 text-slate-700",
-  in_progress: "bg-amber-100 text-amber-800",
-  submitted: "bg-sky-100 text-sky-800",
-  accepted: "bg-emerald-100 text-emerald-800",
-  rejected: "bg-red-100 text-red-800",
-  skipped: "bg-slate-200 text-slate-600",
-};
+import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 
 export function ImageGrid({ images, filters = {} }: { images: ImageListItem[]; filters?: ImageFilters }) {
   return (
@@ -29,7 +21,7 @@ export function ImageGrid({ images, filters = {} }: { images: ImageListItem[]; f
             <div className="flex items-center justify-between gap-2 px-2.5 py-2 text-xs">
               <span className="truncate text-slate-700" title={image.fileName}>{image.fileName}</span>
               {image.annotateStatus && (
-                <span className={`shrink-0 rounded px-1.5 py-0.5 ${STATUS_STYLE[image.annotateStatus] ?? ""}`}>{image.annotateStatus.replace("_", " ")}</span>
+                <span className={`shrink-0 rounded px-1.5 py-0.5 ${TASK_STATUS_STYLE[image.annotateStatus].badge}`}>{image.annotateStatus.replace("_", " ")}</span>
               )}
             </div>
             <div className="flex items-center justify-between gap-2 px-2.5 pb-2 text-[11px] text-slate-500">

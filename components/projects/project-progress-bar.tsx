@@ -1,9 +1,11 @@
 // A project card's progress: how many images are accepted, in review and
 // being labelled, as one stacked bar and a line of text.
+import { TASK_STATUS_STYLE } from "../ui/task-status-style";
+
 const SEGMENTS = [
-  { status: "accepted", label: "accepted", color: "bg-emerald-500" },
-  { status: "submitted", label: "awaiting review", color: "bg-sky-500" },
-  { status: "in_progress", label: "being labelled", color: "bg-amber-400" },
+  { status: "accepted", label: "accepted", color: TASK_STATUS_STYLE.accepted.dot },
+  { status: "submitted", label: "awaiting review", color: TASK_STATUS_STYLE.submitted.dot },
+  { status: "in_progress", label: "being labelled", color: TASK_STATUS_STYLE.in_progress.dot },
 ] as const;
 
 export function ProjectProgressBar({ statusCounts, imageCount }: { statusCounts: Record<string, number>; imageCount: number }) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { imagesHref } from "../images/images-href";
+import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 
 /** Each status tile opens the Images tab filtered to that status. */
 export function StatusSummary(props: { projectId: string; statusCounts: Record<string, number>; imageCount: number; encodedCount: number; failedEncodings?: number }) {
@@ -14,7 +15,10 @@ export function StatusSummary(props: { projectId: string; statusCounts: Record<s
           title={`Show the images whose task is ${TASK_STATUS_LABELS[status].toLowerCase()}`}
           className="rounded-lg border border-slate-200 bg-white px-3 py-2 transition hover:border-brand-400 hover:shadow-sm"
         >
-          <div className="text-xs text-slate-500">{TASK_STATUS_LABELS[status]}</div>
+          <div className="flex items-center gap-1.5 text-xs text-slate-500">
+            <span className={`inline-block h-2 w-2 rounded-full ${TASK_STATUS_STYLE[status].dot}`} />
+            {TASK_STATUS_LABELS[status]}
+          </div>
           <div className="text-lg font-semibold" data-testid={`count-${status}`}>{props.statusCounts[status] ?? 0}</div>
         </Link>
       ))}

@@ -157,4 +157,18 @@ describe("EditorController", () => {
     controller.command({ type: "nextImage", step: 1 });
     expect(navigated).toEqual([1]);
   });
+
+  it("steps the mask opacity with O, in view-only mode too, and wraps back to full", () => {
+    const { store, controller } = setup();
+    controller.connect({ editable: false });
+    const seen = [1, 2, 3, 4].map(() => {
+      controller.command({ type: "cycleMaskOpacity" });
+      return store.getState().maskOpacity;
+    });
+    expect(seen).toEqual([0.6, 0.3, 1, 0.6]);
+    // A slider value between steps goes to the next lower step.
+    store.setMaskOpacity(0.45);
+    controller.command({ type: "cycleMaskOpacity" });
+    expect(store.getState().maskOpacity).toBe(0.3);
+  });
 });

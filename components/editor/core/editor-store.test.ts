@@ -168,3 +168,18 @@ describe("EditorStore history", () => {
     expect(store.getState().history.undo).toHaveLength(MAX_HISTORY);
   });
 });
+
+describe("EditorStore mask opacity", () => {
+  it("starts opaque, clamps to 0.1..1 in 0.05 steps and ignores a non-number", () => {
+    const store = new EditorStore({ width: 8, height: 8 });
+    expect(store.getState().maskOpacity).toBe(1);
+    store.setMaskOpacity(0.33);
+    expect(store.getState().maskOpacity).toBe(0.35);
+    store.setMaskOpacity(0);
+    expect(store.getState().maskOpacity).toBe(0.1);
+    store.setMaskOpacity(7);
+    expect(store.getState().maskOpacity).toBe(1);
+    store.setMaskOpacity(Number.NaN);
+    expect(store.getState().maskOpacity).toBe(1);
+  });
+});

@@ -48,9 +48,15 @@ export interface EditorState {
   readonly prefillLayerVisible: boolean;
   /** View state: everything covered by a mask is dimmed, so what is left to label stands out. */
   readonly uncovered: boolean;
+  /** View state: how opaque the saved masks are drawn (MIN_MASK_OPACITY..1), to see the picture under them. */
+  readonly maskOpacity: number;
 }
 
 export type RemoteChange = { kind: "upsert"; object: EditorObject } | { kind: "delete"; id: string };
+
+export const MIN_MASK_OPACITY = 0.1;
+/** What O steps through: full, half, faint. */
+export const MASK_OPACITY_STEPS = [1, 0.6, 0.3] as const;
 
 export const MIN_BRUSH_RADIUS = 1;
 export const MAX_BRUSH_RADIUS = 200;
@@ -76,6 +82,7 @@ export class EditorStore {
       notice: null,
       prefillLayerVisible: true,
       uncovered: false,
+      maskOpacity: 1,
     };
   }
 
@@ -205,6 +212,13 @@ export class EditorStore {
 
   setUncovered(uncovered: boolean): void {
     if (uncovered !== this.state.uncovered) this.set({ uncovered });
+  }
+
+  /** Clamped to MIN_MASK_OPACITY..1 and rounded to 0.05 (a slider's steps); a non-number is ignored. */
+  setMaskOpacity(opacity: number): void {
+    if (!Number.isFinite(opacity)) return;
+    const value = Math.round(Math.min(1, Math.max(MIN_MASK_OPACITY, opacity)) * 20) / 20;
+    if (value !== this.state.maskOpacity) this.set({ maskOpacity: value });
   }
 
   /** A message for the person (decoder failure, "select an object first"). */

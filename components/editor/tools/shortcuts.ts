@@ -23,6 +23,7 @@ export type EditorCommand =
   | { type: "acceptPrefill"; all: boolean }
   | { type: "togglePrefillLayer" }
   | { type: "toggleUncovered" }
+  | { type: "cycleMaskOpacity" }
   | { type: "help" };
 
 export interface KeyInput {
@@ -69,6 +70,8 @@ export function resolveShortcut(input: KeyInput): EditorCommand | null {
       return { type: "acceptPrefill", all: input.shift };
     case "u":
       return { type: "toggleUncovered" };
+    case "o":
+      return { type: "cycleMaskOpacity" };
     case "f":
       return { type: "fit" };
     case "+":
@@ -139,6 +142,7 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "Wheel, + / -", action: "Zoom" },
       { keys: "Space+drag, middle drag", action: "Pan" },
       { keys: "F", action: "Fit the image to the screen" },
+      { keys: "O", action: "Mask opacity: full, half, faint (the slider sets any value)" },
       { keys: "N / Shift+N", action: "Next / previous image" },
       { keys: "?", action: "Show or hide this list" },
     ],

@@ -179,6 +179,7 @@ describe("shortcuts", () => {
     expect(key("H", { shift: true })).toEqual({ type: "togglePrefillLayer" });
     expect(key("h")).toEqual({ type: "toggleHidden" });
     expect(key("u")).toEqual({ type: "toggleUncovered" });
+    expect(key("O")).toEqual({ type: "cycleMaskOpacity" });
     expect(key("q")).toBeNull();
   });
 

@@ -20,6 +20,7 @@ import { PrefillList } from "./prefill-list";
 import { SaveStatus } from "./save-status";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { useEditorRuntime } from "./use-editor-runtime";
+import { usePersistedMaskOpacity } from "./use-persisted-mask-opacity";
 
 // Konva needs the DOM: the canvas renders in the browser only.
 const EditorCanvas = dynamic(() => import("./editor-canvas").then((m) => m.EditorCanvas), {
@@ -92,6 +93,7 @@ export function AnnotationEditor({
   );
   const runtime = useEditorRuntime({ data, taskId, userId: user.id, viewportRef, onHelp, onNavigate });
   const { store, state, controller, decoder, sync, syncSnapshot } = runtime;
+  usePersistedMaskOpacity(store);
   const { doc, draft, selectedId, history } = state;
   useImperativeHandle(
     handleRef,
@@ -169,6 +171,8 @@ export function AnnotationEditor({
           onAcceptPrefills={() => controller.acceptPrefills("all")}
           uncovered={state.uncovered}
           onUncovered={() => controller.command({ type: "toggleUncovered" })}
+          maskOpacity={state.maskOpacity}
+          onMaskOpacity={(opacity) => store.setMaskOpacity(opacity)}
           editable={data.canEdit}
         />
         {headerSlot}

@@ -5,7 +5,7 @@
 // the controller; zoom and pan (wheel, Space+drag, middle drag, F) live here.
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type Ref, type WheelEvent } from "react";
 import type Konva from "konva";
-import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
+import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import { lowResMaskPixels } from "@/components/sam/low-res-mask-image";
 import { computeResizeGeometry } from "@/lib/sam/prompt-transform";
 import type { EditorController } from "../controller/editor-controller";
@@ -52,7 +52,7 @@ export function EditorCanvas({
   inputSize: number;
   handleRef: Ref<ViewportHandle>;
 }) {
-  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius, prefillLayerVisible, uncovered } = state;
+  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius, prefillLayerVisible, uncovered, maskOpacity } = state;
   const containerRef = useRef<HTMLDivElement>(null);
   const stageSize = useStageSize(containerRef);
   const image = useImageElement(imageUrl);
@@ -198,14 +198,16 @@ export function EditorCanvas({
         <Stage width={stageSize.width} height={stageSize.height} scaleX={vp.scale} scaleY={vp.scale} x={vp.x} y={vp.y} listening={false}>
           <Layer imageSmoothingEnabled={false} listening={false}>
             {image && <KonvaImage image={image} width={doc.width} height={doc.height} />}
-            {doc.objects.map((object) => {
-              if (object.hidden) return null;
-              const pending = isPendingPrefill(object);
-              if (pending && !prefillLayerVisible) return null;
-              const color = objectColor({ objectId: object.id, labelClassId: object.labelClassId, labels });
-              const render = renderMask({ mask: object.mask, color, selected: object.id === selectedId, style: pending ? "prefill" : "solid" });
-              return render && <KonvaImage key={object.id} image={render.canvas} x={render.x} y={render.y} />;
-            })}
+            <Group opacity={maskOpacity}>
+              {doc.objects.map((object) => {
+                if (object.hidden) return null;
+                const pending = isPendingPrefill(object);
+                if (pending && !prefillLayerVisible) return null;
+                const color = objectColor({ objectId: object.id, labelClassId: object.labelClassId, labels });
+                const render = renderMask({ mask: object.mask, color, selected: object.id === selectedId, style: pending ? "prefill" : "solid" });
+                return render && <KonvaImage key={object.id} image={render.canvas} x={render.x} y={render.y} />;
+              })}
+            </Group>
             {uncoveredCanvas && <KonvaImage image={uncoveredCanvas} width={doc.width} height={doc.height} />}
           </Layer>
           <Layer listening={false}>

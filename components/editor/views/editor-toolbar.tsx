@@ -1,7 +1,7 @@
 "use client";
 // Tools, brush size, undo/redo, zoom and help, each with its key. Read-only
 // (no lease, or a viewer), only the view controls stay enabled.
-import type { ToolId } from "../core/editor-store";
+import { MIN_MASK_OPACITY, type ToolId } from "../core/editor-store";
 
 const TOOLS: { id: ToolId; name: string; key: string }[] = [
   { id: "smart", name: "Smart", key: "S" },
@@ -36,6 +36,8 @@ export function EditorToolbar({
   onAcceptPrefills,
   uncovered,
   onUncovered,
+  maskOpacity,
+  onMaskOpacity,
   editable = true,
 }: {
   tool: ToolId;
@@ -56,6 +58,8 @@ export function EditorToolbar({
   onAcceptPrefills: () => void;
   uncovered: boolean;
   onUncovered: () => void;
+  maskOpacity: number;
+  onMaskOpacity: (opacity: number) => void;
   editable?: boolean;
 }) {
   return (
@@ -113,6 +117,23 @@ export function EditorToolbar({
       >
         Uncovered <kbd className="ml-0.5 text-[10px] text-slate-400">U</kbd>
       </button>
+      <label className="flex items-center gap-1 text-xs text-slate-600" title="Mask opacity (O steps through full, half, faint)">
+        Masks
+        <input
+          type="range"
+          min={MIN_MASK_OPACITY}
+          max={1}
+          step={0.05}
+          value={maskOpacity}
+          onChange={(event) => onMaskOpacity(Number(event.target.value))}
+          // Arrow keys on a focused slider would also reach the editor's shortcuts: give focus back.
+          onPointerUp={(event) => event.currentTarget.blur()}
+          className="w-20 accent-brand-600"
+          aria-label="Mask opacity"
+          data-testid="mask-opacity"
+        />
+        <span className="w-8 tabular-nums">{Math.round(maskOpacity * 100)}%</span>
+      </label>
       {editable && prefillCount > 0 && (
         <button
           type="button"
