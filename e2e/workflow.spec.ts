@@ -135,6 +135,16 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-mask-count", "1");
   // This project has no label classes, so the mask is unlabelled, and the reviewer is told.
   await expect(reviewer.getByTestId("review-mask-summary")).toHaveText("1 mask · 1 without a label");
+  // The mask list says the same per mask, with the annotator's clicks and seconds from the editor.
+  const maskRow = reviewer.getByTestId("review-mask-row");
+  await expect(maskRow).toHaveCount(1);
+  await expect(maskRow).toContainText("no label");
+  await expect(maskRow).toContainText(/\d+ clicks? · \d+ s/);
+  await reviewer.getByTestId("review-mask-opacity").fill("0.3");
+  await expect(reviewer.getByTestId("review-mask-opacity")).toHaveValue("0.3");
+  await maskRow.hover();
+  await screenshot(reviewer, "workflow-review-masks");
+  await reviewer.getByTestId("review-mask-opacity").fill("1");
   const box = (await reviewer.getByTestId("review-canvas").boundingBox())!;
   await reviewer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await reviewer.getByLabel("Comment 1", { exact: true }).fill("The wheel is missing from this mask");

@@ -5,6 +5,7 @@
 // the image's own size and is scaled with the image by CSS.
 import { useEffect, useMemo, useRef } from "react";
 import { decodeRleToMask, type BinaryMask } from "@/lib/mask";
+import { paintReviewMasks } from "./paint-review-masks";
 
 export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
 export type Pin = { x: number; y: number; label: string };
@@ -20,31 +21,27 @@ export function MaskCanvas(props: {
   height: number;
   annotations: DrawnAnnotation[];
   highlightId?: string | null;
+  /** Fill opacity 0..1 (outlines stay opaque); false hides the masks to see the bare picture. */
+  opacity?: number;
+  visible?: boolean;
   pins: Pin[];
   onPick?: (point: { x: number; y: number; annotationId: string | null }) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const masks = useMemo(() => props.annotations.map((annotation) => ({ annotation, mask: decodeRleToMask(annotation.rle) as BinaryMask })), [props.annotations]);
 
+  const opacity = props.opacity ?? 1;
+  const visible = props.visible ?? true;
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
     if (!context) return;
     const image = context.createImageData(props.width, props.height);
-    for (const { annotation, mask } of masks) {
-      if (mask.width !== props.width || mask.height !== props.height) continue;
-      const [r, g, b] = hexToRgb(annotation.color);
-      const alpha = annotation.id === props.highlightId ? 200 : 150;
-      for (let i = 0; i < mask.data.length; i++) {
-        if (mask.data[i] === 0) continue;
-        const o = i * 4;
-        image.data[o] = r;
-        image.data[o + 1] = g;
-        image.data[o + 2] = b;
-        image.data[o + 3] = alpha;
-      }
+    if (visible) {
+      const painted = masks.map(({ annotation, mask }) => ({ id: annotation.id, mask, rgb: hexToRgb(annotation.color) }));
+      paintReviewMasks({ out: image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId: props.highlightId ?? null });
     }
     context.putImageData(image, 0, 0);
-  }, [masks, props.width, props.height, props.highlightId]);
+  }, [masks, props.width, props.height, props.highlightId, opacity, visible]);
 
   const pick = (event: React.MouseEvent<HTMLDivElement>) => {
     if (!props.onPick) return;

@@ -12,3 +12,9 @@ export function reviewMaskSummary(annotations: readonly Pick<AnnotationDto, "sou
   if (unlabelled > 0) parts.push(`${unlabelled} without a label`);
   return parts.join(" · ");
 }
+
+/** A mask's effort as its annotator's editor recorded it ("3 clicks · 12 s"); null when nothing was recorded (pre-filled, imported). */
+export function describeEffort(telemetry: Pick<AnnotationDto["telemetry"], "clicks" | "secondsSpent">): string | null {
+  if (telemetry.clicks <= 0 && telemetry.secondsSpent <= 0) return null;
+  return `${telemetry.clicks} click${telemetry.clicks === 1 ? "" : "s"} · ${Math.round(telemetry.secondsSpent)} s`;
+}

@@ -16,6 +16,7 @@ import { taskApi, type ClaimAnswer } from "../tasks/task-api";
 import { useImageRoom, useSocketEvents } from "../tasks/use-live-events";
 import { useTaskHeartbeat } from "../tasks/use-task-heartbeat";
 import { MaskCanvas } from "./mask-canvas";
+import { ReviewMaskList } from "./review-mask-list";
 
 type Label = { id: string; name: string; color: string };
 type Draft = { comment: string; annotationId: string | null; pinX: number | null; pinY: number | null };
@@ -29,6 +30,10 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
   const [annotations, setAnnotations] = useState<AnnotationDto[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [acceptNote, setAcceptNote] = useState("");
+  // Inspection only, nothing saved: the mask hovered in the list, and how the masks are shown.
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
+  const [masksVisible, setMasksVisible] = useState(true);
+  const [maskOpacity, setMaskOpacity] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const lease = useTaskHeartbeat(task.heldByMe && task.stage === "review" ? task.id : null);
@@ -79,7 +84,9 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
           height={task.image.height}
           annotations={drawn}
           pins={pins}
-          highlightId={drafts.at(-1)?.annotationId ?? null}
+          highlightId={hoveredId ?? drafts.at(-1)?.annotationId ?? null}
+          opacity={maskOpacity}
+          visible={masksVisible}
           onPick={canDecide ? (point) => setDrafts((list) => [...list, { comment: "", annotationId: point.annotationId, pinX: Math.round(point.x), pinY: Math.round(point.y) }]) : undefined}
         />
         <p className="text-xs text-slate-500">
@@ -132,6 +139,16 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
           </>
         )}
         <FormError message={error} />
+        <ReviewMaskList
+          annotations={annotations}
+          labels={props.labels}
+          highlightId={hoveredId}
+          onHighlight={setHoveredId}
+          visible={masksVisible}
+          onVisible={setMasksVisible}
+          opacity={maskOpacity}
+          onOpacity={setMaskOpacity}
+        />
       </aside>
     </div>
   );
