@@ -23,7 +23,20 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await duplicate.getByLabel("Label name").fill("car");
   await duplicate.getByRole("button", { name: "Add label" }).click();
   await expect(page.getByTestId("form-error")).toContainText('"car" already exists');
+  // Rename in place, move up (the editor's 1-9 order), delete after a confirmation.
+  await page.getByRole("button", { name: "Edit label car" }).click();
+  const edit = page.getByRole("form", { name: "Edit label car" });
+  await edit.getByLabel("New name").fill("vehicle");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator('[data-testid="label-row"][data-label="vehicle"]')).toBeVisible();
+  await page.getByRole("button", { name: "Move person up" }).click();
+  await expect(page.getByTestId("label-row").first()).toHaveAttribute("data-label", "person");
+  await page.getByRole("button", { name: "Delete label vehicle" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Delete vehicle?" })).toContainText("No mask uses it.");
   await screenshot(page, "project-labels");
+  await page.getByRole("button", { name: "Delete label", exact: true }).click();
+  await expect(page.getByTestId("label-row")).toHaveCount(1);
+  await expect(page.getByTestId("label-list")).not.toContainText("vehicle");
 
   // Members
   await page.getByRole("link", { name: "Members" }).click();

@@ -7,6 +7,9 @@ import { addProjectMember } from "@/server/projects/add-project-member";
 import { removeProjectMember } from "@/server/projects/remove-project-member";
 import { createLabelClass } from "@/server/projects/create-label-class";
 import { deleteLabelClass } from "@/server/projects/delete-label-class";
+import { updateLabelClass } from "@/server/projects/update-label-class";
+import { moveLabelClass } from "@/server/projects/move-label-class";
+import type { MoveLabelClassInput, UpdateLabelClassInput } from "@/lib/schemas/projects";
 import { createProjectInput, addMemberInput, labelClassInput } from "@/lib/schemas/projects";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
@@ -50,6 +53,22 @@ export async function deleteLabelClassAction(projectId: string, labelClassId: st
   return runAction(async (actor) => {
     await deleteLabelClass({ actor, input: { projectId, labelClassId } });
     revalidatePath(`/projects/${projectId}`);
+    return null;
+  });
+}
+
+export async function updateLabelClassAction(input: UpdateLabelClassInput): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await updateLabelClass({ actor, input });
+    revalidatePath(`/projects/${input.projectId}`);
+    return null;
+  });
+}
+
+export async function moveLabelClassAction(input: MoveLabelClassInput): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await moveLabelClass({ actor, input });
+    revalidatePath(`/projects/${input.projectId}`);
     return null;
   });
 }

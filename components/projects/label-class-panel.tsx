@@ -1,17 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useTransition } from "react";
-import { createLabelClassAction, deleteLabelClassAction } from "@/app/actions/project-actions";
-import { buttonDanger, buttonPrimary, inputField, labelText } from "../ui/button-styles";
+import { useActionState, useEffect, useRef } from "react";
+import { createLabelClassAction } from "@/app/actions/project-actions";
+import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
-
-type LabelClass = { id: string; name: string; color: string };
+import { LabelClassRow, type LabelClassItem } from "./label-class-row";
 
 const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c"];
 
-export function LabelClassPanel(props: { projectId: string; labels: LabelClass[]; canManage: boolean }) {
+export function LabelClassPanel(props: { projectId: string; labels: LabelClassItem[]; canManage: boolean }) {
   const [state, action, pending] = useActionState(createLabelClassAction, null);
-  const [deleting, startDelete] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
@@ -24,22 +22,7 @@ export function LabelClassPanel(props: { projectId: string; labels: LabelClass[]
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="label-list">
           {props.labels.map((label, index) => (
-            <li key={label.id} className="flex items-center gap-3 py-2">
-              <span className="h-4 w-4 rounded border border-black/10" style={{ backgroundColor: label.color }} aria-hidden />
-              <span className="font-medium">{label.name}</span>
-              <kbd className="rounded border border-slate-200 px-1.5 text-xs text-slate-500" title="Shortcut in the editor">{index + 1}</kbd>
-              {props.canManage && (
-                <button
-                  type="button"
-                  className={`${buttonDanger} ml-auto`}
-                  disabled={deleting}
-                  onClick={() => startDelete(async () => void (await deleteLabelClassAction(props.projectId, label.id)))}
-                  aria-label={`Delete label ${label.name}`}
-                >
-                  Delete
-                </button>
-              )}
-            </li>
+            <LabelClassRow key={label.id} projectId={props.projectId} label={label} index={index} count={props.labels.length} canManage={props.canManage} />
           ))}
         </ul>
       )}

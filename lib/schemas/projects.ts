@@ -18,11 +18,20 @@ export type AddMemberInput = z.infer<typeof addMemberInput>;
 
 export const removeMemberInput = z.object({ projectId: z.string().min(1), userId: z.string().min(1) });
 
-export const labelClassInput = z.object({
-  projectId: z.string().min(1),
-  name: z.string().trim().min(1, "Label name is required").max(50, "Label name is at most 50 characters"),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #22cc88"),
-});
+const labelName = z.string().trim().min(1, "Label name is required").max(50, "Label name is at most 50 characters");
+const labelColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #22cc88");
+
+export const labelClassInput = z.object({ projectId: z.string().min(1), name: labelName, color: labelColor });
 export type LabelClassInput = z.infer<typeof labelClassInput>;
 
 export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), labelClassId: z.string().min(1) });
+
+/** Rename and/or recolour; at least one of the two. */
+export const updateLabelClassInput = z
+  .object({ projectId: z.string().min(1), labelClassId: z.string().min(1), name: labelName.optional(), color: labelColor.optional() })
+  .refine((value) => value.name !== undefined || value.color !== undefined, "Give a new name or colour");
+export type UpdateLabelClassInput = z.input<typeof updateLabelClassInput>;
+
+/** One place up (-1) or down (+1) in the list, which is also the editor's 1-9 shortcut order. */
+export const moveLabelClassInput = z.object({ projectId: z.string().min(1), labelClassId: z.string().min(1), direction: z.union([z.literal(-1), z.literal(1)]) });
+export type MoveLabelClassInput = z.input<typeof moveLabelClassInput>;

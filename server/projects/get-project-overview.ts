@@ -16,7 +16,11 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         description: true,
         modelId: true,
         createdAt: true,
-        labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } },
+        labelClasses: {
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          // How many live masks carry each class: deleting one tells the manager what it unlabels.
+          select: { id: true, name: true, color: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
+        },
         memberships: {
           orderBy: { createdAt: "asc" },
           select: { role: true, user: { select: { id: true, name: true, email: true, active: true } } },
@@ -27,6 +31,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
   ]);
   return {
     ...project,
+    labelClasses: project.labelClasses.map(({ _count, ...label }) => ({ ...label, maskCount: _count.annotations })),
     progress,
     myRole: access.role,
     canManage: canManage(access),

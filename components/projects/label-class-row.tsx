@@ -1,0 +1,77 @@
+"use client";
+// One label class in the manager's list: rename / recolour in place, move it
+// up or down (the editor's 1-9 order), and delete after a confirmation that
+// says how many masks lose the label (they stay, unlabelled).
+import { useState, useTransition } from "react";
+import { deleteLabelClassAction, moveLabelClassAction, updateLabelClassAction } from "@/app/actions/project-actions";
+import type { ActionResult } from "@/server/http/run-action";
+import { buttonDanger, buttonPrimary, buttonSecondary, inputField } from "../ui/button-styles";
+import { FormError } from "../ui/form-message";
+
+export type LabelClassItem = { id: string; name: string; color: string; maskCount: number };
+
+const small = "px-2 py-1 text-xs";
+
+export function LabelClassRow(props: { projectId: string; label: LabelClassItem; index: number; count: number; canManage: boolean }) {
+  const { projectId, label, index, count } = props;
+  const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
+  const [name, setName] = useState(label.name);
+  const [color, setColor] = useState(label.color);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = (action: () => Promise<ActionResult>, after: () => void = () => undefined) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      if (result.ok) after();
+      else setError(result.error);
+    });
+  const masks = `${label.maskCount} mask${label.maskCount === 1 ? "" : "s"}`;
+
+  return (
+    <li className="space-y-1 py-2" data-testid="label-row" data-label={label.name}>
+      <div className="flex flex-wrap items-center gap-3">
+        {mode === "edit" ? (
+          <form
+            className="flex flex-1 flex-wrap items-center gap-2"
+            aria-label={`Edit label ${label.name}`}
+            onSubmit={(event) => {
+              event.preventDefault();
+              run(() => updateLabelClassAction({ projectId, labelClassId: label.id, name, color }), () => setMode("view"));
+            }}
+          >
+            <input type="color" value={color} onChange={(event) => setColor(event.target.value)} aria-label="Colour" className="h-8 w-12 cursor-pointer rounded border border-slate-300 bg-white p-0.5" />
+            <input value={name} onChange={(event) => setName(event.target.value)} aria-label="New name" maxLength={50} required className={`${inputField} w-48 py-1`} />
+            <button type="submit" className={`${buttonPrimary} ${small}`} disabled={pending}>Save</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setMode("view"); setName(label.name); setColor(label.color); setError(null); }}>Cancel</button>
+          </form>
+        ) : (
+          <>
+            <span className="h-4 w-4 rounded border border-black/10" style={{ backgroundColor: label.color }} aria-hidden />
+            <span className="font-medium">{label.name}</span>
+            <kbd className="rounded border border-slate-200 px-1.5 text-xs text-slate-500" title="Shortcut in the editor">{index < 9 ? index + 1 : index === 9 ? 0 : "–"}</kbd>
+            <span className="text-xs text-slate-500" data-testid="label-mask-count">{masks}</span>
+          </>
+        )}
+        {props.canManage && mode === "view" && (
+          <div className="ml-auto flex items-center gap-1.5">
+            <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === 0} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: -1 }))} aria-label={`Move ${label.name} up`}>↑</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === count - 1} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: 1 }))} aria-label={`Move ${label.name} down`}>↓</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setName(label.name); setColor(label.color); setMode("edit"); }} aria-label={`Edit label ${label.name}`}>Edit</button>
+            <button type="button" className={`${buttonDanger} ${small}`} onClick={() => setMode("confirm-delete")} aria-label={`Delete label ${label.name}`}>Delete</button>
+          </div>
+        )}
+      </div>
+      {mode === "confirm-delete" && (
+        <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alertdialog" aria-label={`Delete ${label.name}?`}>
+          <span className="flex-1">
+            Delete “{label.name}”? {label.maskCount > 0 ? `${masks} lose this label; the masks stay, unlabelled.` : "No mask uses it."}
+          </span>
+          <button type="button" className={`${buttonDanger} ${small}`} disabled={pending} onClick={() => run(() => deleteLabelClassAction(projectId, label.id))}>Delete label</button>
+          <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => setMode("view")}>Keep it</button>
+        </div>
+      )}
+      <FormError message={error} />
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+// Renaming or recolouring a class changes every mask that has it at once
+// (masks point at the class), which is what a manager fixing a typo wants.
+import { updateLabelClassInput, type UpdateLabelClassInput } from "@/lib/schemas/projects";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+export async function updateLabelClass(options: { actor: Actor; input: UpdateLabelClassInput }) {
+  const input = updateLabelClassInput.parse(options.input);
+  await requireProjectAccess({ actor: options.actor, projectId: input.projectId, roles: ["manager"], action: "edit label classes" });
+  return db().$transaction(async (tx) => {
+    const current = await tx.labelClass.findFirst({ where: { id: input.labelClassId, projectId: input.projectId } });
+    if (!current) throw new AppError("not_found", "Label class not found.");
+    if (input.name !== undefined && input.name !== current.name) {
+      const clash = await tx.labelClass.findUnique({ where: { projectId_name: { projectId: input.projectId, name: input.name } } });
+      if (clash) throw new AppError("conflict", `A label class named "${input.name}" already exists.`);
+    }
+    const label = await tx.labelClass.update({
+      where: { id: current.id },
+      data: { ...(input.name !== undefined && { name: input.name }), ...(input.color !== undefined && { color: input.color.toLowerCase() }) },
+    });
+    await recordAuditEvent({
+      tx,
+      actorId: options.actor.id,
+      projectId: input.projectId,
+      action: "label.update",
+      targetType: "labelClass",
+      targetId: label.id,
+      data: { from: { name: current.name, color: current.color }, to: { name: label.name, color: label.color } },
+    });
+    return label;
+  });
+}
