@@ -23,6 +23,10 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await duplicate.getByLabel("Label name").fill("car");
   await duplicate.getByRole("button", { name: "Add label" }).click();
   await expect(page.getByTestId("form-error")).toContainText('"car" already exists');
+  // Editing the name clears the stale error.
+  await duplicate.getByLabel("Label name").fill("cars");
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  await duplicate.getByLabel("Label name").fill("");
   // Rename in place, move up (the editor's 1-9 order), delete after a confirmation.
   await page.getByRole("button", { name: "Edit label car" }).click();
   const edit = page.getByRole("form", { name: "Edit label car" });
@@ -108,4 +112,15 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByRole("link", { name: /E2E street scenes/ }).click();
   await expect(page).toHaveURL(/\?tab=images&status=todo$/);
   await expect(page.getByTestId("image-filter-todo")).toHaveAttribute("aria-current", "true");
+
+  // A wrong upload is deleted from its card after a confirmation; the counts follow.
+  const doomed = page.getByTestId("image-card").filter({ hasText: "shape-800x600.jpg" });
+  await doomed.hover();
+  await doomed.getByTestId("delete-image").click();
+  await expect(doomed.getByRole("alertdialog")).toContainText("Delete shape-800x600.jpg?");
+  await screenshot(page, "project-image-delete");
+  await doomed.getByTestId("confirm-delete-image").click();
+  await expect(page.getByTestId("image-card")).toHaveCount(1);
+  await expect(page.getByTestId("image-card")).not.toContainText("shape-800x600.jpg");
+  await expect(page.getByTestId("count-todo")).toHaveText("1", { timeout: 15_000 });
 });

@@ -2,12 +2,13 @@ import Link from "next/link";
 import type { ImageListItem } from "@/server/images/image-summary";
 import { annotateHref, type ImageFilters } from "./images-href";
 import { TASK_STATUS_STYLE } from "../ui/task-status-style";
+import { DeleteImageControl } from "./delete-image-control";
 
-export function ImageGrid({ images, filters = {} }: { images: ImageListItem[]; filters?: ImageFilters }) {
+export function ImageGrid({ images, filters = {}, canManage = false }: { images: ImageListItem[]; filters?: ImageFilters; canManage?: boolean }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 xl:grid-cols-6" data-testid="image-grid">
       {images.map((image) => (
-        <li key={image.id} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow" data-testid="image-card">
+        <li key={image.id} className="group relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow" data-testid="image-card">
           {/* The whole card opens the image in the editor (outside any queue task), walking the same filtered view. */}
           <Link href={annotateHref(image.projectId, image.id, filters)} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
             <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
@@ -34,6 +35,8 @@ export function ImageGrid({ images, filters = {} }: { images: ImageListItem[]; f
               )}
             </div>
           </Link>
+          {/* Outside the link: a button inside an <a> is invalid and would open the editor too. */}
+          {canManage && <DeleteImageControl imageId={image.id} fileName={image.fileName} maskCount={image.maskCount} />}
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { createLabelClassAction } from "@/app/actions/project-actions";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -10,6 +10,9 @@ const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0
 
 export function LabelClassPanel(props: { projectId: string; labels: LabelClassItem[]; canManage: boolean }) {
   const [state, action, pending] = useActionState(createLabelClassAction, null);
+  // The last answer's error shows until the name is edited (a stale "already exists" would mislead).
+  const [dismissed, setDismissed] = useState<typeof state>(null);
+  const shownError = state && !state.ok && state !== dismissed ? state.error : null;
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
@@ -31,14 +34,14 @@ export function LabelClassPanel(props: { projectId: string; labels: LabelClassIt
           <input type="hidden" name="projectId" value={props.projectId} />
           <div className="min-w-48 flex-1">
             <label htmlFor="label-name" className={labelText}>Label name</label>
-            <input id="label-name" name="name" required maxLength={50} className={inputField} placeholder="e.g. car" />
+            <input id="label-name" name="name" required maxLength={50} className={inputField} placeholder="e.g. car" onChange={() => setDismissed(state)} />
           </div>
           <div>
             <label htmlFor="label-color" className={labelText}>Colour</label>
             <input id="label-color" name="color" type="color" defaultValue={nextColour} key={nextColour} className="h-9 w-14 cursor-pointer rounded-md border border-slate-300 bg-white p-1" />
           </div>
           <button type="submit" className={buttonPrimary} disabled={pending}>Add label</button>
-          <div className="w-full"><FormError message={state && !state.ok ? state.error : null} /></div>
+          <div className="w-full"><FormError message={shownError} /></div>
         </form>
       )}
     </div>

@@ -15,6 +15,7 @@ import * as imagesRoute from "../../app/api/projects/[projectId]/images/route";
 import * as folderRoute from "../../app/api/projects/[projectId]/images/import-folder/route";
 import * as fileRoute from "../../app/api/images/[imageId]/file/route";
 import * as thumbnailRoute from "../../app/api/images/[imageId]/thumbnail/route";
+import * as imageRoute from "../../app/api/images/[imageId]/route";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -176,6 +177,24 @@ describe("GET /api/projects/:projectId/images", () => {
     const bad = await imagesRoute.GET(new Request(`${base}/x?status=finished`), projectParams());
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain("status");
+  });
+});
+
+describe("DELETE /api/images/:imageId", () => {
+  it("answers 401 signed out, 403 to an annotator, 404 to a non-member, 200 to a manager, then 404", async () => {
+    const response = await upload(manager, [{ name: "to-delete.png", bytes: await makePng({ width: 21, height: 13, seed: 77 }) }]);
+    const { image } = (await response.json()) as { image: { id: string } };
+    const remove = (actor: Actor | null) => {
+      session.actor = actor;
+      return imageRoute.DELETE(new Request(`${base}/api/images/${image.id}`, { method: "DELETE" }), imageParams(image.id));
+    };
+    expect((await remove(null)).status).toBe(401);
+    expect((await remove(annotator)).status).toBe(403);
+    expect((await remove(outsider)).status).toBe(404);
+    const done = await remove(manager);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ imageId: image.id, fileName: "to-delete.png", masks: 0 });
+    expect((await remove(manager)).status).toBe(404);
   });
 });
 

@@ -101,7 +101,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             ) : (
               <>
                 <ImagePagination projectId={project.id} filters={filters} {...images} />
-                <ImageGrid images={images.items} filters={filters} />
+                <ImageGrid images={images.items} filters={filters} canManage={project.canManage} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
                 {images.pageCount > 1 && <ImagePagination projectId={project.id} filters={filters} {...images} />}
               </>
