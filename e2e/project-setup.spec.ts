@@ -10,6 +10,13 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.waitForURL(/\/projects\/[^/?]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "E2E street scenes" })).toBeVisible();
   await screenshot(page, "project-empty");
+  // Managers edit the description (and name) in place.
+  await page.getByTestId("edit-project").click();
+  const editProject = page.getByRole("form", { name: "Edit project" });
+  await editProject.getByLabel("Description").fill("Street scenes for the browser test");
+  await editProject.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Street scenes for the browser test")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit project" })).toHaveCount(0);
 
   // Label classes
   await page.getByRole("link", { name: "Label classes" }).click();

@@ -8,9 +8,10 @@ import { removeProjectMember } from "@/server/projects/remove-project-member";
 import { createLabelClass } from "@/server/projects/create-label-class";
 import { deleteLabelClass } from "@/server/projects/delete-label-class";
 import { updateLabelClass } from "@/server/projects/update-label-class";
+import { updateProject } from "@/server/projects/update-project";
 import { moveLabelClass } from "@/server/projects/move-label-class";
 import type { MoveLabelClassInput, UpdateLabelClassInput } from "@/lib/schemas/projects";
-import { createProjectInput, addMemberInput, labelClassInput } from "@/lib/schemas/projects";
+import { createProjectInput, addMemberInput, labelClassInput, updateProjectInput } from "@/lib/schemas/projects";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -69,6 +70,16 @@ export async function moveLabelClassAction(input: MoveLabelClassInput): Promise<
   return runAction(async (actor) => {
     await moveLabelClass({ actor, input });
     revalidatePath(`/projects/${input.projectId}`);
+    return null;
+  });
+}
+
+export async function updateProjectAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    const input = updateProjectInput.parse({ projectId: text(form, "projectId"), name: text(form, "name"), description: text(form, "description") });
+    await updateProject({ actor, input });
+    revalidatePath(`/projects/${input.projectId}`);
+    revalidatePath("/projects");
     return null;
   });
 }

@@ -9,6 +9,10 @@ export const createProjectInput = z.object({
 });
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
+/** A manager renames the project or rewrites its description. */
+export const updateProjectInput = createProjectInput.extend({ projectId: z.string().min(1) });
+export type UpdateProjectInput = z.input<typeof updateProjectInput>;
+
 export const addMemberInput = z.object({
   projectId: z.string().min(1),
   email: z.string().trim().toLowerCase().email("Enter the member's email address"),

@@ -9,6 +9,7 @@ import { addProjectMember } from "./add-project-member";
 import { removeProjectMember } from "./remove-project-member";
 import { createLabelClass } from "./create-label-class";
 import { deleteLabelClass } from "./delete-label-class";
+import { updateProject } from "./update-project";
 import { requireProjectAccess } from "../auth/project-access";
 
 describe("projects", () => {
@@ -94,5 +95,19 @@ describe("projects", () => {
     await expect(deleteLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id } })).rejects.toMatchObject({ code: "not_found" });
     const audit = await db().auditEvent.findMany({ where: { projectId: project.id }, select: { action: true } });
     expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(["label.create", "label.delete"]));
+  });
+
+  it("lets the project's managers rename it and rewrite its description, and records the change", async () => {
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }, { actor: annotator, role: "annotator" }] });
+    const before = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    const updated = await updateProject({ actor: manager, input: { projectId: project.id, name: "  Harbour scenes ", description: "Boats only" } });
+    expect(updated).toMatchObject({ name: "Harbour scenes", description: "Boats only" });
+    const audit = await db().auditEvent.findFirst({ where: { action: "project.update", targetId: project.id } });
+    expect(audit).toMatchObject({ actorId: manager.id, data: { from: { name: before.name }, to: { name: "Harbour scenes", description: "Boats only" } } });
+    await expect(updateProject({ actor: annotator, input: { projectId: project.id, name: "Mine now" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateProject({ actor: manager, input: { projectId: project.id, name: "   " } })).rejects.toBeInstanceOf(ZodError);
+    expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).name).toBe("Harbour scenes");
   });
 });

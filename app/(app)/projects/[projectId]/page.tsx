@@ -9,6 +9,7 @@ import { ProjectTabs, visibleProjectTabs, type ProjectTab } from "@/components/p
 import { DetectorPanel } from "@/components/detector/detector-panel";
 import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
+import { ProjectHeading } from "@/components/projects/project-heading";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
 import Link from "next/link";
@@ -60,8 +61,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
-        {project.description && <p className="mt-1 text-slate-600">{project.description}</p>}
+        <ProjectHeading projectId={project.id} name={project.name} description={project.description} canManage={project.canManage} />
         <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
         <div className="mt-3"><StartWorkButtons projectId={project.id} role={project.myRole} /></div>
       </div>

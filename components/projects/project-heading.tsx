@@ -1,0 +1,47 @@
+"use client";
+// The project page's title and description; managers can edit both in place.
+import { useActionState, useState } from "react";
+import { updateProjectAction } from "@/app/actions/project-actions";
+import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/button-styles";
+import { FormError } from "../ui/form-message";
+
+export function ProjectHeading(props: { projectId: string; name: string; description: string | null; canManage: boolean }) {
+  const [state, action, pending] = useActionState(updateProjectAction, null);
+  // Open since which answer: a new successful answer closes the form (the page re-renders with the new name).
+  const [openedAt, setOpenedAt] = useState<{ state: typeof state } | null>(null);
+  const editing = openedAt !== null && !(state?.ok && state !== openedAt.state);
+  const setEditing = (open: boolean) => setOpenedAt(open ? { state } : null);
+  if (!editing) {
+    return (
+      <>
+        <div className="flex items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{props.name}</h1>
+          {props.canManage && (
+            <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => setEditing(true)} data-testid="edit-project">
+              Edit
+            </button>
+          )}
+        </div>
+        {props.description && <p className="mt-1 text-slate-600">{props.description}</p>}
+      </>
+    );
+  }
+  return (
+    <form action={action} className="max-w-xl space-y-2" aria-label="Edit project">
+      <input type="hidden" name="projectId" value={props.projectId} />
+      <div>
+        <label htmlFor="edit-project-name" className={labelText}>Name</label>
+        <input id="edit-project-name" name="name" defaultValue={props.name} required maxLength={100} className={inputField} />
+      </div>
+      <div>
+        <label htmlFor="edit-project-description" className={labelText}>Description</label>
+        <textarea id="edit-project-description" name="description" defaultValue={props.description ?? ""} rows={2} maxLength={2000} className={inputField} />
+      </div>
+      <FormError message={state && !state.ok ? state.error : null} />
+      <div className="flex gap-2">
+        <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Saving…" : "Save"}</button>
+        <button type="button" className={buttonSecondary} onClick={() => setEditing(false)}>Cancel</button>
+      </div>
+    </form>
+  );
+}

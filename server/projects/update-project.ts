@@ -1,0 +1,25 @@
+// Project managers (and admins) rename a project or rewrite its description.
+import { updateProjectInput, type UpdateProjectInput } from "@/lib/schemas/projects";
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/project-access";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { db } from "../db/client";
+
+export async function updateProject(options: { actor: Actor; input: UpdateProjectInput }) {
+  const input = updateProjectInput.parse(options.input);
+  await requireProjectAccess({ actor: options.actor, projectId: input.projectId, roles: ["manager"], action: "edit the project" });
+  return db().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true, description: true } });
+    const project = await tx.project.update({ where: { id: input.projectId }, data: { name: input.name, description: input.description } });
+    await recordAuditEvent({
+      tx,
+      actorId: options.actor.id,
+      projectId: project.id,
+      action: "project.update",
+      targetType: "project",
+      targetId: project.id,
+      data: { from: before, to: { name: project.name, description: project.description } },
+    });
+    return project;
+  });
+}
