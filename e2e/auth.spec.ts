@@ -50,13 +50,32 @@ test("an admin creates a user, who can sign in until deactivated", async ({ page
   await signIn(niaPage, { email: "nia@example.com", password: "nia-password-1" });
   await expect(niaPage.getByTestId("current-user")).toContainText("reviewer");
 
+  // Nia replaces the password the admin handed out, from her account page.
+  await niaPage.getByTestId("current-user").click();
+  await expect(niaPage).toHaveURL(/\/account$/);
+  const change = niaPage.getByRole("form", { name: "Change password" });
+  await change.getByLabel("Current password").fill("wrong-password");
+  await change.getByLabel(/^New password \(/).fill("nia-password-2");
+  await change.getByLabel("New password again").fill("nia-password-2");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(niaPage.getByTestId("form-error")).toContainText("The current password is not right.");
+  await change.getByLabel("Current password").fill("nia-password-1");
+  await change.getByLabel(/^New password \(/).fill("nia-password-2");
+  await change.getByLabel("New password again").fill("nia-password-2");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(niaPage.getByTestId("password-changed")).toContainText("Password changed.");
+  await screenshot(niaPage, "account-password");
+  await niaPage.getByRole("button", { name: "Sign out" }).click();
+  await signIn(niaPage, { email: "nia@example.com", password: "nia-password-2" });
+  await expect(niaPage.getByTestId("current-user")).toContainText("reviewer");
+
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("deactivated");
   // The open session ends at once, and signing in again is refused.
   await niaPage.goto("/projects");
   await expect(niaPage).toHaveURL(/\/login$/);
   await niaPage.getByLabel("Email").fill("nia@example.com");
-  await niaPage.getByLabel("Password").fill("nia-password-1");
+  await niaPage.getByLabel("Password").fill("nia-password-2");
   await niaPage.getByRole("button", { name: "Sign in" }).click();
   await expect(niaPage.getByTestId("form-error")).toContainText("deactivated");
   await other.close();

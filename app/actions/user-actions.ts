@@ -5,7 +5,10 @@ import { runAction, type ActionResult } from "@/server/http/run-action";
 import { createUser } from "@/server/users/create-user";
 import { updateUser } from "@/server/users/update-user";
 import { resetUserPassword } from "@/server/users/reset-user-password";
-import { createUserInput, globalRoleSchema, resetPasswordInput } from "@/lib/schemas/users";
+import { changeOwnPassword } from "@/server/users/change-own-password";
+import { auth } from "@/server/auth/auth";
+import { headers } from "next/headers";
+import { changeOwnPasswordInput, createUserInput, globalRoleSchema, resetPasswordInput } from "@/lib/schemas/users";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -43,5 +46,18 @@ export async function resetPasswordAction(_: unknown, form: FormData): Promise<A
   return runAction(async (actor) => {
     await resetUserPassword({ actor, input: resetPasswordInput.parse({ userId: text(form, "userId"), password: text(form, "password") }) });
     return null;
+  });
+}
+
+export async function changeOwnPasswordAction(_: unknown, form: FormData): Promise<ActionResult<{ endedSessions: number }>> {
+  return runAction(async (actor) => {
+    const input = changeOwnPasswordInput.parse({
+      currentPassword: text(form, "currentPassword"),
+      newPassword: text(form, "newPassword"),
+      confirmPassword: text(form, "confirmPassword"),
+    });
+    // This browser's session stays; the user's others end.
+    const session = await auth().api.getSession({ headers: await headers() });
+    return changeOwnPassword({ actor, keepSessionId: session?.session.id ?? null, input });
   });
 }

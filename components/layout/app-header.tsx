@@ -17,9 +17,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
+          <Link href="/account" className="hidden rounded-md px-1.5 py-1 text-slate-600 hover:bg-slate-100 sm:inline" data-testid="current-user" title="Your account: change your password">
             {actor.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

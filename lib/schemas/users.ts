@@ -25,3 +25,14 @@ export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const resetPasswordInput = z.object({ userId: z.string().min(1), password: passwordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+/** Anyone signed in changes their own password; the current one proves it is them. */
+export const changeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(128),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { message: "The two new passwords differ", path: ["confirmPassword"] })
+  .refine((value) => value.newPassword !== value.currentPassword, { message: "The new password is the same as the current one", path: ["newPassword"] });
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInput>;

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { pageActor } from "@/server/auth/page-actor";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { card } from "@/components/ui/button-styles";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await pageActor();
+  return (
+    <div className="max-w-lg space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {actor.name} · {actor.email} · {actor.role}
+        </p>
+      </div>
+      <section className={`${card} p-5`} aria-labelledby="password-heading">
+        <h2 id="password-heading" className="mb-3 font-medium">Change your password</h2>
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}
