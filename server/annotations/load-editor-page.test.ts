@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
-import { db, type TaskStatus } from "../db/client";
+import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
-import { importImage } from "../images/import-image";
-import { makePng } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { createProjectWithImages } from "../testing/fixtures/project-with-images";
 import { loadEditorPage } from "./load-editor-page";
 
 setupTempDataDir();
@@ -12,34 +11,20 @@ setupTempDataDir();
 let annotator: Actor;
 let outsider: Actor;
 let projectId: string;
-const ids: string[] = [];
-// Import order, with the annotate status each image is given.
-const FILES: [string, TaskStatus][] = [
-  ["a-street.png", "rejected"],
-  ["b-kitchen.png", "todo"],
-  ["c-street.png", "rejected"],
-  ["d-street.png", "accepted"],
-];
+let ids: string[] = [];
 
 beforeAll(async () => {
-  const manager = await createTestUser({ role: "manager" });
-  annotator = await createTestUser();
+  // Import order, with the annotate status each image is given.
+  ({ annotator, projectId, ids } = await createProjectWithImages({
+    files: [
+      ["a-street.png", "rejected"],
+      ["b-kitchen.png", "todo"],
+      ["c-street.png", "rejected"],
+      ["d-street.png", "accepted"],
+    ],
+    seed: 90,
+  }));
   outsider = await createTestUser();
-  projectId = (
-    await createTestProject({
-      members: [
-        { actor: manager, role: "manager" },
-        { actor: annotator, role: "annotator" },
-      ],
-    })
-  ).id;
-  for (const [index, [fileName, status]] of FILES.entries()) {
-    const bytes = await makePng({ width: 20 + index, height: 12, seed: 90 + index });
-    const result = await importImage({ actor: manager, projectId, fileName, bytes });
-    if (result.status !== "imported") throw new Error("expected imported");
-    ids.push(result.image.id);
-    await db().task.updateMany({ where: { imageId: result.image.id, stage: "annotate" }, data: { status } });
-  }
 });
 
 afterAll(async () => {

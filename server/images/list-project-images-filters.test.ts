@@ -3,9 +3,8 @@ import { listImagesQuery } from "@/lib/schemas/images";
 import type { Actor } from "../auth/actor";
 import { db, type TaskStatus } from "../db/client";
 import { stopQueue } from "../jobs/queue";
-import { makePng } from "../testing/fixtures/images";
-import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
-import { importImage } from "./import-image";
+import { setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { createProjectWithImages } from "../testing/fixtures/project-with-images";
 import { listProjectImages } from "./list-project-images";
 
 setupTempDataDir();
@@ -13,33 +12,18 @@ setupTempDataDir();
 let annotator: Actor;
 let projectId: string;
 const idOf = new Map<string, string>();
-// File name -> the annotate status it is given ("todo" stays as imported).
-const FILES: [string, TaskStatus][] = [
-  ["Cat_01.png", "accepted"],
-  ["catX01.png", "todo"],
-  ["dog%50.png", "accepted"],
-  ["dog-50.png", "submitted"],
-  ["bird.png", "rejected"],
-];
 
 beforeAll(async () => {
-  const manager = await createTestUser({ role: "manager" });
-  annotator = await createTestUser();
-  projectId = (
-    await createTestProject({
-      members: [
-        { actor: manager, role: "manager" },
-        { actor: annotator, role: "annotator" },
-      ],
-    })
-  ).id;
-  for (const [index, [fileName, status]] of FILES.entries()) {
-    const bytes = await makePng({ width: 24 + index, height: 16, seed: 70 + index });
-    const result = await importImage({ actor: manager, projectId, fileName, bytes });
-    if (result.status !== "imported") throw new Error("expected imported");
-    idOf.set(fileName, result.image.id);
-    await db().task.updateMany({ where: { imageId: result.image.id, stage: "annotate" }, data: { status } });
-  }
+  const files: [string, TaskStatus][] = [
+    ["Cat_01.png", "accepted"],
+    ["catX01.png", "todo"],
+    ["dog%50.png", "accepted"],
+    ["dog-50.png", "submitted"],
+    ["bird.png", "rejected"],
+  ];
+  const created = await createProjectWithImages({ files, seed: 70 });
+  ({ annotator, projectId } = created);
+  files.forEach(([fileName], index) => idOf.set(fileName, created.ids[index]!));
 });
 
 afterAll(async () => {
