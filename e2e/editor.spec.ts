@@ -325,6 +325,20 @@ test("an annotator saves under the queue's lease; without one the image opens vi
   // View controls still work read-only: O steps the mask opacity, and the choice follows to the next image.
   await page.keyboard.press("o");
   await expect(page.getByTestId("mask-opacity")).toHaveValue("0.6");
+  // Brightness brightens the displayed picture (the image layer's own pixels), and Reset undoes it.
+  const centre = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="editor"] canvas');
+      const pixel = canvas!.getContext("2d")!.getImageData(Math.floor(canvas!.width / 2), Math.floor(canvas!.height / 2), 1, 1).data;
+      return pixel[0]! + pixel[1]! + pixel[2]!;
+    });
+  const plain = await centre();
+  await page.getByTestId("image-adjust-toggle").click();
+  await page.getByTestId("image-brightness").fill("160");
+  await expect.poll(centre).toBeGreaterThan(plain + 30);
+  await screenshot(page, "editor-image-adjust");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect.poll(centre).toBe(plain);
 
   // Its own image, opened from the card too, is editable while the lease lives. Then
   // the lease is lost (Stop in another tab): the next save is refused, shown, and kept.

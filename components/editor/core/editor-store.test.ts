@@ -183,3 +183,19 @@ describe("EditorStore mask opacity", () => {
     expect(store.getState().maskOpacity).toBe(1);
   });
 });
+
+describe("EditorStore picture adjustment", () => {
+  it("changes brightness and contrast separately, clamped, and resets to neutral", () => {
+    const store = new EditorStore({ width: 8, height: 8 });
+    expect(store.getState().imageAdjust).toEqual({ brightness: 100, contrast: 100 });
+    store.setImageAdjust({ brightness: 140 });
+    store.setImageAdjust({ contrast: 999 });
+    expect(store.getState().imageAdjust).toEqual({ brightness: 140, contrast: 250 });
+    const before = store.getState();
+    store.setImageAdjust({ brightness: 140 });
+    // No change, no new state (React would re-render the canvas for nothing).
+    expect(store.getState()).toBe(before);
+    store.setImageAdjust({ brightness: 100, contrast: 100 });
+    expect(store.getState().imageAdjust).toEqual({ brightness: 100, contrast: 100 });
+  });
+});

@@ -2,6 +2,7 @@
 // settings + the temporary draft. Framework-free (React reads it through
 // useSyncExternalStore). Only `edit` records history; remote changes and
 // server acknowledgements bypass it.
+import { clampAdjust, NEUTRAL_ADJUST, type ImageAdjust } from "./image-adjust";
 import { createDocument, findObject, insertObject, removeObjectById, replaceObject } from "./document";
 import type { PromptBox } from "@/lib/sam/prompt-transform";
 import type { Draft } from "./draft";
@@ -50,6 +51,8 @@ export interface EditorState {
   readonly uncovered: boolean;
   /** View state: how opaque the saved masks are drawn (MIN_MASK_OPACITY..1), to see the picture under them. */
   readonly maskOpacity: number;
+  /** View state: brightness / contrast of the displayed picture, percent (100 = as is). */
+  readonly imageAdjust: ImageAdjust;
 }
 
 export type RemoteChange = { kind: "upsert"; object: EditorObject } | { kind: "delete"; id: string };
@@ -83,6 +86,7 @@ export class EditorStore {
       prefillLayerVisible: true,
       uncovered: false,
       maskOpacity: 1,
+      imageAdjust: NEUTRAL_ADJUST,
     };
   }
 
@@ -212,6 +216,14 @@ export class EditorStore {
 
   setUncovered(uncovered: boolean): void {
     if (uncovered !== this.state.uncovered) this.set({ uncovered });
+  }
+
+  setImageAdjust(change: Partial<ImageAdjust>): void {
+    const next = {
+      brightness: clampAdjust(change.brightness ?? this.state.imageAdjust.brightness),
+      contrast: clampAdjust(change.contrast ?? this.state.imageAdjust.contrast),
+    };
+    if (next.brightness !== this.state.imageAdjust.brightness || next.contrast !== this.state.imageAdjust.contrast) this.set({ imageAdjust: next });
   }
 
   /** Clamped to MIN_MASK_OPACITY..1 and rounded to 0.05 (a slider's steps); a non-number is ignored. */

@@ -21,6 +21,7 @@ import { SaveStatus } from "./save-status";
 import { ShortcutOverlay } from "./shortcut-overlay";
 import { useEditorRuntime } from "./use-editor-runtime";
 import { usePersistedMaskOpacity } from "./use-persisted-mask-opacity";
+import { ImageAdjustControl } from "./image-adjust-control";
 
 // Konva needs the DOM: the canvas renders in the browser only.
 const EditorCanvas = dynamic(() => import("./editor-canvas").then((m) => m.EditorCanvas), {
@@ -175,6 +176,7 @@ export function AnnotationEditor({
           onMaskOpacity={(opacity) => store.setMaskOpacity(opacity)}
           editable={data.canEdit}
         />
+        <ImageAdjustControl adjust={state.imageAdjust} onAdjust={(change) => store.setImageAdjust(change)} />
         {headerSlot}
       </div>
       <div className="flex min-h-0 flex-1">

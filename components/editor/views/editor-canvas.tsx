@@ -17,6 +17,7 @@ import { fitViewport, panBy, screenToImage, wheelZoomFactor, zoomAt, type Viewpo
 import { objectColor } from "./colors";
 import { renderUncovered } from "./coverage-render";
 import { renderLowRes, renderMask } from "./mask-render";
+import { adjustedImage } from "./adjusted-image";
 import { useImageElement, useStageSize } from "./use-stage";
 
 export interface ViewportHandle {
@@ -52,10 +53,11 @@ export function EditorCanvas({
   inputSize: number;
   handleRef: Ref<ViewportHandle>;
 }) {
-  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius, prefillLayerVisible, uncovered, maskOpacity } = state;
+  const { doc, draft, hover, boxPreview, selectedId, tool, brushRadius, prefillLayerVisible, uncovered, maskOpacity, imageAdjust } = state;
   const containerRef = useRef<HTMLDivElement>(null);
   const stageSize = useStageSize(containerRef);
   const image = useImageElement(imageUrl);
+  const shownImage = useMemo(() => image && adjustedImage(image, imageAdjust), [image, imageAdjust]);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [isPanning, setIsPanning] = useState(false);
@@ -197,7 +199,7 @@ export function EditorCanvas({
       {stageSize.width > 0 && (
         <Stage width={stageSize.width} height={stageSize.height} scaleX={vp.scale} scaleY={vp.scale} x={vp.x} y={vp.y} listening={false}>
           <Layer imageSmoothingEnabled={false} listening={false}>
-            {image && <KonvaImage image={image} width={doc.width} height={doc.height} />}
+            {shownImage && <KonvaImage image={shownImage} width={doc.width} height={doc.height} />}
             <Group opacity={maskOpacity}>
               {doc.objects.map((object) => {
                 if (object.hidden) return null;

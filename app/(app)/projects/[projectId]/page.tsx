@@ -1,6 +1,7 @@
-import { firstSearchParam } from "@/lib/first-search-param";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { firstSearchParam } from "@/lib/first-search-param";
 import { pageActor } from "@/server/auth/page-actor";
 import { getProjectOverview } from "@/server/projects/get-project-overview";
 import { listProjectImages } from "@/server/images/list-project-images";
@@ -12,7 +13,6 @@ import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { ProjectHeading } from "@/components/projects/project-heading";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { ImageUploader } from "@/components/images/image-uploader";
-import Link from "next/link";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";

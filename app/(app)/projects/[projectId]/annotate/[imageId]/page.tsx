@@ -1,10 +1,11 @@
 // The annotation editor. `?task=<taskId>` (from the queue) is forwarded with
 // every save so the server can check the lease, and opens the task editor:
 // Submit / Skip / Stop, the reviewer's comments, presence, and "next image"
-// meaning the next image of the annotator's queue.
-import { firstSearchParam } from "@/lib/first-search-param";
+// meaning the next image of the annotator's queue. Without a task, `?status=`
+// and `?q=` (from a filtered Images view) make previous / next walk that view.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { firstSearchParam } from "@/lib/first-search-param";
 import { pageActor } from "@/server/auth/page-actor";
 import { isAppError } from "@/server/errors/app-error";
 import { loadEditorPage } from "@/server/annotations/load-editor-page";
