@@ -48,6 +48,13 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByRole("button", { name: "Delete label", exact: true }).click();
   await expect(page.getByTestId("label-row")).toHaveCount(1);
   await expect(page.getByTestId("label-list")).not.toContainText("vehicle");
+  // More classes than number keys: the editor then offers a label search (checked below).
+  for (let n = 1; n <= 10; n += 1) {
+    const form = page.getByRole("form", { name: "Add label class" });
+    await form.getByLabel("Label name").fill(`kind ${String(n).padStart(2, "0")}`);
+    await form.getByRole("button", { name: "Add label" }).click();
+    await expect(page.getByTestId("label-row")).toHaveCount(1 + n);
+  }
 
   // Members
   await page.getByRole("link", { name: "Members" }).click();
@@ -116,6 +123,17 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   expect(fileName).toBeTruthy();
   await expect(page.getByTestId("image-name")).toContainText(fileName!, { timeout: 15_000 });
   await expect(page.getByTestId("image-name")).toContainText("1/2");
+  // L focuses the label search; Enter picks the best match and hands the keys back to the editor.
+  await expect(page.getByTestId("editor")).toHaveAttribute("data-ready", "true", { timeout: 120_000 });
+  await page.keyboard.press("l");
+  await expect(page.getByTestId("label-search")).toBeFocused();
+  await page.keyboard.type("ND 07");
+  await expect(page.getByTestId("label-option")).toHaveCount(1);
+  await screenshot(page, "editor-label-search");
+  await page.keyboard.press("Enter");
+  await expect(page.locator('[data-testid="label-option"][data-active="true"]')).toHaveText(/^kind 07/);
+  await expect(page.getByTestId("label-option")).toHaveCount(11);
+  await expect(page.getByTestId("label-search")).not.toBeFocused();
   await page.getByRole("link", { name: /E2E street scenes/ }).click();
   await expect(page).toHaveURL(/\?tab=images&status=todo$/);
   await expect(page.getByTestId("image-filter-todo")).toHaveAttribute("aria-current", "true");

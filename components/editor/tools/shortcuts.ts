@@ -116,6 +116,7 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "Esc", action: "Discard the prompts (again: deselect)" },
       { keys: "C / Shift+C", action: "Cycle whole / part / sub-part" },
       { keys: "1-9, 0", action: "Label class (relabels the selected object)" },
+      { keys: "L", action: "Find a label by name (projects with more than ten classes); Enter picks it" },
       { keys: "Tab / Shift+Tab", action: "Select next / previous object" },
       { keys: "H", action: "Hide or show the selected object" },
       { keys: "Delete", action: "Delete the selected object" },
