@@ -145,6 +145,14 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await maskRow.hover();
   await screenshot(reviewer, "workflow-review-masks");
   await reviewer.getByTestId("review-mask-opacity").fill("1");
+  // H hides the masks to compare with the bare picture, and shows them again; O steps the fill.
+  await reviewer.getByTestId("review-mask-opacity").blur();
+  await reviewer.keyboard.press("h");
+  await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-masks-visible", "false");
+  await reviewer.keyboard.press("h");
+  await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-masks-visible", "true");
+  await reviewer.keyboard.press("o");
+  await expect(reviewer.getByTestId("review-mask-opacity")).toHaveValue("0.6");
   const box = (await reviewer.getByTestId("review-canvas").boundingBox())!;
   await reviewer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await reviewer.getByLabel("Comment 1", { exact: true }).fill("The wheel is missing from this mask");
@@ -195,7 +203,9 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await screenshot(reviewer, "workflow-reviewer-correcting");
   await reviewer.getByRole("link", { name: "Back to the review" }).click();
   await reviewer.waitForURL(/\/review\/[^/?]+$/);
-  await reviewer.getByTestId("review-accept").click();
+  // Ctrl+Enter accepts, like the button.
+  await expect(reviewer.getByTestId("review-accept")).toBeEnabled();
+  await reviewer.keyboard.press("Control+Enter");
   await reviewer.waitForURL(/\/queue|\/review\//);
   await expect(card.getByTestId("batch-count-accepted")).toHaveText("1");
   await screenshot(manager, "workflow-batches");

@@ -55,7 +55,7 @@ export function MaskCanvas(props: {
   };
 
   return (
-    <div className="relative w-full cursor-crosshair select-none overflow-hidden rounded-md bg-slate-900" onClick={pick} data-testid="review-canvas" data-mask-count={props.annotations.length}>
+    <div className="relative w-full cursor-crosshair select-none overflow-hidden rounded-md bg-slate-900" onClick={pick} data-testid="review-canvas" data-mask-count={props.annotations.length} data-masks-visible={visible ? "true" : "false"}>
       {/* eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route at its native size */}
       <img src={props.imageUrl} alt="" className="block w-full" draggable={false} />
       <canvas ref={canvas} width={props.width} height={props.height} className="pointer-events-none absolute inset-0 h-full w-full" />

@@ -17,6 +17,8 @@ import { useImageRoom, useSocketEvents } from "../tasks/use-live-events";
 import { useTaskHeartbeat } from "../tasks/use-task-heartbeat";
 import { MaskCanvas } from "./mask-canvas";
 import { ReviewMaskList } from "./review-mask-list";
+import { useReviewKeys } from "./use-review-keys";
+import { nextOpacityStep } from "../editor/core/mask-opacity";
 
 type Label = { id: string; name: string; color: string };
 type Draft = { comment: string; annotationId: string | null; pinX: number | null; pinY: number | null };
@@ -73,6 +75,11 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
         setError(failure instanceof Error ? failure.message : String(failure));
       }
     });
+  useReviewKeys({
+    onAccept: canDecide && !pending ? () => decide({ verdict: "accept", comment: acceptNote }) : null,
+    onToggleMasks: () => setMasksVisible((visible) => !visible),
+    onCycleOpacity: () => setMaskOpacity((opacity) => nextOpacityStep(opacity)),
+  });
   const updateDraft = (index: number, comment: string) => setDrafts((list) => list.map((draft, i) => (i === index ? { ...draft, comment } : draft)));
 
   return (
@@ -91,7 +98,8 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
         />
         <p className="text-xs text-slate-500">
           <span data-testid="review-mask-summary">{reviewMaskSummary(annotations)}</span>
-          {canDecide ? " · click on the image to pin a comment (on a mask if you click one)." : ""}
+          {canDecide ? " · click on the image to pin a comment (on a mask if you click one) · Ctrl+Enter accepts" : ""}
+          {" · H shows / hides the masks, O changes their opacity"}
         </p>
       </div>
       <aside className="space-y-4">

@@ -7,7 +7,8 @@ import { acceptPrefillOps, isPendingPrefill } from "../core/prefill";
 import type { EditorObject } from "../core/types";
 import { draftWithBox, draftWithNextCandidate, draftWithoutLastPoint, draftWithPoint, polygonDraft, type Draft } from "../core/draft";
 import { draftMask } from "../core/draft-mask";
-import { MASK_OPACITY_STEPS, type EditorStore } from "../core/editor-store";
+import type { EditorStore } from "../core/editor-store";
+import { nextOpacityStep } from "../core/mask-opacity";
 import { BRUSH_IDLE, brushDown, brushMove, brushUp, type BrushToolAction, type BrushToolState } from "../tools/brush-tool";
 import type { PointerInput } from "../tools/pointer-input";
 import { POLYGON_IDLE, closePolygon, polygonDown, polygonMove, polygonUp, removeLastVertex, type PolygonToolAction, type PolygonToolState, type PolygonValue } from "../tools/polygon-tool";
@@ -341,9 +342,4 @@ export class EditorController {
     const label = mode === "new" ? "Commit object" : mode === "merge" ? "Add part" : "Cut hole";
     this.store.edit(result.ops, { label, select: result.objectId });
   }
-}
-
-/** The next of MASK_OPACITY_STEPS below the current opacity, wrapping to full (a slider value between steps goes to the next lower one). */
-export function nextOpacityStep(current: number): number {
-  return MASK_OPACITY_STEPS.find((step) => step < current - 1e-6) ?? MASK_OPACITY_STEPS[0];
 }

@@ -3,6 +3,7 @@
 // useSyncExternalStore). Only `edit` records history; remote changes and
 // server acknowledgements bypass it.
 import { clampAdjust, NEUTRAL_ADJUST, type ImageAdjust } from "./image-adjust";
+import { MIN_MASK_OPACITY } from "./mask-opacity";
 import { createDocument, findObject, insertObject, removeObjectById, replaceObject } from "./document";
 import type { PromptBox } from "@/lib/sam/prompt-transform";
 import type { Draft } from "./draft";
@@ -56,10 +57,6 @@ export interface EditorState {
 }
 
 export type RemoteChange = { kind: "upsert"; object: EditorObject } | { kind: "delete"; id: string };
-
-export const MIN_MASK_OPACITY = 0.1;
-/** What O steps through: full, half, faint. */
-export const MASK_OPACITY_STEPS = [1, 0.6, 0.3] as const;
 
 export const MIN_BRUSH_RADIUS = 1;
 export const MAX_BRUSH_RADIUS = 200;

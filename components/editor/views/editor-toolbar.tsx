@@ -1,7 +1,8 @@
 "use client";
 // Tools, brush size, undo/redo, zoom and help, each with its key. Read-only
 // (no lease, or a viewer), only the view controls stay enabled.
-import { MIN_MASK_OPACITY, type ToolId } from "../core/editor-store";
+import type { ToolId } from "../core/editor-store";
+import { MIN_MASK_OPACITY } from "../core/mask-opacity";
 
 const TOOLS: { id: ToolId; name: string; key: string }[] = [
   { id: "smart", name: "Smart", key: "S" },
