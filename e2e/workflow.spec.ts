@@ -183,6 +183,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await annotator.getByTestId("task-submit").click();
   await annotator.waitForURL(/\/queue\?done=submitted/);
   await expect(annotator.getByText("Your queue is empty for now")).toBeVisible();
+  // Under the queue, the annotator's own tallies: both images handed in, the masks drawn and their effort.
+  await expect(annotator.getByTestId("my-awaiting-review")).toHaveText("2");
+  await expect(annotator.getByTestId("my-masks")).not.toHaveText("0");
+  await expect(annotator.getByTestId("my-seconds-per-mask")).toHaveText(/^\d+(\.\d)? s$/);
+  await screenshot(annotator, "workflow-my-work");
 
   // Reviewer corrects an image in the editor: the edit is attributed to the reviewer; then accepts.
   const reviewerId = await userIdOf(reviewer);

@@ -6,6 +6,8 @@ import { getQueueSummary } from "@/server/tasks/get-queue-summary";
 import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { QueuePanel } from "@/components/tasks/queue-panel";
+import { MyWorkCard } from "@/components/tasks/my-work-card";
+import { countMyWork } from "@/server/tasks/count-my-work";
 import { FormSuccess } from "@/components/ui/form-message";
 
 export const metadata: Metadata = { title: "Work queue" };
@@ -23,17 +25,18 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { done } = await searchParams;
   const actor = await pageActor();
-  const loaded = await Promise.all([getWorkPageContext({ actor, projectId }), getQueueSummary({ actor, projectId })]).catch((error: unknown) => {
+  const loaded = await Promise.all([getWorkPageContext({ actor, projectId }), getQueueSummary({ actor, projectId }), countMyWork({ actor, projectId })]).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   });
-  const [project, summary] = loaded;
+  const [project, summary, myWork] = loaded;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
       <ProjectTabs projectId={projectId} active="queue" canManage={project.canManage} />
       <FormSuccess message={done ? (DONE[done] ?? null) : null} />
       <QueuePanel initial={summary} projectId={projectId} />
+      <MyWorkCard work={myWork} />
     </div>
   );
 }
