@@ -66,6 +66,11 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await member.getByLabel(/Email of an existing user/).fill("nobody@example.com");
   await member.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByTestId("form-error")).toContainText("No user with email nobody@example.com");
+  // The work table lists every member; removing the only manager is refused, and the page says why.
+  await expect(page.getByTestId("team-work-row")).toHaveCount(2);
+  await page.getByRole("button", { name: `Remove ${demoAccount("manager").email}` }).click();
+  await expect(page.getByTestId("member-table")).toContainText(demoAccount("manager").email);
+  await expect(page.getByText("A project needs at least one manager: add another manager first.")).toBeVisible();
   await screenshot(page, "project-members");
 
   // Images: valid files import while each bad one gets its own message.

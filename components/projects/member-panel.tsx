@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { addMemberAction, removeMemberAction } from "@/app/actions/project-actions";
 import { buttonDanger, buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -10,6 +10,8 @@ type Member = { role: string; user: { id: string; name: string; email: string; a
 export function MemberPanel(props: { projectId: string; members: Member[]; canManage: boolean }) {
   const [state, action, pending] = useActionState(addMemberAction, null);
   const [removing, startRemove] = useTransition();
+  // Why a removal was refused (e.g. the project's last manager).
+  const [removeError, setRemoveError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
@@ -33,7 +35,12 @@ export function MemberPanel(props: { projectId: string; members: Member[]; canMa
                     className={buttonDanger}
                     disabled={removing}
                     aria-label={`Remove ${member.user.email}`}
-                    onClick={() => startRemove(async () => void (await removeMemberAction(props.projectId, member.user.id)))}
+                    onClick={() =>
+                      startRemove(async () => {
+                        const result = await removeMemberAction(props.projectId, member.user.id);
+                        setRemoveError(result.ok ? null : result.error);
+                      })
+                    }
                   >
                     Remove
                   </button>
@@ -43,6 +50,7 @@ export function MemberPanel(props: { projectId: string; members: Member[]; canMa
           ))}
         </tbody>
       </table>
+      <FormError message={removeError} />
       {props.canManage && (
         <form ref={formRef} action={action} className="flex flex-wrap items-end gap-3" aria-label="Add member">
           <input type="hidden" name="projectId" value={props.projectId} />

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/factories";
 import { countMyWork } from "./count-my-work";
+import { listTeamWork } from "./list-team-work";
 
 afterAll(async () => {
   await db().$disconnect();
@@ -68,5 +69,23 @@ describe("countMyWork", () => {
     const project = await createTestProject({ members: [{ actor: me, role: "annotator" }] });
     expect((await countMyWork({ actor: me, projectId: project.id })).masks).toEqual({ count: 0, medianSeconds: null, meanClicks: null });
     await expect(countMyWork({ actor: outsider, projectId: project.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("gives the project's managers every member's tallies, the same as each sees for themselves, and nobody else", async () => {
+    const manager = await createTestUser("manager");
+    const annotator = await createTestUser("annotator");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }, { actor: annotator, role: "annotator" }] });
+    const img = await image(project.id);
+    await db().task.create({ data: { projectId: project.id, imageId: img.id, stage: "annotate", status: "submitted", lastAnnotatorId: annotator.id } });
+    await db().annotation.create({
+      data: { projectId: project.id, imageId: img.id, rleCounts: "16", maskHeight: 4, maskWidth: 4, bbox: [0, 0, 4, 4], area: 16, authorId: annotator.id, source: "manual", clicks: 2, secondsSpent: 7.25 },
+    });
+    const team = await listTeamWork({ actor: manager, projectId: project.id });
+    expect(team.map((row) => [row.name, row.role])).toEqual([[manager.name, "manager"], [annotator.name, "annotator"]]);
+    const annotatorRow = team.find((row) => row.userId === annotator.id)!;
+    expect(annotatorRow).toMatchObject({ images: { awaitingReview: 1, accepted: 0 }, masks: { count: 1, medianSeconds: 7.3, meanClicks: 2 } });
+    const { userId: _userId, name: _name, role: _role, ...work } = annotatorRow;
+    expect(await countMyWork({ actor: annotator, projectId: project.id })).toEqual(work);
+    await expect(listTeamWork({ actor: annotator, projectId: project.id })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

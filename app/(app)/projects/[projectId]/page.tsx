@@ -12,6 +12,8 @@ import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { ProjectHeading } from "@/components/projects/project-heading";
 import { MemberPanel } from "@/components/projects/member-panel";
+import { TeamWorkTable } from "@/components/projects/team-work-table";
+import { listTeamWork } from "@/server/tasks/list-team-work";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
@@ -56,6 +58,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const filters = imageQuery.filters;
   const images = tab === "images" ? await listProjectImages({ actor, projectId, ...filters, pageSize: IMAGE_PAGE_SIZE }) : null;
   const filtered = Boolean(filters.status || filters.q);
+  const teamWork = tab === "members" && project.canManage ? await listTeamWork({ actor, projectId }) : null;
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
@@ -117,6 +120,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {tab === "members" && (
           <section className={`${card} p-5`} aria-label="Members">
             <MemberPanel projectId={project.id} members={project.memberships} canManage={project.canManage} />
+          </section>
+        )}
+        {tab === "members" && teamWork && (
+          <section className={`${card} mt-5 space-y-2 p-5`} aria-labelledby="team-work-heading">
+            <h2 id="team-work-heading" className="font-medium">Work so far</h2>
+            <p className="text-xs text-slate-500">Images each member last handed in, masks drawn in the editor (seconds and clicks as the editor recorded them), and review decisions.</p>
+            <TeamWorkTable rows={teamWork} />
           </section>
         )}
       </div>
