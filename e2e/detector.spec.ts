@@ -118,6 +118,9 @@ test("a manager trains a detector on accepted images, reads its held-out evaluat
   await expect
     .poll(async () => (await ok<{ project: { images: number; prefilled: number } }>(manager.request.get(`/api/projects/${projectId}/detector/prefill`), "outcomes")).project, { timeout: 120_000 })
     .toMatchObject({ images: LATER_SEEDS.length, prefilled: expect.any(Number) });
+  // The status tiles kept updating live after the Pre-fill tab (whose panel shared their project room) was left.
+  const total = (await ok<{ total: number }>(manager.request.get(`/api/projects/${projectId}/images?pageSize=1`), "images")).total;
+  await expect(manager.getByTestId("encoded-count")).toHaveText(`${total} of ${total}`, { timeout: 30_000 });
   await manager.goto(`/projects/${projectId}?tab=prefill`);
   await expect(manager.getByTestId("prefill-outcomes")).toContainText(`(${LATER_SEEDS.length} images)`);
   await screenshot(manager, "detector-active-prefilled");

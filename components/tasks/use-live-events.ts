@@ -5,7 +5,7 @@
 // a project room for a page's lifetime, join an image room and follow who
 // else is on the image.
 import { useEffect, useRef, useState } from "react";
-import { sharedSocket } from "@/components/realtime/use-project-socket";
+import { projectRooms, sharedSocket } from "@/components/realtime/use-project-socket";
 
 export type Viewer = { id: string; name: string };
 
@@ -46,11 +46,12 @@ export function useProjectRoom(projectId: string, onJoined?: () => void) {
       socket.emit("project:join", projectId, (response: { ok: boolean } | undefined) => {
         if (response?.ok) joined.current?.();
       });
+    projectRooms.retain(projectId);
     join();
     socket.on("connect", join);
     return () => {
       socket.off("connect", join);
-      socket.emit("project:leave", projectId);
+      projectRooms.release(projectId);
     };
   }, [projectId]);
 }
