@@ -70,12 +70,22 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
     if (request.url().includes("/embedding")) embeddingRequests.push(new URL(request.url()).pathname);
   });
 
+  // A manager watching the Images tab sees the cards' status badges change live.
+  const managerImages = await manager.context().newPage();
+  await managerImages.goto(`/projects/${projectId}?tab=images`);
+  await expect(managerImages.getByTestId("image-card").filter({ hasText: "in progress" })).toHaveCount(0);
+  // Thumbnails are ready, so only the task event (not the thumbnail polling) can refresh the cards.
+  await expect(managerImages.getByTestId("thumbnail-pending")).toHaveCount(0, { timeout: 30_000 });
+  await managerImages.reload();
+
   // Annotator: Start labeling opens the editor on the first image under a lease.
   await annotator.getByTestId("start-annotate").click();
   await annotator.waitForURL(/\/annotate\/[^/?]+\?task=/);
   const first = await taskDetails(annotator, editorTaskOf(annotator).taskId);
   await expect(annotator.getByTestId("task-actions")).toBeVisible();
   await expect(card.getByTestId("batch-count-in_progress")).toHaveText("1");
+  await expect(managerImages.getByTestId("image-card").filter({ hasText: "in progress" })).toHaveCount(1, { timeout: 15_000 });
+  await managerImages.close();
   const images = ((await (await manager.request.get(`/api/projects/${projectId}/images?page=1&pageSize=10`)).json()) as { items: { id: string }[] }).items;
   const secondImageId = images.map((image) => image.id).find((id) => id !== first.imageId)!;
   await expect.poll(() => embeddingRequests.some((path) => path.includes(secondImageId)), { timeout: 20_000 }).toBe(true);

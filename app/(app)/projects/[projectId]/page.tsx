@@ -19,6 +19,7 @@ import { ImageGrid } from "@/components/images/image-grid";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
 import { RefreshWhilePending } from "@/components/images/refresh-while-pending";
+import { RefreshOnTaskChanges } from "@/components/images/refresh-on-task-changes";
 import { imagesHref, type ImageFilters } from "@/components/images/images-href";
 import { listImagesQuery } from "@/lib/schemas/images";
 import { describeZodError } from "@/lib/schemas/describe-zod-error";
@@ -106,6 +107,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 <ImagePagination projectId={project.id} filters={filters} {...images} />
                 <ImageGrid images={images.items} filters={filters} canManage={project.canManage} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
+                <RefreshOnTaskChanges projectId={project.id} />
                 {images.pageCount > 1 && <ImagePagination projectId={project.id} filters={filters} {...images} />}
               </>
             )}
