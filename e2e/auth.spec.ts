@@ -66,6 +66,8 @@ test("an admin creates a user, who can sign in until deactivated", async ({ page
   await expect(niaPage.getByTestId("password-changed")).toContainText("Password changed.");
   await screenshot(niaPage, "account-password");
   await niaPage.getByRole("button", { name: "Sign out" }).click();
+  // Signed out first: a signed-in visitor of /login is sent on to /projects.
+  await expect(niaPage).toHaveURL(/\/login$/);
   await signIn(niaPage, { email: "nia@example.com", password: "nia-password-2" });
   await expect(niaPage.getByTestId("current-user")).toContainText("reviewer");
 
