@@ -4,7 +4,7 @@
 // numbered comment pins, and a click handler in image pixels. The canvas has
 // the image's own size and is scaled with the image by CSS.
 import { useEffect, useMemo, useRef } from "react";
-import { decodeRleToMask, type BinaryMask } from "@/lib/mask";
+import { decodeRleToMask, maskBbox, type BinaryMask } from "@/lib/mask";
 import { paintReviewMasks } from "./paint-review-masks";
 
 export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
@@ -28,7 +28,15 @@ export function MaskCanvas(props: {
   onPick?: (point: { x: number; y: number; annotationId: string | null }) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const masks = useMemo(() => props.annotations.map((annotation) => ({ annotation, mask: decodeRleToMask(annotation.rle) as BinaryMask })), [props.annotations]);
+  // Decoded (and boxed) once per set of masks; hovering only repaints.
+  const masks = useMemo(
+    () =>
+      props.annotations.map((annotation) => {
+        const mask = decodeRleToMask(annotation.rle) as BinaryMask;
+        return { annotation, mask, bbox: maskBbox(mask) };
+      }),
+    [props.annotations],
+  );
 
   const opacity = props.opacity ?? 1;
   const visible = props.visible ?? true;
@@ -37,7 +45,7 @@ export function MaskCanvas(props: {
     if (!context) return;
     const image = context.createImageData(props.width, props.height);
     if (visible) {
-      const painted = masks.map(({ annotation, mask }) => ({ id: annotation.id, mask, rgb: hexToRgb(annotation.color) }));
+      const painted = masks.map(({ annotation, mask, bbox }) => ({ id: annotation.id, mask, bbox, rgb: hexToRgb(annotation.color) }));
       paintReviewMasks({ out: image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId: props.highlightId ?? null });
     }
     context.putImageData(image, 0, 0);

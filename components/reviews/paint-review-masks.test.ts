@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BinaryMask } from "@/lib/mask";
+import { maskBbox, type BinaryMask } from "@/lib/mask";
 import { paintReviewMasks, type PaintedMask } from "./paint-review-masks";
 
 const W = 6;
@@ -47,5 +47,16 @@ describe("paintReviewMasks", () => {
     expect(rgba(3, 2)).toEqual([0, 0, 255, 130]);
     expect(rgba(1, 2)).toEqual([255, 0, 0, 255]);
     expect(rgba(0, 0)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("paints the same pixels when told each mask's box", () => {
+    const blue: PaintedMask = { id: "b", mask: rect(2, 0, 6, 5), rgb: [0, 0, 255] };
+    const paintAll = (masks: PaintedMask[]) => {
+      const out = new Uint8ClampedArray(W * H * 4);
+      paintReviewMasks({ out, width: W, height: H, masks, opacity: 0.7, highlightId: "b" });
+      return out;
+    };
+    const boxed = [red, blue].map((m) => ({ ...m, bbox: maskBbox(m.mask) }));
+    expect(paintAll(boxed)).toEqual(paintAll([red, blue]));
   });
 });

@@ -5,7 +5,8 @@
 // stronger fill and a white outline.
 import type { BinaryMask } from "@/lib/mask";
 
-export type PaintedMask = { id: string; mask: BinaryMask; rgb: [number, number, number] };
+/** `bbox` ([x, y, w, h], from maskBbox) limits the scan to the mask's box: repainting on every hover then costs the masks' boxes, not the whole image per mask. */
+export type PaintedMask = { id: string; mask: BinaryMask; rgb: [number, number, number]; bbox?: readonly [number, number, number, number] };
 
 const FILL_ALPHA = 130;
 const HIGHLIGHT_FILL_ALPHA = 200;
@@ -21,15 +22,16 @@ export function paintReviewMasks(options: {
   const { out, width: w, height: h, masks, highlightId } = options;
   const opacity = Math.min(1, Math.max(0, options.opacity));
   out.fill(0);
-  for (const { id, mask, rgb } of masks) {
+  for (const { id, mask, rgb, bbox } of masks) {
     // A mask of another size (a stale row) cannot be placed: skip it rather than smear it.
     if (mask.width !== w || mask.height !== h) continue;
     const highlighted = id === highlightId;
     const fill = Math.round((highlighted ? HIGHLIGHT_FILL_ALPHA : FILL_ALPHA) * opacity);
     const data = mask.data;
-    for (let y = 0; y < h; y++) {
+    const [bx, by, bw, bh] = bbox ?? [0, 0, w, h];
+    for (let y = by; y < by + bh; y++) {
       const row = y * w;
-      for (let x = 0; x < w; x++) {
+      for (let x = bx; x < bx + bw; x++) {
         const i = row + x;
         if (data[i] === 0) continue;
         const edge = x === 0 || y === 0 || x === w - 1 || y === h - 1 || data[i - 1] === 0 || data[i + 1] === 0 || data[i - w] === 0 || data[i + w] === 0;

@@ -3,6 +3,7 @@
 // field; H shows or hides the masks and O steps their fill opacity, as in the
 // editor. Letters are ignored while typing a comment.
 import { useEffect } from "react";
+import { isTextField } from "../ui/is-text-field";
 
 export function useReviewKeys(options: { onAccept: (() => void) | null; onToggleMasks: () => void; onCycleOpacity: () => void }): void {
   const { onAccept, onToggleMasks, onCycleOpacity } = options;
@@ -15,8 +16,7 @@ export function useReviewKeys(options: { onAccept: (() => void) | null; onToggle
         onAccept();
         return;
       }
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      if (isTextField(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === "h") onToggleMasks();

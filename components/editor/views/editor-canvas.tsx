@@ -18,6 +18,7 @@ import { objectColor } from "./colors";
 import { renderUncovered } from "./coverage-render";
 import { renderLowRes, renderMask } from "./mask-render";
 import { adjustedImage } from "./adjusted-image";
+import { isTextField } from "@/components/ui/is-text-field";
 import { useImageElement, useStageSize } from "./use-stage";
 
 export interface ViewportHandle {
@@ -81,7 +82,7 @@ export function EditorCanvas({
 
   useEffect(() => {
     const down = (event: KeyboardEvent) => {
-      if (event.code === "Space" && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+      if (event.code === "Space" && !isTextField(event.target)) {
         event.preventDefault();
         setSpaceHeld(true);
       }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { filterLabels } from "../core/filter-labels";
 import { rgbCss, parseHexColor } from "./colors";
+import { isTextField } from "@/components/ui/is-text-field";
 
 /** 1-9 and 0 reach ten classes; past that, typing is quicker than scrolling. */
 const SEARCH_FROM = 11;
@@ -24,8 +25,7 @@ export function LabelPicker({
   useEffect(() => {
     if (!searchable) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      if (isTextField(event.target)) return;
       if (event.key.toLowerCase() !== "l" || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       searchRef.current?.focus();

@@ -17,6 +17,7 @@ import { IndexedDbOutboxStore } from "../sync/outbox-store";
 import { SyncEngine, type SyncSnapshot } from "../sync/sync-engine";
 import { resolveShortcut } from "../tools/shortcuts";
 import type { ViewportHandle } from "./editor-canvas";
+import { isTextField } from "@/components/ui/is-text-field";
 
 declare global {
   interface Window {
@@ -32,10 +33,6 @@ const deletedEvent = z.object({ id: z.string(), imageId: z.string(), version: z.
 
 const noSubscribe = () => () => undefined;
 const noSnapshot = (): SyncSnapshot | null => null;
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
-}
 
 export function useEditorRuntime(options: {
   data: EditorPageData;
