@@ -1,0 +1,68 @@
+// The project analytics (the Analytics tab and GET /api/projects/:id/analytics):
+// how the data engine's two stages compare, throughput per day, label
+// classes, editor tools and review. Shared by the server and the page.
+import { z } from "zod";
+
+export const ANALYTICS_DAY_CHOICES = [7, 30, 90] as const;
+
+export const analyticsQuery = z.object({
+  days: z.coerce
+    .number({ error: "days must be a number" })
+    .int("days must be a whole number")
+    .refine((value) => (ANALYTICS_DAY_CHOICES as readonly number[]).includes(value), { message: `days must be one of ${ANALYTICS_DAY_CHOICES.join(", ")}` })
+    .default(30),
+});
+
+/** One stage of the data engine, over images handed in (submitted or accepted). */
+export type StageStats = {
+  stage: "assisted_manual" | "semi_automatic";
+  images: number;
+  /** Live masks per image, whatever made them. */
+  masksPerImage: number | null;
+  /** Masks the annotators drew (new ones and corrections of pre-fills) per image. */
+  manualPerImage: number | null;
+  /** Pre-filled masks kept per image (always 0 in the assisted-manual stage). */
+  prefilledPerImage: number | null;
+  medianSecondsPerManualMask: number | null;
+  meanClicksPerManualMask: number | null;
+  /** Editor seconds on all drawn masks, the deleted ones too (the time was spent), per image. */
+  drawingSecondsPerImage: number | null;
+};
+
+export type DailyThroughput = {
+  /** UTC calendar day, YYYY-MM-DD. */
+  day: string;
+  imagesHandedIn: number;
+  masksDrawn: number;
+  reviewDecisions: number;
+};
+
+export type LabelStats = {
+  labelClassId: string | null;
+  name: string;
+  color: string | null;
+  masks: number;
+  images: number;
+  medianArea: number | null;
+};
+
+export type ToolStats = { tool: string; masks: number; medianSeconds: number | null; meanClicks: number | null };
+
+export type ReviewStats = {
+  accepted: number;
+  /** Accepted without ever being sent back. */
+  acceptedFirstPass: number;
+  rejections: number;
+  awaitingReview: number;
+  /** From the last hand-in to the acceptance, over accepted images. */
+  medianHoursToAccept: number | null;
+};
+
+export type ProjectAnalytics = {
+  days: number;
+  stages: StageStats[];
+  daily: DailyThroughput[];
+  labels: LabelStats[];
+  tools: ToolStats[];
+  review: ReviewStats;
+};
