@@ -141,4 +141,9 @@ test("an annotator sees no detector controls and may not train or activate", asy
   expect(activate.status()).toBe(403);
   const prefill = await annotator.request.post(`/api/projects/${projectId}/detector/prefill`);
   expect(prefill.status()).toBe(403);
+  // Nor the managers' analytics: no tab, the tab's URL shows the images, the API refuses.
+  await annotator.goto(`/projects/${projectId}?tab=analytics`);
+  await expect(annotator.getByRole("link", { name: "Analytics", exact: true })).toHaveCount(0);
+  await expect(annotator.getByTestId("analytics-panel")).toHaveCount(0);
+  expect((await annotator.request.get(`/api/projects/${projectId}/analytics`)).status()).toBe(403);
 });

@@ -173,5 +173,15 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   const body = (await outcomes.json()) as { project: Record<string, number>; images: ({ imageId: string } & Record<string, number>)[] };
   expect(body.images.find((i) => i.imageId === image.id)).toMatchObject({ prefilled: 4, kept: 2, pending: 0, corrected: 1, deleted: 1 });
   expect(body.project).toMatchObject({ prefilled: 4, kept: 2, pending: 0, corrected: 1, deleted: 1 });
+
+  // Analytics puts the image in the semi-automatic stage: its kept pre-fills and its drawn correction.
+  const analytics = (await (await manager.request.get(`/api/projects/${projectId}/analytics?days=7`)).json()) as { stages: { stage: string; images: number; prefilledPerImage: number | null; manualPerImage: number | null }[] };
+  const semi = analytics.stages.find((s) => s.stage === "semi_automatic")!;
+  expect(semi.images).toBeGreaterThanOrEqual(1);
+  expect(semi.prefilledPerImage).toBeGreaterThan(0);
+  expect(semi.manualPerImage).toBeGreaterThan(0);
+  await manager.goto(`/projects/${projectId}?tab=analytics&days=7`);
+  await expect(manager.getByTestId("stage-semi_automatic").first()).toHaveText(String(semi.images));
+  await screenshot(manager, "analytics-semi-automatic");
   await managerContext.close();
 });

@@ -66,12 +66,20 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await member.getByLabel(/Email of an existing user/).fill("nobody@example.com");
   await member.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByTestId("form-error")).toContainText("No user with email nobody@example.com");
-  // The work table lists every member; removing the only manager is refused, and the page says why.
-  await expect(page.getByTestId("team-work-row")).toHaveCount(2);
+  // Removing the only manager is refused, and the page says why.
   await page.getByRole("button", { name: `Remove ${demoAccount("manager").email}` }).click();
   await expect(page.getByTestId("member-table")).toContainText(demoAccount("manager").email);
   await expect(page.getByText("A project needs at least one manager: add another manager first.")).toBeVisible();
   await screenshot(page, "project-members");
+
+  // Analytics (managers): the per-person table lists every member; with no work yet the figures are dashes, not zeros.
+  await page.getByRole("link", { name: "Analytics" }).click();
+  await expect(page.getByTestId("team-work-row")).toHaveCount(2);
+  await expect(page.getByTestId("stage-assisted_manual").nth(1)).toHaveText("—");
+  await expect(page.getByTestId("daily-bars").locator("figure")).toHaveCount(3);
+  await expect(page.getByTestId("label-stats-row")).toHaveCount(11);
+  await page.goto(`${page.url().replace(/days=\d+/, "")}&days=12`);
+  await expect(page.getByTestId("period-error")).toHaveText("Period ignored: days: must be one of 7, 30, 90");
 
   // Images: valid files import while each bad one gets its own message.
   await page.getByRole("link", { name: "Images" }).click();

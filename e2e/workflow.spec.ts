@@ -239,4 +239,23 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   expect(actions).toEqual(expect.arrayContaining(["image.import", "batch.create", "task.claim", "task.submit", "review.reject"]));
   await expect(manager.getByTestId("image-history")).toContainText("The wheel is missing from this mask");
   await screenshot(manager, "workflow-history");
+
+  // Analytics: both images handed in without a pre-fill, one accepted after one rejection; the CSV has a line per mask.
+  await manager.goto(`/projects/${projectId}?tab=analytics&days=7`);
+  await expect(manager.getByTestId("stage-assisted_manual").first()).toHaveText("2");
+  await expect(manager.getByTestId("stage-semi_automatic").first()).toHaveText("0");
+  await expect(manager.getByTestId("total-imagesHandedIn")).toContainText("2 in 7 days");
+  await expect(manager.getByTestId("review-accepted-value")).toHaveText("1");
+  await expect(manager.getByTestId("review-rejections-value")).toHaveText("1");
+  await expect(manager.locator('[data-testid="tool-usage-row"][data-tool="brush"]')).toBeVisible();
+  await expect(manager.locator('[data-testid="team-work-row"]').filter({ hasText: demoAccount("annotator").name })).toBeVisible();
+  await screenshot(manager, "workflow-analytics");
+  const csv = await manager.request.get(`/api/projects/${projectId}/analytics/masks`);
+  expect(csv.status()).toBe(200);
+  const csvLines = (await csv.text()).trim().split("\r\n");
+  expect(csvLines[0]).toMatch(/^mask_id,image_id,file_name,label,source,/);
+  const masks = ((await (await manager.request.get(`/api/images/${first.imageId}/annotations`)).json()) as { annotations: unknown[] }).annotations;
+  expect(csvLines.length - 1).toBeGreaterThanOrEqual(masks.length);
+  // The annotator may not read it.
+  expect((await annotator.request.get(`/api/projects/${projectId}/analytics/masks`)).status()).toBe(403);
 });

@@ -6,6 +6,8 @@ export const PROJECT_TABS = [
   { id: "members", label: "Members", managersOnly: false },
   // Detector training and pre-fill (issue 7): managers and admins only.
   { id: "prefill", label: "Pre-fill", managersOnly: true },
+  // Stage comparison, per-person and per-day work, tools, review: managers and admins only.
+  { id: "analytics", label: "Analytics", managersOnly: true },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
 // Sections that are pages of their own (issue 5: work queue and batches).

@@ -7,9 +7,9 @@ export const ANALYTICS_DAY_CHOICES = [7, 30, 90] as const;
 
 export const analyticsQuery = z.object({
   days: z.coerce
-    .number({ error: "days must be a number" })
-    .int("days must be a whole number")
-    .refine((value) => (ANALYTICS_DAY_CHOICES as readonly number[]).includes(value), { message: `days must be one of ${ANALYTICS_DAY_CHOICES.join(", ")}` })
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .refine((value) => (ANALYTICS_DAY_CHOICES as readonly number[]).includes(value), { message: `must be one of ${ANALYTICS_DAY_CHOICES.join(", ")}` })
     .default(30),
 });
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { firstSearchParam } from "@/lib/first-search-param";
 import { pageActor } from "@/server/auth/page-actor";
+import type { Actor } from "@/server/auth/actor";
 import { getProjectOverview } from "@/server/projects/get-project-overview";
 import { listProjectImages } from "@/server/images/list-project-images";
 import { isAppError } from "@/server/errors/app-error";
@@ -12,8 +13,10 @@ import { LiveStatusSummary } from "@/components/projects/live-status-summary";
 import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { ProjectHeading } from "@/components/projects/project-heading";
 import { MemberPanel } from "@/components/projects/member-panel";
-import { TeamWorkTable } from "@/components/projects/team-work-table";
 import { listTeamWork } from "@/server/tasks/list-team-work";
+import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
+import { getProjectAnalytics } from "@/server/analytics/get-project-analytics";
+import { analyticsQuery } from "@/lib/schemas/analytics";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
@@ -59,7 +62,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const filters = imageQuery.filters;
   const images = tab === "images" ? await listProjectImages({ actor, projectId, ...filters, pageSize: IMAGE_PAGE_SIZE }) : null;
   const filtered = Boolean(filters.status || filters.q);
-  const teamWork = tab === "members" && project.canManage ? await listTeamWork({ actor, projectId }) : null;
+  const analytics = tab === "analytics" ? await loadAnalytics(actor, projectId, firstSearchParam(query.days)) : null;
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
@@ -124,16 +127,18 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <MemberPanel projectId={project.id} members={project.memberships} canManage={project.canManage} />
           </section>
         )}
-        {tab === "members" && teamWork && (
-          <section className={`${card} mt-5 space-y-2 p-5`} aria-labelledby="team-work-heading">
-            <h2 id="team-work-heading" className="font-medium">Work so far</h2>
-            <p className="text-xs text-slate-500">Images each member last handed in, masks drawn in the editor (seconds and clicks as the editor recorded them), and review decisions.</p>
-            <TeamWorkTable rows={teamWork} />
-          </section>
-        )}
+        {tab === "analytics" && analytics && <AnalyticsPanel projectId={project.id} {...analytics} />}
       </div>
     </div>
   );
+}
+
+/** The Analytics tab's figures; a bad period is named and the default used. */
+async function loadAnalytics(actor: Actor, projectId: string, rawDays: string | undefined) {
+  const parsed = analyticsQuery.safeParse({ days: rawDays });
+  const days = parsed.success ? parsed.data.days : analyticsQuery.parse({}).days;
+  const [analytics, teamWork] = await Promise.all([getProjectAnalytics({ actor, projectId, days }), listTeamWork({ actor, projectId })]);
+  return { analytics, teamWork, periodError: parsed.success ? undefined : describeZodError(parsed.error) };
 }
 
 /** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */
