@@ -9,9 +9,10 @@ import { createLabelClass } from "@/server/projects/create-label-class";
 import { deleteLabelClass } from "@/server/projects/delete-label-class";
 import { updateLabelClass } from "@/server/projects/update-label-class";
 import { updateProject } from "@/server/projects/update-project";
+import { deleteProject } from "@/server/projects/delete-project";
 import { moveLabelClass } from "@/server/projects/move-label-class";
-import type { MoveLabelClassInput, UpdateLabelClassInput } from "@/lib/schemas/projects";
-import { createProjectInput, addMemberInput, labelClassInput, updateProjectInput } from "@/lib/schemas/projects";
+import type { DeleteProjectInput, MoveLabelClassInput, UpdateLabelClassInput } from "@/lib/schemas/projects";
+import { createProjectInput, addMemberInput, deleteProjectInput, labelClassInput, updateProjectInput } from "@/lib/schemas/projects";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -81,5 +82,14 @@ export async function updateProjectAction(_: unknown, form: FormData): Promise<A
     revalidatePath(`/projects/${input.projectId}`);
     revalidatePath("/projects");
     return null;
+  });
+}
+
+export async function deleteProjectAction(raw: DeleteProjectInput): Promise<ActionResult<{ name: string }>> {
+  return runAction(async (actor) => {
+    const input = deleteProjectInput.parse(raw);
+    const deleted = await deleteProject({ actor, projectId: input.projectId, confirmName: input.confirmName });
+    revalidatePath("/projects");
+    return { name: deleted.name };
   });
 }

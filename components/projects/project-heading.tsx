@@ -1,11 +1,13 @@
 "use client";
-// The project page's title and description; managers can edit both in place.
+// The project page's title and description; managers can edit both in place,
+// and delete the project from the same form.
 import { useActionState, useState } from "react";
 import { updateProjectAction } from "@/app/actions/project-actions";
 import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { DeleteProjectSection } from "./delete-project-section";
 
-export function ProjectHeading(props: { projectId: string; name: string; description: string | null; canManage: boolean }) {
+export function ProjectHeading(props: { projectId: string; name: string; description: string | null; canManage: boolean; imageCount: number }) {
   const [state, action, pending] = useActionState(updateProjectAction, null);
   // Open since which answer: a new successful answer closes the form (the page re-renders with the new name).
   const [openedAt, setOpenedAt] = useState<{ state: typeof state } | null>(null);
@@ -41,6 +43,9 @@ export function ProjectHeading(props: { projectId: string; name: string; descrip
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Saving…" : "Save"}</button>
         <button type="button" className={buttonSecondary} onClick={() => setEditing(false)}>Cancel</button>
+      </div>
+      <div className="border-t border-slate-200 pt-3">
+        <DeleteProjectSection projectId={props.projectId} name={props.name} imageCount={props.imageCount} />
       </div>
     </form>
   );

@@ -13,6 +13,13 @@ export type CreateProjectInput = z.infer<typeof createProjectInput>;
 export const updateProjectInput = createProjectInput.extend({ projectId: z.string().min(1) });
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
 
+/** Deleting a project: its name typed again, as a guard against the wrong tab. */
+export const deleteProjectInput = z.object({
+  projectId: z.string().min(1),
+  confirmName: z.string({ error: "Type the project's name to delete it" }).max(200, "That is longer than any project name"),
+});
+export type DeleteProjectInput = z.input<typeof deleteProjectInput>;
+
 export const addMemberInput = z.object({
   projectId: z.string().min(1),
   email: z.string().trim().toLowerCase().email("Enter the member's email address"),

@@ -6,7 +6,7 @@
 // from the start (seeded, so it reproduces the same weights).
 import { detectorMetrics, type DetectorMetrics } from "@/lib/schemas/detector";
 import { db } from "../db/client";
-import { putDetectorWeights } from "../storage/content-store";
+import { deleteStoredFile, detectorWeightsKeyFor, putDetectorWeights } from "../storage/content-store";
 import { loadModelManifest } from "../sam/load-model-manifest";
 import { serializeDetectorHead, disposeDetectorHead } from "./detector-head";
 import { evaluateDetector } from "./evaluate-detector";
@@ -32,6 +32,13 @@ function toSamples(images: TrainingImage[], modelId: string): DetectorSample[] {
       return embedding;
     },
   }));
+}
+
+/** The version's project was deleted while it trained: drop the weights it may have stored. */
+async function forgetDeletedVersion(id: string): Promise<boolean> {
+  if ((await db().detectorVersion.count({ where: { id } })) > 0) return false;
+  await deleteStoredFile(detectorWeightsKeyFor(id)).catch(() => undefined);
+  return true;
 }
 
 export async function runTrainDetectorJob(options: { detectorVersionId: string }): Promise<TrainDetectorJobResult> {
@@ -97,8 +104,10 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
     } finally {
       disposeDetectorHead(trained.head);
     }
+    if (await forgetDeletedVersion(id)) return { status: "skipped" };
     return { status: "trained" };
   } catch (error) {
+    if (await forgetDeletedVersion(id)) return { status: "skipped" };
     const message = error instanceof Error ? error.message : String(error);
     // A failed version is visible in the panel; retrying the same data would fail the same way.
     await db().detectorVersion.updateMany({ where: { id, status: "training" }, data: { status: "failed", error: message.slice(0, 1000) } });

@@ -82,11 +82,17 @@ export async function runExportJob(options: { exportId: string; now?: () => Date
     publishExportProgress({ row: done });
     return { status: "done", stats, byteSize: size };
   } catch (error) {
-    console.error(`[exports] export ${row.id} failed`, error);
     await fs.rm(partialPath, { force: true }).catch(() => undefined);
     const message = describeError(error);
-    const failed = await db().export.update({ where: { id: row.id }, data: { status: "failed", error: message, finishedAt: now() }, select: EXPORT_ROW_SELECT });
-    publishExportProgress({ row: failed });
+    const marked = await db().export.updateMany({ where: { id: row.id }, data: { status: "failed", error: message, finishedAt: now() } });
+    if (marked.count === 0) {
+      // Its project was deleted while it ran: nothing to report to, and no archive to keep.
+      await fs.rm(finalPath, { force: true }).catch(() => undefined);
+      return { status: "skipped" };
+    }
+    console.error(`[exports] export ${row.id} failed`, error);
+    const failed = await db().export.findUnique({ where: { id: row.id }, select: EXPORT_ROW_SELECT });
+    if (failed) publishExportProgress({ row: failed });
     return { status: "failed", error: message };
   } finally {
     await fs.rm(workDir, { recursive: true, force: true }).catch(() => undefined);

@@ -5,17 +5,24 @@ import { listProjects } from "@/server/projects/list-projects";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectProgressBar } from "@/components/projects/project-progress-bar";
 import { card } from "@/components/ui/button-styles";
+import { FormSuccess } from "@/components/ui/form-message";
+import { firstSearchParam } from "@/lib/first-search-param";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function ProjectsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectsPage({ searchParams }: Props) {
   const actor = await pageActor();
+  // Set by the project's delete control on its way here; only ever shown back as text.
+  const deleted = firstSearchParam((await searchParams).deleted)?.slice(0, 100);
   const projects = await listProjects({ actor });
   const canCreate = actor.role === "admin" || actor.role === "manager";
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
       <section aria-labelledby="projects-heading">
         <h1 id="projects-heading" className="mb-4 text-2xl font-semibold tracking-tight">Projects</h1>
+        {deleted && <div className="mb-4"><FormSuccess message={`Deleted the project "${deleted}".`} /></div>}
         {projects.length === 0 ? (
           <div className={`${card} p-10 text-center`}>
             <h2 className="font-medium">No projects yet</h2>
