@@ -30,3 +30,12 @@ export const listImagesQuery = imageFiltersQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(200, "pageSize is at most 200").default(50),
 });
 export type ListImagesQuery = z.infer<typeof listImagesQuery>;
+
+/** The Images tab's bulk delete: the selected images of one project. */
+export const MAX_BULK_IMAGES = 1000;
+export const deleteImagesInput = z.object({
+  imageIds: z
+    .array(z.string().min(1).max(64), { error: "Send imageIds as a list of image ids" })
+    .min(1, "Select at least one image")
+    .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once`),
+});

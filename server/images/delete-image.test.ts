@@ -5,6 +5,7 @@ import { stopQueue } from "../jobs/queue";
 import { makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { deleteImage } from "./delete-image";
+import { deleteImages } from "./delete-images";
 import { importImage } from "./import-image";
 import { readImageFile } from "./read-image-file";
 
@@ -93,5 +94,37 @@ describe("deleteImage", () => {
     await expect(deleteImage({ actor: outsider, imageId: image.id })).rejects.toMatchObject({ code: "not_found", message: "Image not found." });
     await expect(deleteImage({ actor: manager, imageId: "no-such-image" })).rejects.toMatchObject({ code: "not_found" });
     expect(await db().image.count({ where: { id: image.id } })).toBe(1);
+  });
+});
+
+describe("deleteImages", () => {
+  it("deletes a selection in one go with an audit record each, and reports ids that are not in the project", async () => {
+    const a = await importOne({ fileName: "a.png" });
+    const b = await importOne({ fileName: "b.png" });
+    const elsewhere = await importOne({ projectId: otherProjectId });
+    await addMasks(a.id, 1, 1);
+    const result = await deleteImages({ actor: manager, projectId, imageIds: [a.id, b.id, a.id, elsewhere.id] });
+    expect(result.deleted.sort((x, y) => x.fileName.localeCompare(y.fileName))).toEqual([
+      { imageId: a.id, fileName: "a.png", masks: 1 },
+      { imageId: b.id, fileName: "b.png", masks: 0 },
+    ]);
+    expect(result.missingIds).toEqual([elsewhere.id]);
+    expect(await db().image.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
+    expect(await db().image.count({ where: { id: elsewhere.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "image.delete", targetId: { in: [a.id, b.id] } } })).toBe(2);
+    await expect(deleteImages({ actor: manager, projectId, imageIds: [a.id] })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("deletes none of the selection while someone holds any of it, naming who and which", async () => {
+    const images = [await importOne({ fileName: "x.png" }), await importOne({ fileName: "y.png" }), await importOne({ fileName: "z.png" })];
+    const lease = { status: "in_progress" as const, assigneeId: annotator.id, leaseExpiresAt: new Date(Date.now() + 60_000) };
+    await db().task.updateMany({ where: { imageId: { in: [images[0]!.id, images[1]!.id] }, stage: "annotate" }, data: lease });
+    await expect(deleteImages({ actor: manager, projectId, imageIds: images.map((image) => image.id) })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("Ann Labeller is working on 2 of these images right now (x.png, y.png)"),
+    });
+    expect(await db().image.count({ where: { id: { in: images.map((image) => image.id) } } })).toBe(3);
+    await expect(deleteImages({ actor: annotator, projectId, imageIds: [images[2]!.id] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteImages({ actor: manager, projectId, imageIds: [images[2]!.id] })).resolves.toMatchObject({ deleted: [{ fileName: "z.png" }] });
   });
 });

@@ -198,6 +198,32 @@ describe("DELETE /api/images/:imageId", () => {
   });
 });
 
+describe("DELETE /api/projects/:projectId/images", () => {
+  it("deletes the selected images for a manager; 400 names a bad body, 403 to an annotator", async () => {
+    const ids: string[] = [];
+    for (const seed of [81, 82]) {
+      const response = await upload(manager, [{ name: `bulk-${seed}.png`, bytes: await makePng({ width: 23, height: 13, seed }) }]);
+      ids.push(((await response.json()) as { image: { id: string } }).image.id);
+    }
+    const remove = (actor: Actor | null, body: string) => {
+      session.actor = actor;
+      return imagesRoute.DELETE(new Request(`${base}/api/projects/${projectId}/images`, { method: "DELETE", body, headers: { "content-type": "application/json" } }), projectParams());
+    };
+    expect((await remove(null, JSON.stringify({ imageIds: ids }))).status).toBe(401);
+    const empty = await remove(manager, JSON.stringify({ imageIds: [] }));
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toBe("imageIds: Select at least one image");
+    expect((await remove(manager, "{not json")).status).toBe(400);
+    expect((await remove(annotator, JSON.stringify({ imageIds: ids }))).status).toBe(403);
+    const done = await remove(manager, JSON.stringify({ imageIds: [...ids, "gone-already"] }));
+    expect(done.status).toBe(200);
+    const body = (await done.json()) as { deleted: { imageId: string }[]; missingIds: string[] };
+    expect(body.deleted.map((d) => d.imageId).sort()).toEqual([...ids].sort());
+    expect(body.missingIds).toEqual(["gone-already"]);
+    expect((await remove(manager, JSON.stringify({ imageIds: ids }))).status).toBe(404);
+  });
+});
+
 describe("GET /api/images/:imageId/file and /thumbnail", () => {
   let imageId = "";
   let bytes: Buffer;
