@@ -3,12 +3,13 @@ import type { ImageListItem } from "@/server/images/image-summary";
 import { annotateHref, type ImageFilters } from "./images-href";
 import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 import { DeleteImageControl } from "./delete-image-control";
+import { SelectImageCheckbox } from "./select-image-checkbox";
 
 export function ImageGrid({ images, filters = {}, canManage = false }: { images: ImageListItem[]; filters?: ImageFilters; canManage?: boolean }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 xl:grid-cols-6" data-testid="image-grid">
       {images.map((image) => (
-        <li key={image.id} className="group relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow" data-testid="image-card">
+        <li key={image.id} className="group relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow has-checked:border-brand-500 has-checked:ring-2 has-checked:ring-brand-200" data-testid="image-card">
           {/* The whole card opens the image in the editor (outside any queue task), walking the same filtered view. */}
           <Link href={annotateHref(image.projectId, image.id, filters)} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
             <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
@@ -36,6 +37,7 @@ export function ImageGrid({ images, filters = {}, canManage = false }: { images:
             </div>
           </Link>
           {/* Outside the link: a button inside an <a> is invalid and would open the editor too. */}
+          {canManage && <SelectImageCheckbox projectId={image.projectId} imageId={image.id} fileName={image.fileName} maskCount={image.maskCount} />}
           {canManage && <DeleteImageControl imageId={image.id} fileName={image.fileName} maskCount={image.maskCount} />}
         </li>
       ))}

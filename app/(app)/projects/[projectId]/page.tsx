@@ -19,6 +19,7 @@ import { getProjectAnalytics } from "@/server/analytics/get-project-analytics";
 import { analyticsQuery } from "@/lib/schemas/analytics";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
+import { ImageSelectionBar } from "@/components/images/image-selection-bar";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
 import { RefreshWhilePending } from "@/components/images/refresh-while-pending";
@@ -108,6 +109,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             ) : (
               <>
                 <ImagePagination projectId={project.id} filters={filters} {...images} />
+                {project.canManage && (
+                  <ImageSelectionBar
+                    projectId={project.id}
+                    pageImages={images.items.map((image) => ({ id: image.id, fileName: image.fileName, maskCount: image.maskCount }))}
+                    assignees={project.memberships.filter((m) => m.role !== "reviewer" && m.user.active).map((m) => ({ id: m.user.id, name: m.user.name }))}
+                  />
+                )}
                 <ImageGrid images={images.items} filters={filters} canManage={project.canManage} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
                 <RefreshOnTaskChanges projectId={project.id} />
