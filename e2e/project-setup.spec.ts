@@ -161,4 +161,17 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await expect(page.getByTestId("image-card")).toHaveCount(1);
   await expect(page.getByTestId("image-card")).not.toContainText("shape-800x600.jpg");
   await expect(page.getByTestId("count-todo")).toHaveText("1", { timeout: 15_000 });
+
+  // The Activity tab tells the story so far, newest first; a kind narrows it.
+  await page.getByRole("link", { name: "Activity", exact: true }).click();
+  const entries = page.getByTestId("activity-entry");
+  await expect(entries.first()).toHaveAttribute("data-action", "image.delete");
+  await expect(entries.first()).toContainText("Max Manager deleted the image shape-800x600.jpg (0 masks)");
+  await expect(page.getByTestId("activity-log")).toContainText("renamed the label class “car” to “vehicle”");
+  await expect(page.getByTestId("activity-log")).toContainText("deleted the label class “vehicle”");
+  await page.getByTestId("activity-kind-setup").click();
+  await expect(page).toHaveURL(/tab=activity&kind=setup/);
+  await expect(page.locator('[data-testid="activity-entry"][data-action^="image."]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="activity-entry"][data-action="member.set"]')).toHaveCount(1);
+  await screenshot(page, "project-activity");
 });

@@ -8,6 +8,8 @@ export const PROJECT_TABS = [
   { id: "prefill", label: "Pre-fill", managersOnly: true },
   // Stage comparison, per-person and per-day work, tools, review: managers and admins only.
   { id: "analytics", label: "Analytics", managersOnly: true },
+  // Who did what, from the audit trail: managers and admins only.
+  { id: "activity", label: "Activity", managersOnly: true },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
 // Sections that are pages of their own (issue 5: work queue and batches).

@@ -13,7 +13,7 @@ export async function createLabelClass(options: { actor: Actor; input: LabelClas
   return db().$transaction(async (tx) => {
     const position = await tx.labelClass.count({ where: { projectId: input.projectId } });
     const label = await tx.labelClass.create({ data: { projectId: input.projectId, name: input.name, color: input.color.toLowerCase(), position } });
-    await recordAuditEvent({ tx, actorId: options.actor.id, projectId: input.projectId, action: "label.create", targetType: "labelClass", targetId: label.id });
+    await recordAuditEvent({ tx, actorId: options.actor.id, projectId: input.projectId, action: "label.create", targetType: "labelClass", targetId: label.id, data: { name: label.name } });
     return label;
   });
 }

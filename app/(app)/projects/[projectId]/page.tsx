@@ -17,6 +17,9 @@ import { listTeamWork } from "@/server/tasks/list-team-work";
 import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { getProjectAnalytics } from "@/server/analytics/get-project-analytics";
 import { analyticsQuery } from "@/lib/schemas/analytics";
+import { ActivityLog } from "@/components/activity/activity-log";
+import { activityQuery } from "@/lib/schemas/activity";
+import { listProjectActivity } from "@/server/audit/list-project-activity";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageSelectionBar } from "@/components/images/image-selection-bar";
@@ -64,6 +67,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const images = tab === "images" ? await listProjectImages({ actor, projectId, ...filters, pageSize: IMAGE_PAGE_SIZE }) : null;
   const filtered = Boolean(filters.status || filters.q);
   const analytics = tab === "analytics" ? await loadAnalytics(actor, projectId, firstSearchParam(query.days)) : null;
+  const activity = tab === "activity" ? await loadActivity(actor, projectId, query) : null;
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
@@ -136,6 +140,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </section>
         )}
         {tab === "analytics" && analytics && <AnalyticsPanel projectId={project.id} {...analytics} />}
+        {tab === "activity" && activity && (
+          <ActivityLog projectId={project.id} {...activity} people={project.memberships.map((m) => ({ id: m.user.id, name: m.user.name }))} />
+        )}
       </div>
     </div>
   );
@@ -147,6 +154,15 @@ async function loadAnalytics(actor: Actor, projectId: string, rawDays: string | 
   const days = parsed.success ? parsed.data.days : analyticsQuery.parse({}).days;
   const [analytics, teamWork] = await Promise.all([getProjectAnalytics({ actor, projectId, days }), listTeamWork({ actor, projectId })]);
   return { analytics, teamWork, periodError: parsed.success ? undefined : describeZodError(parsed.error) };
+}
+
+/** The Activity tab's page; a bad filter is named and dropped. */
+async function loadActivity(actor: Actor, projectId: string, query: Record<string, string | string[] | undefined>) {
+  const raw = { kind: firstSearchParam(query.kind), userId: firstSearchParam(query.userId) || undefined, page: firstSearchParam(query.page) };
+  const parsed = activityQuery.safeParse(raw);
+  const filters = parsed.success ? parsed.data : activityQuery.parse({});
+  const activity = await listProjectActivity({ actor, projectId, query: filters });
+  return { activity, filters, filterError: parsed.success ? undefined : describeZodError(parsed.error) };
 }
 
 /** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */

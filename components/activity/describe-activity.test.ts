@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { ActivityItem } from "@/lib/schemas/activity";
+import { describeActivity } from "./describe-activity";
+
+const item = (action: string, data: Record<string, unknown> = {}, subject: ActivityItem["subject"] = {}): ActivityItem => ({
+  id: "e",
+  at: "2026-12-07T10:00:00.000Z",
+  actor: { id: "u", name: "Mia" },
+  action,
+  data,
+  subject,
+});
+
+describe("describeActivity", () => {
+  it("names the image, person, label class and batch an event is about", () => {
+    expect(describeActivity(item("image.delete", { masks: 3 }, { imageId: "i", imageName: "street.jpg" }))).toBe("deleted the image street.jpg (3 masks)");
+    expect(describeActivity(item("member.set", { role: "reviewer" }, { userName: "Rey" }))).toBe("gave Rey the role reviewer");
+    expect(describeActivity(item("batch.create", { name: "Week 1", taskCount: 1 }, { batchName: "Week 1" }))).toBe("cut the batch “Week 1” of 1 image");
+    expect(describeActivity(item("task.claim", { stage: "review" }, { imageId: "i", imageName: "a.png" }))).toBe("opened a.png to review it");
+    expect(describeActivity(item("review.reject", { comments: 2 }, { imageName: "a.png" }))).toBe("sent a.png back with 2 comments");
+  });
+
+  it("falls back to the name the event kept, or a plain noun, once the thing is gone", () => {
+    expect(describeActivity(item("label.delete", { name: "car" }))).toBe("deleted the label class “car”");
+    expect(describeActivity(item("label.delete"))).toBe("deleted a label class");
+    expect(describeActivity(item("batch.update"))).toBe("changed a batch");
+    expect(describeActivity(item("task.submit"))).toBe("handed in an image for review");
+    expect(describeActivity(item("member.remove"))).toBe("removed a member from the project");
+  });
+
+  it("tells a rename from a recolour, and summarises imports", () => {
+    expect(describeActivity(item("label.update", { from: { name: "car" }, to: { name: "vehicle" } }))).toBe("renamed the label class “car” to “vehicle”");
+    expect(describeActivity(item("label.update", { from: { name: "car" }, to: { name: "car" } }, { labelName: "car" }))).toBe("changed the colour of the label class “car”");
+    expect(describeActivity(item("image.import_folder", { imported: 12, duplicates: 1, failed: 0, folder: "set-a" }))).toBe(
+      "imported 12 images from the server folder set-a (1 duplicates, 0 failed)",
+    );
+    expect(describeActivity(item("coco.import", { fileName: "instances.json", images: 50, annotations: 470 }))).toBe("imported instances.json: 50 images, 470 masks");
+    expect(describeActivity(item("export.start", { format: "coco" }))).toBe("started a COCO export");
+    expect(describeActivity(item("something.new"))).toBe("something.new");
+  });
+});
