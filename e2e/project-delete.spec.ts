@@ -1,6 +1,7 @@
 // A manager deletes a project: the name must be typed, the server refuses
 // while an annotator holds one of its images (and the form says who), and
-// after the annotator lets go the project is gone for everyone.
+// after the annotator lets go the project is gone for everyone (a page they
+// left open says so).
 import { expect, test } from "@playwright/test";
 import { demoAccount, screenshot } from "./support/session";
 import { createWorkflowProject, openAs } from "./support/workflow-setup";
@@ -31,13 +32,18 @@ test("a manager deletes a project after typing its name; refused while an annota
   await expect(dialog.getByTestId("form-error")).toContainText(`${demoAccount("annotator").name} is working on shape-640x480.png right now`);
   await screenshot(manager, "project-delete-refused");
 
-  // The annotator lets go; Enter in the field deletes now.
+  // The annotator lets go and keeps the queue page open; Enter in the field deletes now.
   expect((await annotator.request.post(`/api/tasks/${task!.id}/release`)).status()).toBe(200);
+  await annotator.goto(`/projects/${projectId}/queue`);
+  await expect(annotator.getByTestId("project-deleted-notice")).toHaveCount(0);
   await dialog.getByLabel(/to confirm/).press("Enter");
   await manager.waitForURL(/\/projects\?deleted=/);
   await expect(manager.getByText(`Deleted the project "${name}".`)).toBeVisible();
   await expect(manager.getByTestId("project-list")).not.toContainText(name);
   await screenshot(manager, "project-deleted");
+  // The open page says what happened, and who did it.
+  await expect(annotator.getByTestId("project-deleted-notice")).toContainText(`${demoAccount("manager").name} deleted “${name}”`);
+  await screenshot(annotator, "project-deleted-notice");
   expect((await annotator.request.get(`/api/projects/${projectId}/images`)).status()).toBe(404);
   await annotator.goto(`/projects/${projectId}`);
   await expect(annotator.getByRole("heading", { name: /not found/i })).toBeVisible();

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { ACTIVITY_KINDS, type ActivityPage } from "@/lib/schemas/activity";
 import { card } from "../ui/button-styles";
+import { formatUtc } from "../ui/format-utc";
 import { activityHref, type ActivityFilters } from "./activity-href";
 import { describeActivity } from "./describe-activity";
 
@@ -49,7 +50,7 @@ export function ActivityLog(props: { projectId: string; activity: ActivityPage; 
         <ol className="divide-y divide-slate-100">
           {activity.items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm" data-testid="activity-entry" data-action={item.action}>
-              <time className="w-40 shrink-0 tabular-nums text-xs text-slate-500" dateTime={item.at}>{new Date(item.at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+              <time className="w-40 shrink-0 tabular-nums text-xs text-slate-500" dateTime={item.at}>{formatUtc(item.at)}</time>
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{item.actor?.name ?? "System"}</span> {describeActivity(item)}
                 {item.subject.imageId && item.subject.imageExists && (

@@ -8,6 +8,7 @@ import { useState, useTransition } from "react";
 import { deleteProjectAction } from "@/app/actions/project-actions";
 import { buttonDanger, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { markDeletingHere } from "./deleting-here";
 
 export function DeleteProjectSection(props: { projectId: string; name: string; imageCount: number }) {
   const router = useRouter();
@@ -19,8 +20,12 @@ export function DeleteProjectSection(props: { projectId: string; name: string; i
   const remove = () =>
     startTransition(async () => {
       setError(null);
+      markDeletingHere(props.projectId);
       const result = await deleteProjectAction({ projectId: props.projectId, confirmName: typed });
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) {
+        markDeletingHere(null);
+        return setError(result.error);
+      }
       router.push(`/projects?deleted=${encodeURIComponent(result.data.name)}`);
     });
   if (!open) {

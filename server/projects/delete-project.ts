@@ -9,14 +9,19 @@
 // removed from disk (best effort: a leftover file is unreachable, not wrong).
 // Originals, thumbnails and embeddings are content-addressed and may be shared
 // with another project's copy, so they stay, as when one image is deleted.
-// Queued jobs find their rows gone and skip.
+// Queued jobs find their rows gone and skip. Pages still open on the project
+// hear "project:deleted" and say so.
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { publishEvent } from "../realtime/publish-event";
+import { projectRoom } from "../realtime/socket-server";
 import { deleteStoredFile } from "../storage/content-store";
 import { SQL_NOW } from "../tasks/task-sql";
+
+export type ProjectDeletedEvent = { projectId: string; name: string; by: string };
 
 export type DeletedProject = { projectId: string; name: string; images: number; masks: number };
 
@@ -64,6 +69,7 @@ export async function deleteProject(options: { actor: Actor; projectId: string; 
     const keys = [...exports.map((e) => e.storageKey), ...versions.map((v) => v.weightsKey)].filter((key): key is string => key !== null);
     return { deleted: { projectId, name: project.name, images, masks }, fileKeys: keys };
   });
+  publishEvent({ rooms: [projectRoom(projectId)], event: "project:deleted", payload: { projectId, name: deleted.name, by: actor.name } satisfies ProjectDeletedEvent });
   for (const key of fileKeys) {
     await deleteStoredFile(key).catch((error: unknown) => console.error(`[projects] could not remove ${key} of deleted project ${projectId}:`, error));
   }

@@ -5,6 +5,7 @@ import { pageActor } from "@/server/auth/page-actor";
 import { isAppError } from "@/server/errors/app-error";
 import { getImageHistory, type HistoryEntry } from "@/server/reviews/get-image-history";
 import { card } from "@/components/ui/button-styles";
+import { formatUtc } from "@/components/ui/format-utc";
 
 export const metadata: Metadata = { title: "Image history" };
 export const dynamic = "force-dynamic";
@@ -50,7 +51,7 @@ export default async function ImageHistoryPage({ params }: Props) {
         {history.entries.length === 0 && <li className="p-4 text-sm text-slate-500">Nothing has happened to this image yet.</li>}
         {history.entries.map((entry, index) => (
           <li key={index} className="p-3 text-sm" data-testid="history-entry" data-action={entry.action}>
-            <time className="mr-3 tabular-nums text-slate-500" dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+            <time className="mr-3 tabular-nums text-slate-500" dateTime={entry.at}>{formatUtc(entry.at)}</time>
             <span className="font-medium">{entry.actor?.name ?? "System"}</span> {describe(entry)}
             {entry.comments && entry.comments.length > 0 && (
               <ul className="mt-1 list-disc pl-10 text-slate-700">
