@@ -70,6 +70,28 @@ async function queryWithNewClient(value: number): Promise<number | undefined> {
 }
 
 describe("embedded Postgres", () => {
+  it("takes messages larger than one TCP chunk, and the next client is served after", async () => {
+    // Before the framer, a 100 KB parameter reached PGlite in pieces and broke the connection (and PGlite).
+    const client = new pg.Client({ connectionString: embedded.url });
+    await client.connect();
+    try {
+      await client.query("CREATE TABLE big_messages (id serial PRIMARY KEY, body text)");
+      const body = "x".repeat(3_000_000);
+      const inserted = await client.query<{ length: number }>("INSERT INTO big_messages (body) VALUES ($1) RETURNING length(body) AS length", [body]);
+      expect(inserted.rows[0]?.length).toBe(body.length);
+      const values = Array.from({ length: 5000 }, (_, i) => `($${i + 1})`).join(",");
+      const rows = await client.query(`INSERT INTO big_messages (body) VALUES ${values} RETURNING id`, Array.from({ length: 5000 }, (_, i) => `row ${i} ${"y".repeat(100)}`));
+      expect(rows.rowCount).toBe(5000);
+    } finally {
+      await client.end();
+    }
+    const next = new pg.Client({ connectionString: embedded.url });
+    await next.connect();
+    const count = await next.query<{ n: string }>("SELECT count(*) AS n FROM big_messages");
+    expect(Number(count.rows[0]?.n)).toBe(5001);
+    await next.end();
+  });
+
   it("keeps serving after a queued client resets its connection", async () => {
     const unhandled = watchUnhandled();
     try {

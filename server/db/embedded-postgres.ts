@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import type { Server, Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PostgresMessageFramer } from "./postgres-message-framer";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -25,7 +26,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     connectionQueueTimeout: 120_000,
   });
   await server.start();
-  swallowClientResets(server);
+  prepareEachSocket(server);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres?sslmode=disable`,
     stop: async () => {
@@ -36,18 +37,31 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
 }
 
 /**
- * pglite-socket listens for "error" only on the socket it serves: a queued
- * connection that the client resets (a pool closing while the app stops)
- * emits an unhandled "error" and kills the process. Every socket gets a
- * listener here; the library still sees the reset when it dequeues the
- * socket (no longer writable: skipped). The net.Server is a TypeScript-only
- * private field of the pinned version, hence the cast.
+ * Two things every client socket needs before the library reads it:
+ * - pglite-socket listens for "error" only on the socket it serves: a queued
+ *   connection that the client resets (a pool closing while the app stops)
+ *   emits an unhandled "error" and kills the process. Every socket gets a
+ *   listener here; the library still sees the reset when it dequeues the
+ *   socket (no longer writable: skipped).
+ * - It passes each "data" chunk to PGlite as if it were whole messages (see
+ *   PostgresMessageFramer): the socket's "data" events are re-cut here into
+ *   whole messages, so whatever listens (now or when the queued socket is
+ *   served) only ever sees those.
+ * The net.Server is a TypeScript-only private field of the pinned version,
+ * hence the cast.
  */
-function swallowClientResets(server: PGLiteSocketServer): void {
+function prepareEachSocket(server: PGLiteSocketServer): void {
   const net = (server as unknown as { server: Server | null }).server;
   if (!net) throw new Error("pglite-socket: the TCP server is not where this version keeps it");
   net.on("connection", (socket: Socket) => {
     socket.on("error", () => undefined);
+    const framer = new PostgresMessageFramer();
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event !== "data") return emit(event, ...args);
+      const whole = framer.push(args[0] as Buffer);
+      return whole ? emit("data", whole) : true;
+    }) as Socket["emit"];
   });
 }
 
