@@ -173,5 +173,11 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await expect(page).toHaveURL(/tab=activity&kind=setup/);
   await expect(page.locator('[data-testid="activity-entry"][data-action^="image."]')).toHaveCount(0);
   await expect(page.locator('[data-testid="activity-entry"][data-action="member.set"]')).toHaveCount(1);
+  // The ten classes added in a row read as one line that opens into its parts.
+  const run = page.locator('[data-testid="activity-run"][data-action="label.create"]');
+  await expect(run).toHaveAttribute("data-count", "10");
+  await expect(run.locator("summary")).toContainText("Max Manager added 10 label classes");
+  await run.locator("summary").click();
+  await expect(run.getByTestId("activity-entry").first()).toBeVisible();
   await screenshot(page, "project-activity");
 });

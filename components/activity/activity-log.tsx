@@ -1,12 +1,28 @@
 // The project's Activity tab (managers): who did what, newest first, 50 a
 // page; chips narrow it to a kind of event, a menu to one person. Lines about
-// an image link to that image's own history while the image exists.
+// an image link to that image's own history while the image exists; runs of
+// one thing by one person fold into one line (group-activity.ts).
 import Link from "next/link";
-import { ACTIVITY_KINDS, type ActivityPage } from "@/lib/schemas/activity";
+import { ACTIVITY_KINDS, type ActivityItem, type ActivityPage } from "@/lib/schemas/activity";
 import { card } from "../ui/button-styles";
 import { formatUtc } from "../ui/format-utc";
 import { activityHref, type ActivityFilters } from "./activity-href";
 import { describeActivity } from "./describe-activity";
+import { describeRun, groupActivity } from "./group-activity";
+
+function ActivityLine({ projectId, item }: { projectId: string; item: ActivityItem }) {
+  return (
+    <li className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm" data-testid="activity-entry" data-action={item.action}>
+      <time className="w-44 shrink-0 tabular-nums text-xs text-slate-500" dateTime={item.at}>{formatUtc(item.at)}</time>
+      <span className="min-w-0 flex-1">
+        <span className="font-medium">{item.actor?.name ?? "System"}</span> {describeActivity(item)}
+        {item.subject.imageId && item.subject.imageExists && (
+          <Link href={`/projects/${projectId}/history/${item.subject.imageId}`} className="ml-2 text-xs text-brand-700 hover:underline">history</Link>
+        )}
+      </span>
+    </li>
+  );
+}
 
 const chip = "rounded-full border px-2.5 py-1 text-xs";
 const chipOn = "border-brand-600 bg-brand-600 text-white";
@@ -48,17 +64,26 @@ export function ActivityLog(props: { projectId: string; activity: ActivityPage; 
         <p className="text-sm text-slate-500">Nothing recorded{filters.kind || filters.userId ? " for this filter" : " yet"}.</p>
       ) : (
         <ol className="divide-y divide-slate-100">
-          {activity.items.map((item) => (
-            <li key={item.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm" data-testid="activity-entry" data-action={item.action}>
-              <time className="w-40 shrink-0 tabular-nums text-xs text-slate-500" dateTime={item.at}>{formatUtc(item.at)}</time>
-              <span className="min-w-0 flex-1">
-                <span className="font-medium">{item.actor?.name ?? "System"}</span> {describeActivity(item)}
-                {item.subject.imageId && item.subject.imageExists && (
-                  <Link href={`/projects/${projectId}/history/${item.subject.imageId}`} className="ml-2 text-xs text-brand-700 hover:underline">history</Link>
-                )}
-              </span>
-            </li>
-          ))}
+          {groupActivity(activity.items).map((group) =>
+            group.items.length === 1 ? (
+              <ActivityLine key={group.key} projectId={projectId} item={group.items[0]!} />
+            ) : (
+              <li key={group.key} className="py-2 text-sm" data-testid="activity-run" data-action={group.items[0]!.action} data-count={group.items.length}>
+                <details className="group">
+                  <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3">
+                    <time className="w-44 shrink-0 tabular-nums text-xs text-slate-500" dateTime={group.items[0]!.at}>{formatUtc(group.items[0]!.at)}</time>
+                    <span className="min-w-0 flex-1">
+                      <span className="font-medium">{group.items[0]!.actor?.name ?? "System"}</span> {describeRun(group)}
+                      <span className="ml-2 text-xs text-brand-700 group-open:hidden">show</span>
+                    </span>
+                  </summary>
+                  <ol className="mt-1 border-l border-slate-200 pl-3">
+                    {group.items.map((item) => <ActivityLine key={item.id} projectId={projectId} item={item} />)}
+                  </ol>
+                </details>
+              </li>
+            ),
+          )}
         </ol>
       )}
       {activity.pageCount > 1 && (
