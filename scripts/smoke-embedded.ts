@@ -2,8 +2,10 @@
 // the embedded Postgres. Start, sign in, see the demo project, stop, start
 // again and sign in again (the data survived the restart). Each stop happens
 // with a signed-in live connection open, like a browser tab: the launcher
-// must still stop cleanly, without being killed.
-import { spawn, type ChildProcess } from "node:child_process";
+// must still stop cleanly, without being killed. On the first start the
+// worker is killed outright: the launcher must start a new one while the app
+// keeps answering.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { io as connectSocket, type Socket as ClientSocket } from "socket.io-client";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -72,6 +74,35 @@ async function waitForApp(child: ChildProcess, timeoutMs: number) {
   throw new Error(`the app did not answer at ${base} within ${timeoutMs / 1000} s`);
 }
 
+/** Pid of the launcher group's process whose command line contains `script`, if any. */
+function groupProcess(groupId: number, script: string): number | null {
+  const lines = execFileSync("ps", ["-eo", "pid=,pgid=,args="], { encoding: "utf8" }).split("\n");
+  for (const line of lines) {
+    const [pid, pgid, ...args] = line.trim().split(/\s+/);
+    if (Number(pgid) === groupId && args.join(" ").includes(script) && !args.join(" ").includes("npx")) return Number(pid);
+  }
+  return null;
+}
+
+/** Kills the worker with SIGKILL and waits for the launcher to run a new one; the app must answer meanwhile. */
+async function killWorkerAndWaitForRestart(child: ChildProcess): Promise<number> {
+  const group = child.pid!;
+  const worker = groupProcess(group, "server/worker-main.ts");
+  if (!worker) throw new Error("no worker process in the launcher's group");
+  const killedAt = Date.now();
+  process.kill(worker, "SIGKILL");
+  while (Date.now() - killedAt < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const next = groupProcess(group, "server/worker-main.ts");
+    if (next && next !== worker) {
+      const ok = await fetch(`${base}/login`).then((r) => r.ok).catch(() => false);
+      if (!ok) throw new Error("the app stopped answering after the worker was killed");
+      return Date.now() - killedAt;
+    }
+  }
+  throw new Error("the launcher did not start a new worker within 60 s");
+}
+
 async function signInAndListProjects(): Promise<{ html: string; cookie: string }> {
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
@@ -94,6 +125,7 @@ async function main() {
       await waitForApp(child, 240_000);
       const { html, cookie } = await signInAndListProjects();
       if (!html.includes("Demo: shapes and scenes")) throw new Error("the demo project is not listed");
+      if (round === "first start") console.log(`smoke: worker killed, a new one running after ${((await killWorkerAndWaitForRestart(child)) / 1000).toFixed(1)} s`);
       const tab = await openLiveConnection(cookie);
       const stopping = Date.now();
       const clean = await stop(child);

@@ -2,12 +2,14 @@
 // 1. With no DATABASE_URL, start the embedded Postgres (PGlite) in this
 //    process, data under <dataDir>/pglite, so no server needs installing.
 // 2. Apply migrations, seed the demo (only on an empty database).
-// 3. Run the app process and the worker process; stop both together.
+// 3. Run the app process and the worker process; restart one that dies on its
+//    own (RestartPolicy), and stop both together.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
+import { RestartPolicy } from "./restart-policy";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.MASKWRIGHT_DATA_DIR ?? "data");
@@ -47,24 +49,40 @@ async function seed() {
   await db().$disconnect();
 }
 
-function startChild(name: string, file: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", file], { stdio: "inherit", env: process.env });
-  child.on("exit", (code, signal) => {
-    log(`${name} exited (${signal ?? code}); stopping`);
-    void shutdown(code ?? 1);
-  });
-  return child;
-}
-
 let embedded: EmbeddedPostgres | null = null;
-const children: ChildProcess[] = [];
+const children = new Map<string, ChildProcess>();
 let stopping = false;
+
+/**
+ * Runs one process and restarts it when it dies on its own (a worker that lost
+ * its database connection, say), so one crash does not take the whole app
+ * down; a process that keeps dying stops everything (see RestartPolicy).
+ * A clean exit (code 0) stops everything too: that is a deliberate stop.
+ */
+function startChild(name: string, file: string, policy = new RestartPolicy()): void {
+  const child = spawn(process.execPath, ["--import", "tsx", file], { stdio: "inherit", env: process.env });
+  children.set(name, child);
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    const plan = code === 0 ? null : policy.next(Date.now());
+    if (!plan) {
+      log(`${name} exited (${signal ?? code}); stopping`);
+      void shutdown(code ?? 1);
+      return;
+    }
+    log(`${name} exited (${signal ?? code}); restarting${plan.delayMs > 0 ? ` in ${plan.delayMs / 1000} s` : ""}`);
+    setTimeout(() => {
+      if (!stopping) startChild(name, file, policy);
+    }, plan.delayMs);
+  });
+}
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)));
+  const running = [...children.values()].filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of running) child.kill("SIGTERM");
+  await Promise.all(running.map((child) => new Promise((resolve) => child.once("exit", resolve))));
   await embedded?.stop().catch(() => undefined);
   process.exit(code);
 }
@@ -81,7 +99,8 @@ async function main() {
   }
   await migrate();
   await seed();
-  children.push(startChild("app", "server/main.ts"), startChild("worker", "server/worker-main.ts"));
+  startChild("app", "server/main.ts");
+  startChild("worker", "server/worker-main.ts");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 }
