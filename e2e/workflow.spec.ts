@@ -163,6 +163,20 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-masks-visible", "true");
   await reviewer.keyboard.press("o");
   await expect(reviewer.getByTestId("review-mask-opacity")).toHaveValue("0.6");
+  // Zoom: + steps in, the wheel zooms at the cursor, a drag pans without pinning a comment, 0 fits again.
+  const reviewCanvasBox = (await reviewer.getByTestId("review-canvas").boundingBox())!;
+  await reviewer.keyboard.press("+");
+  await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-zoom", "1.50");
+  await reviewer.mouse.move(reviewCanvasBox.x + 40, reviewCanvasBox.y + 40);
+  await reviewer.mouse.wheel(0, -300);
+  await expect(reviewer.getByTestId("review-zoom-level")).not.toHaveText("150%");
+  await reviewer.mouse.down();
+  await reviewer.mouse.move(reviewCanvasBox.x + 140, reviewCanvasBox.y + 120, { steps: 5 });
+  await reviewer.mouse.up();
+  await expect(reviewer.getByLabel("Comment 1", { exact: true })).toHaveCount(0);
+  await screenshot(reviewer, "workflow-review-zoomed");
+  await reviewer.keyboard.press("0");
+  await expect(reviewer.getByTestId("review-canvas")).toHaveAttribute("data-zoom", "1.00");
   const box = (await reviewer.getByTestId("review-canvas").boundingBox())!;
   await reviewer.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await reviewer.getByLabel("Comment 1", { exact: true }).fill("The wheel is missing from this mask");

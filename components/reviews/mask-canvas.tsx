@@ -2,10 +2,12 @@
 
 // The image with its masks drawn on top (COCO RLE decoded in the browser),
 // numbered comment pins, and a click handler in image pixels. The canvas has
-// the image's own size and is scaled with the image by CSS.
+// the image's own size and is scaled with the image by CSS; zoom and pan move
+// both together (use-review-zoom.ts), pins keep their size.
 import { useEffect, useMemo, useRef } from "react";
 import { decodeRleToMask, maskBbox, type BinaryMask } from "@/lib/mask";
 import { paintReviewMasks } from "./paint-review-masks";
+import { useReviewZoom } from "./use-review-zoom";
 
 export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
 export type Pin = { x: number; y: number; label: string };
@@ -51,9 +53,12 @@ export function MaskCanvas(props: {
     context.putImageData(image, 0, 0);
   }, [masks, props.width, props.height, props.highlightId, opacity, visible]);
 
+  const { frame, view, pointer, zoomIn, zoomOut, fit, consumeDrag } = useReviewZoom();
+  const picture = useRef<HTMLDivElement>(null);
   const pick = (event: React.MouseEvent<HTMLDivElement>) => {
-    if (!props.onPick) return;
-    const box = event.currentTarget.getBoundingClientRect();
+    if (consumeDrag() || !props.onPick || !picture.current) return;
+    // The transformed picture's box: the same formula holds at any zoom.
+    const box = picture.current.getBoundingClientRect();
     const x = ((event.clientX - box.left) / box.width) * props.width;
     const y = ((event.clientY - box.top) / box.height) * props.height;
     const index = Math.min(props.height - 1, Math.max(0, Math.floor(y))) * props.width + Math.min(props.width - 1, Math.max(0, Math.floor(x)));
@@ -62,20 +67,39 @@ export function MaskCanvas(props: {
     props.onPick({ x, y, annotationId: hit?.annotation.id ?? null });
   };
 
+  const control = "flex h-7 min-w-7 items-center justify-center rounded bg-white/90 px-1.5 text-xs font-medium text-slate-700 shadow hover:bg-white";
   return (
-    <div className="relative w-full cursor-crosshair select-none overflow-hidden rounded-md bg-slate-900" onClick={pick} data-testid="review-canvas" data-mask-count={props.annotations.length} data-masks-visible={visible ? "true" : "false"}>
-      {/* eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route at its native size */}
-      <img src={props.imageUrl} alt="" className="block w-full" draggable={false} />
-      <canvas ref={canvas} width={props.width} height={props.height} className="pointer-events-none absolute inset-0 h-full w-full" />
-      {props.pins.map((pin) => (
-        <span
-          key={pin.label}
-          className="pointer-events-none absolute flex h-6 w-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white bg-amber-600 text-xs font-semibold text-white shadow"
-          style={{ left: `${(100 * pin.x) / props.width}%`, top: `${(100 * pin.y) / props.height}%` }}
-        >
-          {pin.label}
-        </span>
-      ))}
+    <div
+      ref={frame}
+      className={`relative w-full select-none overflow-hidden rounded-md bg-slate-900 ${view.scale > 1 ? "cursor-grab active:cursor-grabbing" : "cursor-crosshair"}`}
+      onClick={pick}
+      {...pointer}
+      data-testid="review-canvas"
+      data-mask-count={props.annotations.length}
+      data-masks-visible={visible ? "true" : "false"}
+      data-zoom={view.scale.toFixed(2)}
+    >
+      <div ref={picture} className="relative origin-top-left" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route at its native size */}
+        <img src={props.imageUrl} alt="" className="block w-full" draggable={false} />
+        <canvas ref={canvas} width={props.width} height={props.height} className="pointer-events-none absolute inset-0 h-full w-full" />
+        {props.pins.map((pin) => (
+          <span
+            key={pin.label}
+            className="pointer-events-none absolute flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-amber-600 text-xs font-semibold text-white shadow"
+            style={{ left: `${(100 * pin.x) / props.width}%`, top: `${(100 * pin.y) / props.height}%`, transform: `translate(-50%, -50%) scale(${1 / view.scale})` }}
+          >
+            {pin.label}
+          </span>
+        ))}
+      </div>
+      {/* Clicks on the controls must not pin a comment. */}
+      <div className="absolute right-2 top-2 flex gap-1" onClick={(event) => event.stopPropagation()} onPointerDown={(event) => event.stopPropagation()}>
+        <button type="button" className={control} onClick={zoomOut} aria-label="Zoom out (-)" disabled={view.scale <= 1}>−</button>
+        <span className={`${control} tabular-nums`} data-testid="review-zoom-level">{Math.round(view.scale * 100)}%</span>
+        <button type="button" className={control} onClick={zoomIn} aria-label="Zoom in (+)">+</button>
+        <button type="button" className={control} onClick={fit} aria-label="Fit (0)">Fit</button>
+      </div>
     </div>
   );
 }

@@ -99,7 +99,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
         <p className="text-xs text-slate-500">
           <span data-testid="review-mask-summary">{reviewMaskSummary(annotations)}</span>
           {canDecide ? " · click on the image to pin a comment (on a mask if you click one) · Ctrl+Enter accepts" : ""}
-          {" · H shows / hides the masks, O changes their opacity"}
+          {" · H shows / hides the masks, O changes their opacity · the wheel or + / - zoom, drag to pan, 0 fits"}
         </p>
       </div>
       <aside className="space-y-4">
