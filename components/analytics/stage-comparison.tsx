@@ -3,11 +3,12 @@
 import type { StageStats } from "@/lib/schemas/analytics";
 import { figure } from "./format-figure";
 
-const ROWS: { label: string; hint: string; value: (s: StageStats) => string }[] = [
+const ROWS: { label: string; hint: string; value: (s: StageStats) => string; onlyIfAny?: (s: StageStats) => boolean }[] = [
   { label: "Images handed in", hint: "Submitted or accepted", value: (s) => figure(s.images) },
   { label: "Masks per image", hint: "Live masks, whatever made them", value: (s) => figure(s.masksPerImage) },
   { label: "Drawn per image", hint: "New masks and corrections of pre-fills", value: (s) => figure(s.manualPerImage) },
   { label: "Pre-filled kept per image", hint: "Accepted as the detector made them", value: (s) => figure(s.prefilledPerImage) },
+  { label: "Imported per image", hint: "Came with a COCO import", value: (s) => figure(s.importedPerImage), onlyIfAny: (s) => (s.importedPerImage ?? 0) > 0 },
   { label: "Median seconds per drawn mask", hint: "As the editor timed it", value: (s) => figure(s.medianSecondsPerManualMask, " s") },
   { label: "Clicks per drawn mask", hint: "Mean", value: (s) => figure(s.meanClicksPerManualMask) },
   { label: "Drawing seconds per image", hint: "Deleted masks' time included", value: (s) => figure(s.drawingSecondsPerImage, " s") },
@@ -34,7 +35,7 @@ export function StageComparison({ stages }: { stages: StageStats[] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 tabular-nums">
-          {ROWS.map((row) => (
+          {ROWS.filter((row) => !row.onlyIfAny || stages.some(row.onlyIfAny)).map((row) => (
             <tr key={row.label}>
               <td className="py-2">
                 {row.label} <span className="text-xs text-slate-400">{row.hint}</span>

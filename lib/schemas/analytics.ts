@@ -23,6 +23,8 @@ export type StageStats = {
   manualPerImage: number | null;
   /** Pre-filled masks kept per image (always 0 in the assisted-manual stage). */
   prefilledPerImage: number | null;
+  /** Masks that came with a COCO import, per image. */
+  importedPerImage: number | null;
   medianSecondsPerManualMask: number | null;
   meanClicksPerManualMask: number | null;
   /** Editor seconds on all drawn masks, the deleted ones too (the time was spent), per image. */

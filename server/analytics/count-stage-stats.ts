@@ -12,6 +12,7 @@ type Row = {
   live_masks: bigint;
   manual_masks: bigint;
   prefill_masks: bigint;
+  import_masks: bigint;
   median_seconds: number | null;
   mean_clicks: number | null;
   drawing_seconds: number | null;
@@ -33,6 +34,7 @@ export async function countStageStats(options: { projectId: string }): Promise<S
       count(a.id) FILTER (WHERE a."deletedAt" IS NULL)::bigint AS live_masks,
       count(a.id) FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'manual')::bigint AS manual_masks,
       count(a.id) FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'prefill')::bigint AS prefill_masks,
+      count(a.id) FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'import')::bigint AS import_masks,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY a."secondsSpent") FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'manual') AS median_seconds,
       (avg(a.clicks) FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'manual'))::float8 AS mean_clicks,
       (sum(a."secondsSpent") FILTER (WHERE a.source = 'manual'))::float8 AS drawing_seconds
@@ -47,6 +49,7 @@ export async function countStageStats(options: { projectId: string }): Promise<S
       masksPerImage: perImage(Number(row?.live_masks ?? 0), images),
       manualPerImage: perImage(Number(row?.manual_masks ?? 0), images),
       prefilledPerImage: perImage(Number(row?.prefill_masks ?? 0), images),
+      importedPerImage: perImage(Number(row?.import_masks ?? 0), images),
       medianSecondsPerManualMask: round1(row?.median_seconds ?? null),
       meanClicksPerManualMask: round1(row?.mean_clicks ?? null),
       drawingSecondsPerImage: perImage(row?.drawing_seconds ?? 0, images),

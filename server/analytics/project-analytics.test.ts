@@ -45,6 +45,7 @@ async function setUp() {
       { ...mask, imageId: manualImage.imageId, labelClassId: cat.id, area: 20, clicks: 4, secondsSpent: 10, toolsUsed: ["smart_click", "brush"], createdAt: at(31) },
       { ...mask, imageId: manualImage.imageId, area: 5, clicks: 9, secondsSpent: 6, toolsUsed: ["polygon"], deletedAt: at(30), createdAt: at(31) },
       { ...mask, imageId: firstPass.imageId, labelClassId: cat.id, area: 30, clicks: 1, secondsSpent: 2, toolsUsed: ["box"], createdAt: at(51) },
+      { ...mask, imageId: firstPass.imageId, source: "import", labelClassId: cat.id, area: 90, createdAt: at(60) },
       { ...mask, imageId: semiImage.imageId, source: "prefill", authorId: null, area: 40 },
       { ...mask, imageId: semiImage.imageId, source: "prefill", authorId: null, labelClassId: cat.id, area: 50 },
       { ...mask, imageId: semiImage.imageId, source: "prefill", authorId: null, area: 60, deletedAt: at(2) },
@@ -72,9 +73,10 @@ describe("getProjectAnalytics", () => {
       {
         stage: "assisted_manual",
         images: 2,
-        masksPerImage: 1.5, // 3 live masks on 2 images
+        masksPerImage: 2, // 4 live masks on 2 images, one imported
         manualPerImage: 1.5,
         prefilledPerImage: 0,
+        importedPerImage: 0.5, // the imported mask on the first-pass image
         medianSecondsPerManualMask: 4, // 2, 4, 10
         meanClicksPerManualMask: 2.3, // (2 + 4 + 1) / 3
         drawingSecondsPerImage: 11, // (4 + 10 + 6 deleted + 2) / 2
@@ -85,6 +87,7 @@ describe("getProjectAnalytics", () => {
         masksPerImage: 3, // 2 live pre-fills + 1 drawn
         manualPerImage: 1,
         prefilledPerImage: 2,
+        importedPerImage: 0,
         medianSecondsPerManualMask: 8,
         meanClicksPerManualMask: 3,
         drawingSecondsPerImage: 8,
@@ -114,8 +117,8 @@ describe("getProjectAnalytics", () => {
     const analytics = await getProjectAnalytics({ actor: manager, projectId: project.id, days: 30, now: NOW });
     expect(analytics.daily).toHaveLength(30);
     expect(analytics.labels).toEqual([
-      // 10, 20, 30, 50, 70, 80 -> median 40; on 4 images.
-      { labelClassId: cat.id, name: "cat", color: "#ff0000", masks: 6, images: 4, medianArea: 40 },
+      // 10, 20, 30, 50, 70, 80 and the imported 90 -> median 50; on 4 images.
+      { labelClassId: cat.id, name: "cat", color: "#ff0000", masks: 7, images: 4, medianArea: 50 },
       { labelClassId: expect.any(String), name: "unused", color: "#00ff00", masks: 0, images: 0, medianArea: null },
       { labelClassId: null, name: "No label", color: null, masks: 1, images: 1, medianArea: 40 },
     ]);
