@@ -48,13 +48,14 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByRole("button", { name: "Delete label", exact: true }).click();
   await expect(page.getByTestId("label-row")).toHaveCount(1);
   await expect(page.getByTestId("label-list")).not.toContainText("vehicle");
-  // More classes than number keys: the editor then offers a label search (checked below).
-  for (let n = 1; n <= 10; n += 1) {
-    const form = page.getByRole("form", { name: "Add label class" });
-    await form.getByLabel("Label name").fill(`kind ${String(n).padStart(2, "0")}`);
-    await form.getByRole("button", { name: "Add label" }).click();
-    await expect(page.getByTestId("label-row")).toHaveCount(1 + n);
-  }
+  // More classes than number keys (the editor then offers a label search, checked below): pasted as a list.
+  await page.getByTestId("bulk-labels").locator("summary").click();
+  const pasteForm = page.getByRole("form", { name: "Paste label classes" });
+  await pasteForm.getByLabel("One name per line").fill(["person", ...Array.from({ length: 10 }, (_, n) => `kind ${String(n + 1).padStart(2, "0")}`), ""].join("\n"));
+  await pasteForm.getByRole("button", { name: "Add these" }).click();
+  await expect(pasteForm.getByRole("status")).toHaveText("Added 10 label classes; already here: person.");
+  await expect(page.getByTestId("label-row")).toHaveCount(11);
+  await expect(page.getByTestId("label-row").last()).toHaveAttribute("data-label", "kind 10");
 
   // Members
   await page.getByRole("link", { name: "Members" }).click();
@@ -180,4 +181,21 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await run.locator("summary").click();
   await expect(run.getByTestId("activity-entry").first()).toBeVisible();
   await screenshot(page, "project-activity");
+
+  // Label classes copied from the demo project, names and colours; a second copy has nothing new.
+  await page.getByRole("link", { name: "Label classes" }).click();
+  await page.getByTestId("bulk-labels").locator("summary").click();
+  const copyForm = page.getByRole("form", { name: "Copy label classes" });
+  await copyForm.getByLabel(/Copy names, colours and order from/).selectOption({ label: "Demo: shapes and scenes" });
+  await copyForm.getByRole("button", { name: "Copy label classes" }).click();
+  await expect(copyForm.getByRole("status")).toHaveText("Added 2 label classes.");
+  await expect(page.getByTestId("label-row")).toHaveCount(13);
+  await expect(page.getByTestId("label-row").last()).toHaveAttribute("data-label", "ground");
+  await screenshot(page, "project-labels-bulk");
+  // The form resets after an action: without a choice it says so; chosen again, there is nothing new.
+  await copyForm.getByRole("button", { name: "Copy label classes" }).click();
+  await expect(copyForm.getByTestId("form-error")).toHaveText("Choose the project to copy from");
+  await copyForm.getByLabel(/Copy names, colours and order from/).selectOption({ label: "Demo: shapes and scenes" });
+  await copyForm.getByRole("button", { name: "Copy label classes" }).click();
+  await expect(copyForm.getByRole("status")).toHaveText("Nothing new to add; already here: object, ground.");
 });

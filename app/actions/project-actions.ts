@@ -10,9 +10,21 @@ import { deleteLabelClass } from "@/server/projects/delete-label-class";
 import { updateLabelClass } from "@/server/projects/update-label-class";
 import { updateProject } from "@/server/projects/update-project";
 import { deleteProject } from "@/server/projects/delete-project";
+import { addLabelClasses, type AddedLabelClasses } from "@/server/projects/add-label-classes";
+import { copyLabelClasses } from "@/server/projects/copy-label-classes";
+import { AppError } from "@/server/errors/app-error";
 import { moveLabelClass } from "@/server/projects/move-label-class";
 import type { DeleteProjectInput, MoveLabelClassInput, UpdateLabelClassInput } from "@/lib/schemas/projects";
-import { createProjectInput, addMemberInput, deleteProjectInput, labelClassInput, updateProjectInput } from "@/lib/schemas/projects";
+import {
+  addLabelClassesInput,
+  copyLabelClassesInput,
+  createProjectInput,
+  addMemberInput,
+  deleteProjectInput,
+  labelClassInput,
+  labelNamesFromText,
+  updateProjectInput,
+} from "@/lib/schemas/projects";
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -91,5 +103,25 @@ export async function deleteProjectAction(raw: DeleteProjectInput): Promise<Acti
     const deleted = await deleteProject({ actor, projectId: input.projectId, confirmName: input.confirmName });
     revalidatePath("/projects");
     return { name: deleted.name };
+  });
+}
+
+export async function addLabelClassesAction(_: unknown, form: FormData): Promise<ActionResult<AddedLabelClasses>> {
+  return runAction(async (actor) => {
+    const input = addLabelClassesInput.parse({ projectId: text(form, "projectId"), text: text(form, "names") });
+    const { names, error } = labelNamesFromText(input.text);
+    if (error) throw new AppError("bad_request", error);
+    const added = await addLabelClasses({ actor, projectId: input.projectId, labels: names.map((name) => ({ name })) });
+    revalidatePath(`/projects/${input.projectId}`);
+    return added;
+  });
+}
+
+export async function copyLabelClassesAction(_: unknown, form: FormData): Promise<ActionResult<AddedLabelClasses>> {
+  return runAction(async (actor) => {
+    const input = copyLabelClassesInput.parse({ projectId: text(form, "projectId"), fromProjectId: text(form, "fromProjectId") });
+    const added = await copyLabelClasses({ actor, projectId: input.projectId, fromProjectId: input.fromProjectId });
+    revalidatePath(`/projects/${input.projectId}`);
+    return added;
   });
 }

@@ -2,13 +2,14 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createLabelClassAction } from "@/app/actions/project-actions";
+import { paletteColour } from "@/lib/label-palette";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { BulkLabelForms } from "./bulk-label-forms";
 import { LabelClassRow, type LabelClassItem } from "./label-class-row";
 
-const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c"];
 
-export function LabelClassPanel(props: { projectId: string; labels: LabelClassItem[]; canManage: boolean }) {
+export function LabelClassPanel(props: { projectId: string; labels: LabelClassItem[]; canManage: boolean; otherProjects?: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createLabelClassAction, null);
   // The last answer's error shows until the name is edited (a stale "already exists" would mislead).
   const [dismissed, setDismissed] = useState<typeof state>(null);
@@ -17,7 +18,7 @@ export function LabelClassPanel(props: { projectId: string; labels: LabelClassIt
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
-  const nextColour = PALETTE[props.labels.length % PALETTE.length] ?? "#4363d8";
+  const nextColour = paletteColour(props.labels.length);
   return (
     <div className="space-y-5">
       {props.labels.length === 0 ? (
@@ -44,6 +45,7 @@ export function LabelClassPanel(props: { projectId: string; labels: LabelClassIt
           <div className="w-full"><FormError message={shownError} /></div>
         </form>
       )}
+      {props.canManage && <BulkLabelForms projectId={props.projectId} otherProjects={props.otherProjects ?? []} />}
     </div>
   );
 }

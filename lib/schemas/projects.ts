@@ -33,6 +33,29 @@ const labelName = z.string().trim().min(1, "Label name is required").max(50, "La
 const labelColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #22cc88");
 
 export const labelClassInput = z.object({ projectId: z.string().min(1), name: labelName, color: labelColor });
+
+/** Many classes at once: one name per line (blank lines and repeats ignored). */
+export const MAX_LABELS_AT_ONCE = 200;
+export const addLabelClassesInput = z.object({
+  projectId: z.string().min(1),
+  text: z.string().max(20_000, "The list is too long"),
+});
+export function labelNamesFromText(text: string): { names: string[]; error?: string } {
+  const names: string[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    const trimmed = line.trim();
+    if (trimmed === "") continue;
+    const parsed = labelName.safeParse(trimmed);
+    if (!parsed.success) return { names: [], error: `Line ${index + 1}: ${parsed.error.issues[0]?.message ?? "not a label name"}` };
+    if (!names.includes(parsed.data)) names.push(parsed.data);
+  }
+  if (names.length === 0) return { names, error: "Enter at least one label name, one per line" };
+  if (names.length > MAX_LABELS_AT_ONCE) return { names: [], error: `At most ${MAX_LABELS_AT_ONCE} label classes at once` };
+  return { names };
+}
+
+/** Copy another project's label classes (names, colours, order) into this one. */
+export const copyLabelClassesInput = z.object({ projectId: z.string().min(1), fromProjectId: z.string().min(1, "Choose the project to copy from") });
 export type LabelClassInput = z.infer<typeof labelClassInput>;
 
 export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), labelClassId: z.string().min(1) });

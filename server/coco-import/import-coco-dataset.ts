@@ -8,6 +8,7 @@
 // removed again, so a failed import leaves the project as it was.
 import path from "node:path";
 import type { CocoImportResult } from "@/lib/schemas/exports";
+import { paletteColour } from "@/lib/label-palette";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -23,8 +24,6 @@ import { parseCocoJson } from "./parse-coco-json";
 import { prepareCocoAnnotations, type PreparedCocoImport } from "./prepare-coco-annotations";
 import { resolveCocoImages, type ResolvedCocoImage } from "./resolve-coco-images";
 
-// Distinct, readable on both light and dark masks (the demo's first two are the same family).
-const PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#469990", "#9a6324", "#800000", "#808000"];
 
 async function openSource(options: { actor: Actor; zip?: Uint8Array; folder?: string }): Promise<ImageSource | null> {
   const maxFileBytes = appConfig().maxUploadBytes;
@@ -71,7 +70,7 @@ async function writeAnnotations(options: {
     const createdClasses: string[] = [];
     for (const name of new Set(prepared.categories.values())) {
       if (classIds.has(name)) continue;
-      const label = await tx.labelClass.create({ data: { projectId, name, color: PALETTE[position % PALETTE.length] as string, position } });
+      const label = await tx.labelClass.create({ data: { projectId, name, color: paletteColour(position), position } });
       position += 1;
       classIds.set(name, label.id);
       createdClasses.push(name);
