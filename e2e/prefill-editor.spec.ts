@@ -85,6 +85,8 @@ test("pre-filled masks: layer, accept, correct, delete are counted; uncovered vi
   expect(path).toContain(`/annotate/${image.id}?task=`);
   await page.goto(path!);
 
+  // The demo project's instructions are in the panel.
+  await expect(page.getByTestId("project-instructions")).toContainText("Give every shape its own mask");
   // The layer: its own list with scores, hatched masks on the canvas.
   const section = page.getByTestId("prefill-section");
   await expect(section).toHaveAttribute("data-count", "4");

@@ -14,9 +14,15 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByTestId("edit-project").click();
   const editProject = page.getByRole("form", { name: "Edit project" });
   await editProject.getByLabel("Description").fill("Street scenes for the browser test");
+  await editProject.getByLabel("Instructions for annotators and reviewers").fill("One mask per car.\nLeave out reflections in windows.");
   await editProject.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Street scenes for the browser test")).toBeVisible();
   await expect(page.getByRole("form", { name: "Edit project" })).toHaveCount(0);
+  // The work queue shows the instructions open.
+  await page.getByRole("link", { name: "Work queue" }).click();
+  await expect(page.getByTestId("project-instructions")).toContainText("One mask per car.");
+  await expect(page.getByTestId("project-instructions")).toHaveAttribute("open", "");
+  await screenshot(page, "queue-instructions");
 
   // Label classes
   await page.getByRole("link", { name: "Label classes" }).click();
@@ -137,8 +143,13 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   expect(fileName).toBeTruthy();
   await expect(page.getByTestId("image-name")).toContainText(fileName!, { timeout: 15_000 });
   await expect(page.getByTestId("image-name")).toContainText("1/2");
-  // L focuses the label search; Enter picks the best match and hands the keys back to the editor.
+  // The project's instructions sit in the editor's panel, folded until opened.
   await expect(page.getByTestId("editor")).toHaveAttribute("data-ready", "true", { timeout: 120_000 });
+  const instructions = page.getByTestId("project-instructions");
+  await instructions.locator("summary").click();
+  await expect(instructions).toContainText("Leave out reflections in windows.");
+  await instructions.locator("summary").click();
+  // L focuses the label search; Enter picks the best match and hands the keys back to the editor.
   await page.keyboard.press("l");
   await expect(page.getByTestId("label-search")).toBeFocused();
   await page.keyboard.type("ND 07");

@@ -89,7 +89,12 @@ export async function moveLabelClassAction(input: MoveLabelClassInput): Promise<
 
 export async function updateProjectAction(_: unknown, form: FormData): Promise<ActionResult> {
   return runAction(async (actor) => {
-    const input = updateProjectInput.parse({ projectId: text(form, "projectId"), name: text(form, "name"), description: text(form, "description") });
+    const input = updateProjectInput.parse({
+      projectId: text(form, "projectId"),
+      name: text(form, "name"),
+      description: text(form, "description"),
+      instructions: form.has("instructions") ? text(form, "instructions") : undefined,
+    });
     await updateProject({ actor, input });
     revalidatePath(`/projects/${input.projectId}`);
     revalidatePath("/projects");

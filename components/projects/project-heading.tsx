@@ -7,7 +7,7 @@ import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/but
 import { FormError } from "../ui/form-message";
 import { DeleteProjectSection } from "./delete-project-section";
 
-export function ProjectHeading(props: { projectId: string; name: string; description: string | null; canManage: boolean; imageCount: number }) {
+export function ProjectHeading(props: { projectId: string; name: string; description: string | null; instructions: string; canManage: boolean; imageCount: number }) {
   const [state, action, pending] = useActionState(updateProjectAction, null);
   // Open since which answer: a new successful answer closes the form (the page re-renders with the new name).
   const [openedAt, setOpenedAt] = useState<{ state: typeof state } | null>(null);
@@ -38,6 +38,19 @@ export function ProjectHeading(props: { projectId: string; name: string; descrip
       <div>
         <label htmlFor="edit-project-description" className={labelText}>Description</label>
         <textarea id="edit-project-description" name="description" defaultValue={props.description ?? ""} rows={2} maxLength={2000} className={inputField} />
+      </div>
+      <div>
+        <label htmlFor="edit-project-instructions" className={labelText}>Instructions for annotators and reviewers</label>
+        <textarea
+          id="edit-project-instructions"
+          name="instructions"
+          defaultValue={props.instructions}
+          rows={5}
+          maxLength={20_000}
+          className={inputField}
+          placeholder={"What counts as one object, what to leave out, how tight the masks must be…"}
+        />
+        <p className="mt-1 text-xs text-slate-500">Shown in the editor, on the review page and under the work queue.</p>
       </div>
       <FormError message={state && !state.ok ? state.error : null} />
       <div className="flex gap-2">

@@ -10,7 +10,12 @@ export const createProjectInput = z.object({
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
 /** A manager renames the project or rewrites its description. */
-export const updateProjectInput = createProjectInput.extend({ projectId: z.string().min(1) });
+export const MAX_INSTRUCTIONS = 20_000;
+export const updateProjectInput = createProjectInput.extend({
+  projectId: z.string().min(1),
+  /** Labelling guidelines for annotators and reviewers; left out: unchanged. */
+  instructions: z.string().trim().max(MAX_INSTRUCTIONS, `Instructions are at most ${MAX_INSTRUCTIONS.toLocaleString("en-US")} characters`).optional(),
+});
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
 
 /** Deleting a project: its name typed again, as a guard against the wrong tab. */

@@ -15,7 +15,7 @@ import { listImageAnnotations } from "./list-image-annotations";
 import { imageListWhere, type ImageListFilters } from "../images/image-list-where";
 
 export interface EditorPageData extends ClickToMaskPageData {
-  project: { id: string; name: string };
+  project: { id: string; name: string; instructions: string };
   labels: { id: string; name: string; color: string }[];
   annotations: AnnotationDto[];
   previousImageId: string | null;
@@ -35,7 +35,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const [project, annotations, order, prefillRows, editAccess] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, name: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
+      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
@@ -54,7 +54,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const index = order.findIndex((row) => row.id === imageId);
   return {
     ...base,
-    project: { id: project.id, name: project.name },
+    project: { id: project.id, name: project.name, instructions: project.instructions },
     labels: project.labelClasses,
     annotations,
     previousImageId: index > 0 ? (order[index - 1]?.id ?? null) : null,

@@ -14,6 +14,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         id: true,
         name: true,
         description: true,
+        instructions: true,
         modelId: true,
         createdAt: true,
         labelClasses: {

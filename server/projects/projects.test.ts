@@ -110,4 +110,17 @@ describe("projects", () => {
     await expect(updateProject({ actor: manager, input: { projectId: project.id, name: "   " } })).rejects.toBeInstanceOf(ZodError);
     expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).name).toBe("Harbour scenes");
   });
+
+  it("keeps instructions for annotators: set, left alone when not sent, refused when too long", async () => {
+    const manager = await createTestUser("manager");
+    const project = await createTestProject({ members: [{ actor: manager, role: "manager" }] });
+    const text = "One mask per boat.\nLeave out reflections.";
+    await updateProject({ actor: manager, input: { projectId: project.id, name: "Boats", instructions: `  ${text}  ` } });
+    expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).instructions).toBe(text);
+    const audit = await db().auditEvent.findFirst({ where: { action: "project.update", targetId: project.id }, orderBy: { createdAt: "desc" } });
+    expect(audit?.data).toMatchObject({ instructionsChanged: true });
+    await updateProject({ actor: manager, input: { projectId: project.id, name: "Boats v2" } });
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({ name: "Boats v2", instructions: text });
+    await expect(updateProject({ actor: manager, input: { projectId: project.id, name: "Boats", instructions: "x".repeat(20_001) } })).rejects.toThrow(/Instructions are at most 20,000 characters/);
+  });
 });

@@ -1,4 +1,5 @@
-// Project managers (and admins) rename a project or rewrite its description.
+// Project managers (and admins) rename a project, rewrite its description or
+// its instructions for annotators.
 import { updateProjectInput, type UpdateProjectInput } from "@/lib/schemas/projects";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -9,8 +10,8 @@ export async function updateProject(options: { actor: Actor; input: UpdateProjec
   const input = updateProjectInput.parse(options.input);
   await requireProjectAccess({ actor: options.actor, projectId: input.projectId, roles: ["manager"], action: "edit the project" });
   return db().$transaction(async (tx) => {
-    const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true, description: true } });
-    const project = await tx.project.update({ where: { id: input.projectId }, data: { name: input.name, description: input.description } });
+    const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true, description: true, instructions: true } });
+    const project = await tx.project.update({ where: { id: input.projectId }, data: { name: input.name, description: input.description, ...(input.instructions !== undefined && { instructions: input.instructions }) } });
     await recordAuditEvent({
       tx,
       actorId: options.actor.id,
@@ -18,7 +19,8 @@ export async function updateProject(options: { actor: Actor; input: UpdateProjec
       action: "project.update",
       targetType: "project",
       targetId: project.id,
-      data: { from: before, to: { name: project.name, description: project.description } },
+      // The instructions can be long: the record says whether they changed, not what they say.
+      data: { from: { name: before.name, description: before.description }, to: { name: project.name, description: project.description }, instructionsChanged: before.instructions !== project.instructions },
     });
     return project;
   });

@@ -10,6 +10,7 @@ import { importImage } from "../images/import-image";
 import type { Actor } from "../auth/actor";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { generateDemoImages } from "./generate-demo-images";
+import { updateProject } from "../projects/update-project";
 
 export async function seedDemo(): Promise<boolean> {
   if ((await db().user.count()) > 0) return false;
@@ -19,6 +20,19 @@ export async function seedDemo(): Promise<boolean> {
   if (!admin) throw new Error("demo admin missing");
   const actor: Actor = { id: admin.id, email: admin.email, name: admin.name, role: "admin" };
   const project = await createProject({ actor, input: { name: "Demo: shapes and scenes", description: "Generated pictures to try click-to-mask on." } });
+  await updateProject({
+    actor,
+    input: {
+      projectId: project.id,
+      name: project.name,
+      description: project.description,
+      instructions: [
+        "Give every shape its own mask, labelled \"object\"; mask the floor or table it stands on as \"ground\".",
+        "Click inside a shape for a mask (right-click to take a part away), or drag a box around it; Enter keeps the mask.",
+        "Masks should follow the edge within a pixel or two: zoom in and use the brush (B) or eraser (E) where they do not.",
+      ].join("\n"),
+    },
+  });
   for (const [name, color] of [["object", "#e6194b"], ["ground", "#3cb44b"]] as const) {
     await createLabelClass({ actor, input: { projectId: project.id, name, color } });
   }

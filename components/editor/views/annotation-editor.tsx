@@ -3,6 +3,7 @@
 // labels, the multi-mask choice, the object list and the save state.
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { ProjectInstructions } from "../../projects/project-instructions";
 import { useRouter } from "next/navigation";
 import { useCallback, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
@@ -214,6 +215,7 @@ export function AnnotationEditor({
         </div>
         <aside className="flex w-80 shrink-0 flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-3" aria-label="Editor panel">
           {panelSlot}
+          <ProjectInstructions text={data.project.instructions} compact />
           {/* Read-only there is nothing to save, and "Connecting…" would never end. */}
           {data.canEdit && <SaveStatus sync={syncSnapshot} loginHref={`/login?next=${encodeURIComponent(here)}`} onRetry={(id) => sync?.retry(id)} />}
           {!data.canEdit && (

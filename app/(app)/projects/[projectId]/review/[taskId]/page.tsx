@@ -5,6 +5,7 @@ import { isAppError } from "@/server/errors/app-error";
 import { getTask } from "@/server/tasks/get-task";
 import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
 import { ReviewView } from "@/components/reviews/review-view";
+import { ProjectInstructions } from "@/components/projects/project-instructions";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
@@ -25,6 +26,7 @@ export default async function ReviewPage({ params }: Props) {
       <h1 className="text-xl font-semibold tracking-tight">
         {task.stage === "review" ? "Review" : "Watching live"} · <span className="text-slate-600">{project.name}</span>
       </h1>
+      <ProjectInstructions text={project.instructions} />
       <ReviewView task={task} labels={project.labelClasses} />
     </div>
   );

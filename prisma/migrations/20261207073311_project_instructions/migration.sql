@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "instructions" TEXT NOT NULL DEFAULT '';
+
