@@ -133,6 +133,14 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByTestId("count-todo").click();
   await expect(page).toHaveURL(/tab=images&status=todo$/);
   await expect(page.getByTestId("image-card")).toHaveCount(2);
+  // The order is part of the view too: names Z–A, then back to import order (the default stays out of the URL).
+  await page.getByTestId("image-sort-name_desc").click();
+  await expect(page).toHaveURL(/status=todo&sort=name_desc/);
+  await expect(page.getByTestId("image-card").first()).toContainText("shape-800x600.jpg");
+  await expect(page.getByTestId("image-card").first().getByRole("link")).toHaveAttribute("href", /sort=name_desc/);
+  await page.getByTestId("image-sort-oldest").click();
+  await expect(page).toHaveURL(/tab=images&status=todo$/);
+  await expect(page.getByTestId("image-card").first()).toContainText("shape-640x480.png");
 
   // A card opens its image in the editor.
   const firstCard = page.getByTestId("image-card").first();

@@ -1,8 +1,9 @@
-// Filters over the Images tab: one chip per annotate status (with its count)
-// and a file name search. Plain links and a GET form, so it works before any
+// Filters over the Images tab: one chip per annotate status (with its count),
+// a file name search, and the order. Plain links and a GET form, so it works before any
 // JavaScript and every filtered view has its own URL.
 import Form from "next/form";
 import Link from "next/link";
+import { IMAGE_SORTS, IMAGE_SORT_LABELS } from "@/lib/schemas/images";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonSecondary, inputField } from "../ui/button-styles";
 import { imagesHref, type ImageFilters } from "./images-href";
@@ -26,7 +27,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
           return (
             <Link
               key={label}
-              href={imagesHref(projectId, { status, q: filters.q })}
+              href={imagesHref(projectId, { status, q: filters.q, sort: filters.sort })}
               aria-current={active ? "true" : undefined}
               className={`${chip} ${active ? chipOn : chipOff}`}
               data-testid={`image-filter-${status ?? "all"}`}
@@ -39,6 +40,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
       <Form action={`/projects/${projectId}`} className="flex items-center gap-2" role="search">
         <input type="hidden" name="tab" value="images" />
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
         <input
           type="search"
           name="q"
@@ -50,6 +52,23 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
         />
         <button type="submit" className={`${buttonSecondary} py-1.5`}>Search</button>
       </Form>
+      <nav aria-label="Order of the images" className="flex w-full flex-wrap items-center gap-1.5 text-xs text-slate-500">
+        Order:
+        {IMAGE_SORTS.map((sort) => {
+          const active = (filters.sort ?? "oldest") === sort;
+          return (
+            <Link
+              key={sort}
+              href={imagesHref(projectId, { status: filters.status, q: filters.q, sort })}
+              aria-current={active ? "true" : undefined}
+              className={`${chip} ${active ? chipOn : chipOff}`}
+              data-testid={`image-sort-${sort}`}
+            >
+              {IMAGE_SORT_LABELS[sort]}
+            </Link>
+          );
+        })}
+      </nav>
     </div>
   );
 }

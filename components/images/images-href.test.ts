@@ -6,6 +6,8 @@ describe("imagesHref", () => {
     expect(imagesHref("p1", {})).toBe("/projects/p1?tab=images");
     expect(imagesHref("p1", { status: "accepted", q: "dog %5", page: 3 })).toBe("/projects/p1?tab=images&status=accepted&q=dog+%255&page=3");
     expect(imagesHref("p1", { q: "", page: 1 })).toBe("/projects/p1?tab=images");
+    expect(imagesHref("p1", { sort: "name_desc", page: 2 })).toBe("/projects/p1?tab=images&sort=name_desc&page=2");
+    expect(imagesHref("p1", { sort: "oldest" })).toBe("/projects/p1?tab=images");
   });
 });
 
@@ -13,6 +15,7 @@ describe("annotateHref", () => {
   it("carries the view's filters, but not its page", () => {
     expect(annotateHref("p1", "i9", {})).toBe("/projects/p1/annotate/i9");
     expect(annotateHref("p1", "i9", { status: "rejected", q: "cat_" })).toBe("/projects/p1/annotate/i9?status=rejected&q=cat_");
+    expect(annotateHref("p1", "i9", { sort: "newest" })).toBe("/projects/p1/annotate/i9?sort=newest");
   });
 });
 

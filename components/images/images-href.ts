@@ -1,22 +1,26 @@
 // The project page's Images tab as a URL: the filters and the page live in the
 // query string, so a filtered view can be linked, reloaded and shared.
+import type { ImageSort } from "@/lib/schemas/images";
 import type { TaskStatusName } from "@/lib/schemas/tasks";
 
-export type ImageFilters = { status?: TaskStatusName; q?: string; page?: number };
+/** `sort` absent = import order (the default is never written into a URL). */
+export type ImageFilters = { status?: TaskStatusName; q?: string; sort?: ImageSort; page?: number };
 
 export function imagesHref(projectId: string, filters: ImageFilters): string {
   const params = new URLSearchParams({ tab: "images" });
   if (filters.status) params.set("status", filters.status);
   if (filters.q) params.set("q", filters.q);
+  if (filters.sort && filters.sort !== "oldest") params.set("sort", filters.sort);
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   return `/projects/${encodeURIComponent(projectId)}?${params.toString()}`;
 }
 
-/** An image in the editor, opened from a filtered view: previous / next then walk that view, and "back" returns to it. */
-export function annotateHref(projectId: string, imageId: string, filters: Pick<ImageFilters, "status" | "q">): string {
+/** An image in the editor, opened from a filtered view: previous / next then walk that view in its order, and "back" returns to it. */
+export function annotateHref(projectId: string, imageId: string, filters: Pick<ImageFilters, "status" | "q" | "sort">): string {
   const params = new URLSearchParams();
   if (filters.status) params.set("status", filters.status);
   if (filters.q) params.set("q", filters.q);
+  if (filters.sort && filters.sort !== "oldest") params.set("sort", filters.sort);
   const query = params.toString();
   return `/projects/${encodeURIComponent(projectId)}/annotate/${encodeURIComponent(imageId)}${query ? `?${query}` : ""}`;
 }

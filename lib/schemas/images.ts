@@ -12,8 +12,14 @@ export const importFolderInput = z.object({
 });
 export type ImportFolderInput = z.infer<typeof importFolderInput>;
 
+/** Orders of the Images tab (and the editor's walk through it); "oldest" (import order) when absent. */
+export const IMAGE_SORTS = ["oldest", "newest", "name", "name_desc"] as const;
+export type ImageSort = (typeof IMAGE_SORTS)[number];
+export const IMAGE_SORT_LABELS: Record<ImageSort, string> = { oldest: "Oldest", newest: "Newest", name: "Name A–Z", name_desc: "Name Z–A" };
+
 /** The Images tab's filters; the editor keeps them to walk the same view. */
 export const imageFiltersQuery = z.object({
+  sort: z.enum(IMAGE_SORTS, { error: `must be one of ${IMAGE_SORTS.join(", ")}` }).optional(),
   /** Only images whose annotate task has this status. */
   status: taskStatusSchema.optional(),
   /** Only file names containing this text (case-insensitive); an empty box means no filter. */

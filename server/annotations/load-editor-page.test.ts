@@ -49,6 +49,13 @@ describe("loadEditorPage neighbours", () => {
     expect(neighbours(streets)).toEqual({ previous: ids[2], next: null, position: { index: 3, total: 3 } });
   });
 
+  it("walks the view in its order: newest first, or by name, within the filter", async () => {
+    const newest = await loadEditorPage({ actor: annotator, projectId, imageId: ids[1]!, filters: { sort: "newest" } });
+    expect(neighbours(newest)).toEqual({ previous: ids[2], next: ids[0], position: { index: 3, total: 4 } });
+    const streetsZtoA = await loadEditorPage({ actor: annotator, projectId, imageId: ids[2]!, filters: { q: "street", sort: "name_desc" } });
+    expect(neighbours(streetsZtoA)).toEqual({ previous: ids[3], next: ids[0], position: { index: 2, total: 3 } });
+  });
+
   it("offers no neighbours for an image outside the filter, instead of jumping elsewhere", async () => {
     const page = await loadEditorPage({ actor: annotator, projectId, imageId: ids[1]!, filters: { status: "rejected" } });
     expect(page.image.id).toBe(ids[1]);

@@ -1,6 +1,7 @@
 // Which of a project's images a filtered view holds: the Images tab's page and
 // the editor's previous / next walk use the same condition, so the editor
-// steps through exactly the images the grid showed.
+// steps through exactly the images the grid showed, in the same order.
+import type { ImageSort } from "@/lib/schemas/images";
 import type { TaskStatus } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { escapeLike } from "../db/escape-like";
@@ -10,6 +11,8 @@ export type ImageListFilters = {
   status?: TaskStatus;
   /** Case-insensitive substring of the file name, matched literally (% and _ are not wildcards). */
   q?: string;
+  /** Order of the view; import order when absent. */
+  sort?: ImageSort;
 };
 
 export function imageListWhere(options: { projectId: string } & ImageListFilters): Prisma.ImageWhereInput {
@@ -19,4 +22,18 @@ export function imageListWhere(options: { projectId: string } & ImageListFilters
     ...(status && { tasks: { some: { stage: "annotate", status } } }),
     ...(q && { fileName: { contains: escapeLike(q), mode: "insensitive" } }),
   };
+}
+
+/** The view's order; the id breaks ties (same second, same name) so pages and the walk never disagree. */
+export function imageListOrder(sort: ImageSort | undefined): Prisma.ImageOrderByWithRelationInput[] {
+  switch (sort) {
+    case "newest":
+      return [{ createdAt: "desc" }, { id: "desc" }];
+    case "name":
+      return [{ fileName: "asc" }, { id: "asc" }];
+    case "name_desc":
+      return [{ fileName: "desc" }, { id: "desc" }];
+    default:
+      return [{ createdAt: "asc" }, { id: "asc" }];
+  }
 }

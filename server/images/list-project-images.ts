@@ -5,7 +5,7 @@
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
-import { imageListWhere, type ImageListFilters } from "./image-list-where";
+import { imageListOrder, imageListWhere, type ImageListFilters } from "./image-list-where";
 import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
 
 export type ImagePage = { items: ImageListItem[]; page: number; pageSize: number; total: number; pageCount: number };
@@ -16,7 +16,7 @@ export async function listProjectImages(options: {
   page?: number;
   pageSize?: number;
 } & ImageListFilters): Promise<ImagePage> {
-  const { actor, projectId, status, q } = options;
+  const { actor, projectId, status, q, sort } = options;
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
@@ -27,7 +27,7 @@ export async function listProjectImages(options: {
     db().image.findMany({
       where,
       // id breaks ties so a page boundary never repeats or skips a row.
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      orderBy: imageListOrder(sort),
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" }, select: { status: true } } },

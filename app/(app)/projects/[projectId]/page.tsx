@@ -170,7 +170,7 @@ async function loadActivity(actor: Actor, projectId: string, query: Record<strin
 
 /** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
-  const parsed = listImagesQuery.safeParse({ status: firstSearchParam(query.status), q: firstSearchParam(query.q), page: firstSearchParam(query.page) });
-  if (parsed.success) return { filters: { status: parsed.data.status, q: parsed.data.q, page: parsed.data.page } };
+  const parsed = listImagesQuery.safeParse({ status: firstSearchParam(query.status), q: firstSearchParam(query.q), sort: firstSearchParam(query.sort), page: firstSearchParam(query.page) });
+  if (parsed.success) return { filters: { status: parsed.data.status, q: parsed.data.q, sort: parsed.data.sort, page: parsed.data.page } };
   return { filters: {}, error: describeZodError(parsed.error) };
 }

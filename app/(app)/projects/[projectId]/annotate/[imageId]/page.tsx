@@ -19,7 +19,7 @@ import { imageFiltersQuery } from "@/lib/schemas/images";
 
 type Props = {
   params: Promise<{ projectId: string; imageId: string }>;
-  searchParams: Promise<{ task?: string | string[]; status?: string | string[]; q?: string | string[] }>;
+  searchParams: Promise<{ task?: string | string[]; status?: string | string[]; q?: string | string[]; sort?: string | string[] }>;
 };
 
 export const metadata: Metadata = { title: "Annotate" };
@@ -40,7 +40,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   const { projectId, imageId } = await params;
   const { task: taskParam, ...filterParams } = await searchParams;
   // Opened from a filtered Images view: walk that view. A bad filter is dropped (the grid names it).
-  const parsedFilters = imageFiltersQuery.safeParse({ status: firstSearchParam(filterParams.status), q: firstSearchParam(filterParams.q) });
+  const parsedFilters = imageFiltersQuery.safeParse({ status: firstSearchParam(filterParams.status), q: firstSearchParam(filterParams.q), sort: firstSearchParam(filterParams.sort) });
   const filters: ImageFilters = parsedFilters.success ? parsedFilters.data : {};
   const taskId = typeof taskParam === "string" && taskParam.length > 0 && taskParam.length <= 64 ? taskParam : null;
   const actor = await pageActor();
