@@ -207,14 +207,16 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   const copyForm = page.getByRole("form", { name: "Copy label classes" });
   await copyForm.getByLabel(/Copy names, colours and order from/).selectOption({ label: "Demo: shapes and scenes" });
   await copyForm.getByRole("button", { name: "Copy label classes" }).click();
-  await expect(copyForm.getByRole("status")).toHaveText("Added 2 label classes.");
-  await expect(page.getByTestId("label-row")).toHaveCount(13);
-  await expect(page.getByTestId("label-row").last()).toHaveAttribute("data-label", "ground");
+  // Earlier specs may have added classes to the demo project: at least its own two arrive, in its order.
+  await expect(copyForm.getByRole("status")).toHaveText(/^Added \d+ label classes\.$/);
+  const copiedNames = await page.getByTestId("label-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-label")));
+  expect(copiedNames.slice(0, 11)).toEqual(["person", ...Array.from({ length: 10 }, (_, n) => `kind ${String(n + 1).padStart(2, "0")}`)]);
+  expect(copiedNames.slice(11, 13)).toEqual(["object", "ground"]);
   await screenshot(page, "project-labels-bulk");
   // The form resets after an action: without a choice it says so; chosen again, there is nothing new.
   await copyForm.getByRole("button", { name: "Copy label classes" }).click();
   await expect(copyForm.getByTestId("form-error")).toHaveText("Choose the project to copy from");
   await copyForm.getByLabel(/Copy names, colours and order from/).selectOption({ label: "Demo: shapes and scenes" });
   await copyForm.getByRole("button", { name: "Copy label classes" }).click();
-  await expect(copyForm.getByRole("status")).toHaveText("Nothing new to add; already here: object, ground.");
+  await expect(copyForm.getByRole("status")).toContainText("Nothing new to add; already here: object, ground");
 });
