@@ -46,6 +46,12 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await edit.getByLabel("New name").fill("vehicle");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(page.locator('[data-testid="label-row"][data-label="vehicle"]')).toBeVisible();
+  // A description tells annotators what a class covers; the editor shows it (checked below).
+  await page.getByRole("button", { name: "Edit label person" }).click();
+  const editPerson = page.getByRole("form", { name: "Edit label person" });
+  await editPerson.getByLabel("Description for annotators").fill("Anyone on foot; riders go with their bike.");
+  await editPerson.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator('[data-testid="label-row"][data-label="person"]').getByTestId("label-description")).toHaveText("Anyone on foot; riders go with their bike.");
   await page.getByRole("button", { name: "Move person up" }).click();
   await expect(page.getByTestId("label-row").first()).toHaveAttribute("data-label", "person");
   await page.getByRole("button", { name: "Delete label vehicle" }).click();
@@ -157,6 +163,8 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await instructions.locator("summary").click();
   await expect(instructions).toContainText("Leave out reflections in windows.");
   await instructions.locator("summary").click();
+  // The active class (the first, person) shows its description.
+  await expect(page.getByTestId("active-label-description")).toHaveText("person: Anyone on foot; riders go with their bike.");
   // L focuses the label search; Enter picks the best match and hands the keys back to the editor.
   await page.keyboard.press("l");
   await expect(page.getByTestId("label-search")).toBeFocused();

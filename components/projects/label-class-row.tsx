@@ -1,5 +1,5 @@
 "use client";
-// One label class in the manager's list: rename / recolour in place, move it
+// One label class in the manager's list: rename / recolour / describe in place, move it
 // up or down (the editor's 1-9 order), and delete after a confirmation that
 // says how many masks lose the label (they stay, unlabelled).
 import { useState, useTransition } from "react";
@@ -8,7 +8,7 @@ import type { ActionResult } from "@/server/http/run-action";
 import { buttonDanger, buttonPrimary, buttonSecondary, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
 
-export type LabelClassItem = { id: string; name: string; color: string; maskCount: number };
+export type LabelClassItem = { id: string; name: string; color: string; description: string; maskCount: number };
 
 const small = "px-2 py-1 text-xs";
 
@@ -17,6 +17,7 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [name, setName] = useState(label.name);
   const [color, setColor] = useState(label.color);
+  const [description, setDescription] = useState(label.description);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (action: () => Promise<ActionResult>, after: () => void = () => undefined) =>
@@ -37,13 +38,21 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
             aria-label={`Edit label ${label.name}`}
             onSubmit={(event) => {
               event.preventDefault();
-              run(() => updateLabelClassAction({ projectId, labelClassId: label.id, name, color }), () => setMode("view"));
+              run(() => updateLabelClassAction({ projectId, labelClassId: label.id, name, color, description }), () => setMode("view"));
             }}
           >
             <input type="color" value={color} onChange={(event) => setColor(event.target.value)} aria-label="Colour" className="h-8 w-12 cursor-pointer rounded border border-slate-300 bg-white p-0.5" />
             <input value={name} onChange={(event) => setName(event.target.value)} aria-label="New name" maxLength={50} required className={`${inputField} w-48 py-1`} />
+            <input
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              aria-label="Description for annotators"
+              placeholder="What it covers, what it does not"
+              maxLength={500}
+              className={`${inputField} min-w-48 flex-1 py-1`}
+            />
             <button type="submit" className={`${buttonPrimary} ${small}`} disabled={pending}>Save</button>
-            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setMode("view"); setName(label.name); setColor(label.color); setError(null); }}>Cancel</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setMode("view"); setName(label.name); setColor(label.color); setDescription(label.description); setError(null); }}>Cancel</button>
           </form>
         ) : (
           <>
@@ -51,13 +60,14 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
             <span className="font-medium">{label.name}</span>
             <kbd className="rounded border border-slate-200 px-1.5 text-xs text-slate-500" title="Shortcut in the editor">{index < 9 ? index + 1 : index === 9 ? 0 : "–"}</kbd>
             <span className="text-xs text-slate-500" data-testid="label-mask-count">{masks}</span>
+            {label.description && <span className="min-w-0 flex-1 truncate text-xs text-slate-500" title={label.description} data-testid="label-description">{label.description}</span>}
           </>
         )}
         {props.canManage && mode === "view" && (
           <div className="ml-auto flex items-center gap-1.5">
             <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === 0} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: -1 }))} aria-label={`Move ${label.name} up`}>↑</button>
             <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === count - 1} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: 1 }))} aria-label={`Move ${label.name} down`}>↓</button>
-            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setName(label.name); setColor(label.color); setMode("edit"); }} aria-label={`Edit label ${label.name}`}>Edit</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setName(label.name); setColor(label.color); setDescription(label.description); setMode("edit"); }} aria-label={`Edit label ${label.name}`}>Edit</button>
             <button type="button" className={`${buttonDanger} ${small}`} onClick={() => setMode("confirm-delete")} aria-label={`Delete label ${label.name}`}>Delete</button>
           </div>
         )}

@@ -36,6 +36,8 @@ export const removeMemberInput = z.object({ projectId: z.string().min(1), userId
 
 const labelName = z.string().trim().min(1, "Label name is required").max(50, "Label name is at most 50 characters");
 const labelColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #22cc88");
+/** What a class covers (and what not), for annotators; empty: none. */
+const labelDescription = z.string().trim().max(500, "A label description is at most 500 characters");
 
 export const labelClassInput = z.object({ projectId: z.string().min(1), name: labelName, color: labelColor });
 
@@ -67,8 +69,8 @@ export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), la
 
 /** Rename and/or recolour; at least one of the two. */
 export const updateLabelClassInput = z
-  .object({ projectId: z.string().min(1), labelClassId: z.string().min(1), name: labelName.optional(), color: labelColor.optional() })
-  .refine((value) => value.name !== undefined || value.color !== undefined, "Give a new name or colour");
+  .object({ projectId: z.string().min(1), labelClassId: z.string().min(1), name: labelName.optional(), color: labelColor.optional(), description: labelDescription.optional() })
+  .refine((value) => value.name !== undefined || value.color !== undefined || value.description !== undefined, "Give a new name, colour or description");
 export type UpdateLabelClassInput = z.input<typeof updateLabelClassInput>;
 
 /** One place up (-1) or down (+1) in the list, which is also the editor's 1-9 shortcut order. */

@@ -16,7 +16,7 @@ import { imageListOrder, imageListWhere, type ImageListFilters } from "../images
 
 export interface EditorPageData extends ClickToMaskPageData {
   project: { id: string; name: string; instructions: string };
-  labels: { id: string; name: string; color: string }[];
+  labels: { id: string; name: string; color: string; description: string }[];
   annotations: AnnotationDto[];
   previousImageId: string | null;
   nextImageId: string | null;
@@ -35,7 +35,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const [project, annotations, order, prefillRows, editAccess] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } } },
+      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true, description: true } } },
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.

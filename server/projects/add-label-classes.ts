@@ -10,7 +10,7 @@ import { db } from "../db/client";
 
 export type AddedLabelClasses = { created: string[]; skipped: string[] };
 
-export async function addLabelClasses(options: { actor: Actor; projectId: string; labels: { name: string; color?: string }[] }): Promise<AddedLabelClasses> {
+export async function addLabelClasses(options: { actor: Actor; projectId: string; labels: { name: string; color?: string; description?: string }[] }): Promise<AddedLabelClasses> {
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "edit label classes" });
   return db().$transaction(async (tx) => {
@@ -24,7 +24,7 @@ export async function addLabelClasses(options: { actor: Actor; projectId: string
         skipped.push(label.name);
         continue;
       }
-      const row = await tx.labelClass.create({ data: { projectId, name: label.name, color: (label.color ?? paletteColour(position)).toLowerCase(), position } });
+      const row = await tx.labelClass.create({ data: { projectId, name: label.name, color: (label.color ?? paletteColour(position)).toLowerCase(), description: label.description ?? "", position } });
       await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "label.create", targetType: "labelClass", targetId: row.id, data: { name: row.name } });
       taken.add(label.name);
       created.push(label.name);

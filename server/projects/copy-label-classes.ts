@@ -1,4 +1,4 @@
-// A manager copies another project's label classes (names, colours, order)
+// A manager copies another project's label classes (names, colours, descriptions, order)
 // into this one, e.g. to start the next batch of a dataset with the same
 // classes. The source may be any project the manager can see; classes this
 // project already has are skipped.
@@ -14,7 +14,7 @@ export async function copyLabelClasses(options: { actor: Actor; projectId: strin
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "edit label classes" });
   // Any role in the source will do: its label classes are visible to every member.
   await requireProjectAccess({ actor, projectId: fromProjectId });
-  const source = await db().labelClass.findMany({ where: { projectId: fromProjectId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { name: true, color: true } });
+  const source = await db().labelClass.findMany({ where: { projectId: fromProjectId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { name: true, color: true, description: true } });
   if (source.length === 0) throw new AppError("bad_request", "That project has no label classes to copy.");
   return addLabelClasses({ actor, projectId, labels: source });
 }

@@ -20,7 +20,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         labelClasses: {
           orderBy: [{ position: "asc" }, { createdAt: "asc" }],
           // How many live masks carry each class: deleting one tells the manager what it unlabels.
-          select: { id: true, name: true, color: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
+          select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
         },
         memberships: {
           orderBy: { createdAt: "asc" },

@@ -7,6 +7,7 @@ import { deleteLabelClass } from "./delete-label-class";
 import { getProjectOverview } from "./get-project-overview";
 import { moveLabelClass } from "./move-label-class";
 import { updateLabelClass } from "./update-label-class";
+import { copyLabelClasses } from "./copy-label-classes";
 
 async function projectWithLabels(names: string[]) {
   const manager = await createTestUser("manager");
@@ -44,6 +45,22 @@ describe("updateLabelClass", () => {
     // A class id from another project, through a project the manager does manage.
     await expect(updateLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: other.labels[0]!.id, name: "x" } })).rejects.toMatchObject({ code: "not_found" });
     expect((await db().labelClass.findUniqueOrThrow({ where: { id: other.labels[0]!.id } })).name).toBe("tree");
+  });
+});
+
+describe("updateLabelClass description", () => {
+  it("sets, clears and copies a description, and refuses a long one", async () => {
+    const { manager, project, labels } = await projectWithLabels(["car"]);
+    const car = labels[0]!;
+    await updateLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id, description: "  Cars and vans; not bikes. " } });
+    expect((await getProjectOverview({ actor: manager, projectId: project.id })).labelClasses[0]).toMatchObject({ name: "car", description: "Cars and vans; not bikes." });
+    await expect(updateLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id, description: "x".repeat(501) } })).rejects.toThrow(/at most 500 characters/);
+    const target = await projectWithLabels([]);
+    await db().membership.create({ data: { projectId: project.id, userId: target.manager.id, role: "annotator" } });
+    await copyLabelClasses({ actor: target.manager, projectId: target.project.id, fromProjectId: project.id });
+    expect(await db().labelClass.findFirst({ where: { projectId: target.project.id }, select: { name: true, description: true } })).toEqual({ name: "car", description: "Cars and vans; not bikes." });
+    await updateLabelClass({ actor: manager, input: { projectId: project.id, labelClassId: car.id, description: "" } });
+    expect((await db().labelClass.findUniqueOrThrow({ where: { id: car.id } })).description).toBe("");
   });
 });
 

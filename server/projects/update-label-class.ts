@@ -1,5 +1,6 @@
 // Renaming or recolouring a class changes every mask that has it at once
 // (masks point at the class), which is what a manager fixing a typo wants.
+// The description only guides annotators.
 import { updateLabelClassInput, type UpdateLabelClassInput } from "@/lib/schemas/projects";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -19,7 +20,11 @@ export async function updateLabelClass(options: { actor: Actor; input: UpdateLab
     }
     const label = await tx.labelClass.update({
       where: { id: current.id },
-      data: { ...(input.name !== undefined && { name: input.name }), ...(input.color !== undefined && { color: input.color.toLowerCase() }) },
+      data: {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.color !== undefined && { color: input.color.toLowerCase() }),
+        ...(input.description !== undefined && { description: input.description }),
+      },
     });
     await recordAuditEvent({
       tx,
@@ -28,7 +33,7 @@ export async function updateLabelClass(options: { actor: Actor; input: UpdateLab
       action: "label.update",
       targetType: "labelClass",
       targetId: label.id,
-      data: { from: { name: current.name, color: current.color }, to: { name: label.name, color: label.color } },
+      data: { from: { name: current.name, color: current.color, description: current.description }, to: { name: label.name, color: label.color, description: label.description } },
     });
     return label;
   });

@@ -2,6 +2,7 @@
 // Label classes with their number keys; the active one labels new objects,
 // and picking one relabels the selected object. With more classes than
 // number keys a search box appears (L focuses it, Enter picks the first match).
+// A class's description shows on hover and under the list for the active one.
 import { useEffect, useRef, useState } from "react";
 import { filterLabels } from "../core/filter-labels";
 import { rgbCss, parseHexColor } from "./colors";
@@ -15,7 +16,7 @@ export function LabelPicker({
   activeLabelId,
   onPick,
 }: {
-  labels: readonly { id: string; name: string; color: string }[];
+  labels: readonly { id: string; name: string; color: string; description?: string }[];
   activeLabelId: string | null;
   onPick: (index: number) => void;
 }) {
@@ -37,6 +38,7 @@ export function LabelPicker({
     return <p className="text-xs text-slate-500">This project has no label classes yet; objects are saved unlabelled.</p>;
   }
   const shown = filterLabels(labels, searchable ? query : "");
+  const activeLabel = labels.find((label) => label.id === activeLabelId);
   const done = (input: HTMLInputElement) => {
     setQuery("");
     // Back to the editor's keys (they ignore a focused text field).
@@ -75,6 +77,7 @@ export function LabelPicker({
                 type="button"
                 onClick={() => onPick(index)}
                 aria-pressed={active}
+                title={label.description || undefined}
                 data-testid="label-option"
                 data-active={active ? "true" : "false"}
                 className={`flex w-full items-center gap-2 rounded-md px-2 py-1 text-left text-sm ${active ? "bg-brand-50 font-medium text-brand-700 ring-1 ring-brand-500" : "text-slate-700 hover:bg-slate-50"}`}
@@ -88,6 +91,11 @@ export function LabelPicker({
         })}
         {shown.length === 0 && <li className="px-2 text-xs text-slate-500">No label matches “{query}”.</li>}
       </ul>
+      {activeLabel?.description && (
+        <p className="px-1 text-xs text-slate-600" data-testid="active-label-description">
+          <span className="font-medium">{activeLabel.name}</span>: {activeLabel.description}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LabelClass" ADD COLUMN     "description" TEXT NOT NULL DEFAULT '';
+
