@@ -3,6 +3,7 @@
 // belongs to the semi-automatic stage when it was ever pre-filled (a pre-fill
 // row exists, live or deleted), else to the assisted-manual stage. A rejected
 // image is back with its annotator and counts once it is handed in again.
+import { roundToTenth } from "@/lib/round-to-tenth";
 import type { StageStats } from "@/lib/schemas/analytics";
 import { db } from "../db/client";
 
@@ -18,8 +19,7 @@ type Row = {
   drawing_seconds: number | null;
 };
 
-const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-const perImage = (count: number, images: number) => (images > 0 ? round1(count / images) : null);
+const perImage = (count: number, images: number) => (images > 0 ? roundToTenth(count / images) : null);
 
 export async function countStageStats(options: { projectId: string }): Promise<StageStats[]> {
   const rows = await db().$queryRaw<Row[]>`
@@ -50,8 +50,8 @@ export async function countStageStats(options: { projectId: string }): Promise<S
       manualPerImage: perImage(Number(row?.manual_masks ?? 0), images),
       prefilledPerImage: perImage(Number(row?.prefill_masks ?? 0), images),
       importedPerImage: perImage(Number(row?.import_masks ?? 0), images),
-      medianSecondsPerManualMask: round1(row?.median_seconds ?? null),
-      meanClicksPerManualMask: round1(row?.mean_clicks ?? null),
+      medianSecondsPerManualMask: roundToTenth(row?.median_seconds ?? null),
+      meanClicksPerManualMask: roundToTenth(row?.mean_clicks ?? null),
       drawingSecondsPerImage: perImage(row?.drawing_seconds ?? 0, images),
     };
   });

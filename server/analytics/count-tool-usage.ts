@@ -1,10 +1,9 @@
 // Which editor tools the live drawn masks used (a mask made with clicks and
 // then brushed counts under both), with the median seconds and mean clicks of
 // those masks: where annotators spend their time, most used tool first.
+import { roundToTenth } from "@/lib/round-to-tenth";
 import type { ToolStats } from "@/lib/schemas/analytics";
 import { db } from "../db/client";
-
-const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 export async function countToolUsage(options: { projectId: string }): Promise<ToolStats[]> {
   const rows = await db().$queryRaw<{ tool: string; masks: bigint; median_seconds: number | null; mean_clicks: number | null }[]>`
@@ -14,5 +13,5 @@ export async function countToolUsage(options: { projectId: string }): Promise<To
     WHERE a."projectId" = ${options.projectId} AND a.source = 'manual' AND a."deletedAt" IS NULL
     GROUP BY tool
     ORDER BY masks DESC, tool`;
-  return rows.map((row) => ({ tool: row.tool, masks: Number(row.masks), medianSeconds: round1(row.median_seconds), meanClicks: round1(row.mean_clicks) }));
+  return rows.map((row) => ({ tool: row.tool, masks: Number(row.masks), medianSeconds: roundToTenth(row.median_seconds), meanClicks: roundToTenth(row.mean_clicks) }));
 }

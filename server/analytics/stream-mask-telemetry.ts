@@ -2,6 +2,7 @@
 // CSV lines in id order (a stable cursor), read a page at a time so a large project never
 // sits in memory whole. Managers and admins only; the access check runs
 // before the first line, so a refusal is an ordinary error response.
+import { roundToTenth } from "@/lib/round-to-tenth";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -57,7 +58,7 @@ async function* pages(projectId: string, pageSize: number): AsyncGenerator<strin
         origin_id: row.originId,
         author: row.authorId ? (authors.get(row.authorId) ?? row.authorId) : null,
         clicks: row.clicks,
-        seconds: Math.round(row.secondsSpent * 10) / 10,
+        seconds: roundToTenth(row.secondsSpent),
         tools: row.toolsUsed.join(";") || null,
         area: row.area,
         bbox_x: row.bbox[0] ?? null,

@@ -2,6 +2,7 @@
 // the masks they drew in the editor (how many, and the clicks and seconds a
 // mask took them, as the editor recorded it), and the reviews they decided.
 // Three grouped queries for any number of people; callers check access.
+import { roundToTenth } from "@/lib/round-to-tenth";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 
@@ -11,8 +12,6 @@ export type MemberWork = {
   masks: { count: number; medianSeconds: number | null; meanClicks: number | null };
   reviews: { accepted: number; rejected: number };
 };
-
-const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 export async function countWorkByMember(options: { projectId: string; userIds: string[] }): Promise<Map<string, MemberWork>> {
   const { projectId, userIds } = options;
@@ -48,7 +47,7 @@ export async function countWorkByMember(options: { projectId: string; userIds: s
   }
   for (const row of masks) {
     const entry = work.get(row.user_id);
-    if (entry) entry.masks = { count: Number(row.count), medianSeconds: round1(row.median_seconds), meanClicks: round1(row.mean_clicks) };
+    if (entry) entry.masks = { count: Number(row.count), medianSeconds: roundToTenth(row.median_seconds), meanClicks: roundToTenth(row.mean_clicks) };
   }
   for (const row of reviews) {
     const entry = work.get(row.user_id);
