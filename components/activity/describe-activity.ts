@@ -1,11 +1,11 @@
 // One activity-log line in words, after the actor's name ("Mia Manager
 // deleted the image street.jpg (3 masks)"). Events keep different data; a
 // missing name reads as a plain noun rather than an id.
+import { countOf } from "@/components/ui/count-of";
 import type { ActivityItem } from "@/lib/schemas/activity";
 
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 /** "the label class “car”", or "a label class" once nobody knows its name. */
 const named = (noun: string, name: string | undefined) => (name ? `the ${noun} “${name}”` : `a ${noun}`);
 
@@ -32,13 +32,13 @@ export function describeActivity(item: ActivityItem): string {
     case "prefill.settings": return "changed the pre-fill settings";
     case "image.import": return `imported ${image}`;
     case "image.import_folder":
-      return `imported ${plural(num(data.imported), "image")} from the server folder ${str(data.folder) ?? ""} (${num(data.duplicates)} duplicates, ${num(data.failed)} failed)`;
-    case "coco.import": return `imported ${str(data.fileName) ?? "a COCO file"}: ${plural(num(data.images), "image")}, ${plural(num(data.annotations), "mask")}`;
-    case "image.delete": return `deleted the image ${image} (${plural(num(data.masks), "mask")})`;
-    case "batch.create": return `cut ${batch} of ${plural(num(data.taskCount), "image")}`;
+      return `imported ${countOf(num(data.imported), "image")} from the server folder ${str(data.folder) ?? ""} (${num(data.duplicates)} duplicates, ${num(data.failed)} failed)`;
+    case "coco.import": return `imported ${str(data.fileName) ?? "a COCO file"}: ${countOf(num(data.images), "image")}, ${countOf(num(data.annotations), "mask")}`;
+    case "image.delete": return `deleted the image ${image} (${countOf(num(data.masks), "mask")})`;
+    case "batch.create": return `cut ${batch} of ${countOf(num(data.taskCount), "image")}`;
     case "batch.update": return `changed ${batch}`;
-    case "tasks.assign": return `gave ${plural(num(data.moved), "image")} to ${person}`;
-    case "tasks.unassign": return `moved ${plural(num(data.moved), "image")} back to the pool`;
+    case "tasks.assign": return `gave ${countOf(num(data.moved), "image")} to ${person}`;
+    case "tasks.unassign": return `moved ${countOf(num(data.moved), "image")} back to the pool`;
     case "task.claim": return `opened ${image}${review}`;
     case "task.submit": return `handed in ${image} for review`;
     case "task.skip": return `skipped ${image}${str(data.reason) ? `: “${str(data.reason)}”` : ""}`;
@@ -46,10 +46,10 @@ export function describeActivity(item: ActivityItem): string {
     case "task.lease_expired": return `— the lease on ${image} ran out; it went back to the pool`;
     case "task.released_on_revoke": return `— ${image} went back to the pool (its holder left the project)`;
     case "review.accept": return `accepted ${image}`;
-    case "review.reject": return `sent ${image} back with ${plural(num(data.comments), "comment")}`;
+    case "review.reject": return `sent ${image} back with ${countOf(num(data.comments), "comment")}`;
     case "detector.train": return `started training detector version ${num(data.version)}`;
     case "detector.activate": return `activated detector version ${num(data.version)}`;
-    case "prefill.start": return `queued pre-fill for ${plural(num(data.images), "image")}`;
+    case "prefill.start": return `queued pre-fill for ${countOf(num(data.images), "image")}`;
     case "export.start": return `started a ${str(data.format)?.toUpperCase() ?? ""} export`.replace("a  export", "an export");
     default: return item.action;
   }

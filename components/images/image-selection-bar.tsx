@@ -3,6 +3,7 @@
 // a batch from the selection (to the pool or one person) or delete the
 // selected images after a confirmation that says what goes with them. The
 // server's refusal (someone is working on one) is shown as it is written.
+import { countOf } from "@/components/ui/count-of";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -15,7 +16,6 @@ type PageImage = { id: string; fileName: string; maskCount: number };
 type Mode = "idle" | "batch" | "delete";
 type Notice = { kind: "ok" | "error"; text: string; href?: string };
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 export function ImageSelectionBar(props: { projectId: string; pageImages: PageImage[]; assignees: { id: string; name: string }[] }) {
   const router = useRouter();
@@ -53,7 +53,7 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
       const skipped = created.skippedImageIds.length;
       return {
         kind: "ok",
-        text: `Batch "${name}" holds ${plural(created.taskCount, "image")}${skipped > 0 ? `; ${plural(skipped, "image")} already in a batch or done stayed out` : ""}.`,
+        text: `Batch "${name}" holds ${countOf(created.taskCount, "image")}${skipped > 0 ? `; ${countOf(skipped, "image")} already in a batch or done stayed out` : ""}.`,
         href: `/projects/${props.projectId}/batches`,
       };
     });
@@ -63,7 +63,7 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
       const result = await taskApi<{ deleted: unknown[]; missingIds: string[] }>(`/api/projects/${props.projectId}/images`, { method: "DELETE", body: { imageIds: ids } });
       update((current) => removeImages(current, ids));
       const missing = result.missingIds.length;
-      return { kind: "ok", text: `Deleted ${plural(result.deleted.length, "image")}${missing > 0 ? ` (${plural(missing, "image")} had already gone)` : ""}.` };
+      return { kind: "ok", text: `Deleted ${countOf(result.deleted.length, "image")}${missing > 0 ? ` (${countOf(missing, "image")} had already gone)` : ""}.` };
     });
 
   return (
@@ -75,7 +75,7 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
         {selection.size > 0 && (
           <>
             <span className="text-slate-700" data-testid="selection-count">
-              {plural(selection.size, "image")} selected{offPage > 0 ? ` (${offPage} on other pages or views)` : ""}
+              {countOf(selection.size, "image")} selected{offPage > 0 ? ` (${offPage} on other pages or views)` : ""}
             </span>
             <button type="button" className="text-slate-600 hover:underline" onClick={() => { update(() => EMPTY_SELECTION); setMode("idle"); }}>
               Clear
@@ -107,14 +107,14 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
               {props.assignees.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
             </select>
           </label>
-          <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Creating…" : `Batch ${plural(selection.size, "image")}`}</button>
+          <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Creating…" : `Batch ${countOf(selection.size, "image")}`}</button>
         </form>
       )}
       {selection.size > 0 && mode === "delete" && (
         <div className="space-y-2 rounded-md border border-red-200 bg-red-50/60 p-3 text-sm" role="alertdialog" aria-label="Delete the selected images?">
           <p>
-            Delete {plural(selection.size, "image")}
-            {selectedMaskCount(selection) > 0 ? ` and their ${plural(selectedMaskCount(selection), "mask")}` : ""}? Their tasks and reviews go too; this cannot be undone.
+            Delete {countOf(selection.size, "image")}
+            {selectedMaskCount(selection) > 0 ? ` and their ${countOf(selectedMaskCount(selection), "mask")}` : ""}? Their tasks and reviews go too; this cannot be undone.
           </p>
           <div className="flex gap-2">
             <button type="button" className={buttonDanger} disabled={pending} onClick={deleteSelected} data-testid="confirm-delete-selection">

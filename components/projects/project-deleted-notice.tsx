@@ -4,10 +4,9 @@
 // and offers the way out, instead of failing on the next click.
 import Link from "next/link";
 import { useCallback, useState } from "react";
+import type { ProjectDeletedEvent } from "@/server/projects/delete-project";
 import { useProjectEvent } from "../realtime/use-project-socket";
 import { isDeletingHere } from "./deleting-here";
-
-type ProjectDeletedEvent = { projectId: string; name: string; by: string };
 
 export function ProjectDeletedNotice({ projectId }: { projectId: string }) {
   const [deleted, setDeleted] = useState<ProjectDeletedEvent | null>(null);

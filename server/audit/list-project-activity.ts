@@ -3,6 +3,7 @@
 // are looked up in a few batched queries per page: the actor, the image the
 // event is about (still there, or the file name the event itself kept), the
 // member, label class or batch; a deleted one simply has no name.
+import { asRecord } from "@/lib/as-record";
 import { ACTIVITY_KINDS, activityQuery, type ActivityItem, type ActivityPage, type ActivityQuery } from "@/lib/schemas/activity";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -10,10 +11,6 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
 const PAGE_SIZE = 50;
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 const isPrimitive = (value: unknown) => value === null || ["string", "number", "boolean"].includes(typeof value);

@@ -1,6 +1,7 @@
 // An image's history, oldest first: import, batching, claims, saves, skips,
 // submissions, lease expiries (from the audit trail) and each review round
 // with its comments (from the reviews). Any project member may read it.
+import { asRecord } from "@/lib/as-record";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -15,10 +16,6 @@ export type HistoryEntry = {
 };
 
 export type ImageHistory = { image: { id: string; projectId: string; fileName: string }; entries: HistoryEntry[] };
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 export async function getImageHistory(options: { actor: Actor; imageId: string }): Promise<ImageHistory> {
   const { actor, imageId } = options;
