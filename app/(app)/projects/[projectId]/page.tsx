@@ -14,7 +14,7 @@ import { LabelClassPanel } from "@/components/projects/label-class-panel";
 import { ProjectHeading } from "@/components/projects/project-heading";
 import { MemberPanel } from "@/components/projects/member-panel";
 import { listTeamWork } from "@/server/tasks/list-team-work";
-import { listProjects } from "@/server/projects/list-projects";
+import { listProjectChoices } from "@/server/projects/list-project-choices";
 import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { getProjectAnalytics } from "@/server/analytics/get-project-analytics";
 import { analyticsQuery } from "@/lib/schemas/analytics";
@@ -70,7 +70,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const analytics = tab === "analytics" ? await loadAnalytics(actor, projectId, firstSearchParam(query.days)) : null;
   const activity = tab === "activity" ? await loadActivity(actor, projectId, query) : null;
   // Where a manager may copy label classes from: every other project they can see.
-  const otherProjects = tab === "labels" && project.canManage ? (await listProjects({ actor })).filter((p) => p.id !== projectId).map((p) => ({ id: p.id, name: p.name })) : [];
+  const otherProjects = tab === "labels" && project.canManage ? await listProjectChoices({ actor, exceptProjectId: projectId }) : [];
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
 
   return (
