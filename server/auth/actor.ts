@@ -3,11 +3,22 @@
 import { db, type GlobalRole } from "../db/client";
 import { auth } from "./auth";
 import { AppError } from "../errors/app-error";
+import { readBearerToken } from "../api-tokens/api-token-secret";
+import { findTokenActor } from "../api-tokens/find-token-actor";
 
-export type Actor = { id: string; email: string; name: string; role: GlobalRole };
+/** viaTokenId: the request came with an API token (scripts), not a browser session. */
+export type Actor = { id: string; email: string; name: string; role: GlobalRole; viaTokenId?: string };
 
-/** Resolves the session from request headers; null when signed out or deactivated. */
+/**
+ * Resolves who is asking from request headers: an API token when the request
+ * carries `Authorization: Bearer`, else the session cookie. Null when signed
+ * out, deactivated, or the token is not a live one.
+ */
 export async function findActor(headers: Headers): Promise<Actor | null> {
+  // A request that names a token is judged by that token alone, never by a cookie it also carries.
+  const bearer = readBearerToken(headers);
+  if (bearer.kind === "malformed") return null;
+  if (bearer.kind === "token") return findTokenActor({ secret: bearer.secret });
   const session = await auth().api.getSession({ headers });
   if (!session) return null;
   // Read role and active state fresh: a demotion or deactivation applies at the next call.
@@ -21,7 +32,12 @@ export async function findActor(headers: Headers): Promise<Actor | null> {
 
 export async function requireActor(headers: Headers): Promise<Actor> {
   const actor = await findActor(headers);
-  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!actor) {
+    const bearer = readBearerToken(headers);
+    if (bearer.kind === "malformed") throw new AppError("unauthenticated", "The Authorization header is not 'Bearer mw_…' with a Maskwright API token.");
+    if (bearer.kind === "token") throw new AppError("unauthenticated", "This API token is not valid: it is revoked, expired, mistyped, or its account is deactivated.");
+    throw new AppError("unauthenticated", "Sign in to continue.");
+  }
   return actor;
 }
 

@@ -8,9 +8,11 @@ import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { requireSignedInSession } from "../api-tokens/require-signed-in-session";
 
 export async function changeOwnPassword(options: { actor: Actor; keepSessionId: string | null; input: ChangeOwnPasswordInput }): Promise<{ endedSessions: number }> {
   const { actor, keepSessionId } = options;
+  requireSignedInSession(actor, "change the password");
   const input = changeOwnPasswordInput.parse(options.input);
   const account = await db().account.findFirst({ where: { userId: actor.id, providerId: "credential" }, select: { id: true, password: true } });
   if (!account?.password) throw new AppError("bad_request", "This account has no password to change.");

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** How long a new token lives; "never" tokens last until revoked. */
+export const API_TOKEN_LIFETIMES = ["30", "90", "365", "never"] as const;
+export type ApiTokenLifetime = (typeof API_TOKEN_LIFETIMES)[number];
+
+export const createApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Give the token a name (what script uses it)").max(80, "Token names are at most 80 characters"),
+  lifetime: z.enum(API_TOKEN_LIFETIMES, { message: "Pick how long the token lives: 30, 90 or 365 days, or never" }),
+});
+export type CreateApiTokenInput = z.infer<typeof createApiTokenInput>;
+
+export const revokeApiTokenInput = z.object({ tokenId: z.string().min(1, "Which token?").max(64) });
+
+/** What a list shows of a token; never the secret. */
+export type ApiTokenDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+/** Secrets look like `mw_` + 43 base64url characters (32 random bytes). */
+export const API_TOKEN_PATTERN = /^mw_[A-Za-z0-9_-]{43}$/;
