@@ -1,14 +1,18 @@
-// The worker process: runs background jobs (thumbnails; later encoder,
-// detector and export jobs) so the app process never blocks on them.
+// The worker process: runs background jobs (thumbnails, encoding, pre-fill,
+// detector training, exports) and sends webhook deliveries, so the app
+// process never blocks on them.
 import { queue, stopQueue } from "./jobs/queue";
 import { registerJobHandlers } from "./jobs/register-handlers";
 import { outboxIdle } from "./realtime/append-realtime-event";
+import { startWebhookDispatcher } from "./webhooks/start-webhook-dispatcher";
 
 async function main() {
   const boss = await queue("worker");
   await registerJobHandlers(boss);
+  const webhooks = startWebhookDispatcher();
   console.log("[worker] ready");
   const shutdown = async () => {
+    await webhooks.stop();
     await stopQueue();
     // Jobs publish their last live events without waiting for the outbox.
     await outboxIdle();

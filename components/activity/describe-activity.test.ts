@@ -36,6 +36,8 @@ describe("describeActivity", () => {
     );
     expect(describeActivity(item("coco.import", { fileName: "instances.json", images: 50, annotations: 470 }))).toBe("imported instances.json: 50 images, 470 masks");
     expect(describeActivity(item("export.start", { format: "coco" }))).toBe("started a COCO export");
+    expect(describeActivity(item("webhook.create", { url: "https://ci.example.com/hook" }))).toBe("added a webhook to https://ci.example.com/hook");
+    expect(describeActivity(item("webhook.update", { url: "https://ci.example.com/hook", active: false }))).toBe("changed the webhook to https://ci.example.com/hook (paused)");
     expect(describeActivity(item("something.new"))).toBe("something.new");
   });
 });

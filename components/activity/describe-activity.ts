@@ -51,6 +51,9 @@ export function describeActivity(item: ActivityItem): string {
     case "detector.activate": return `activated detector version ${num(data.version)}`;
     case "prefill.start": return `queued pre-fill for ${countOf(num(data.images), "image")}`;
     case "export.start": return `started a ${str(data.format)?.toUpperCase() ?? ""} export`.replace("a  export", "an export");
+    case "webhook.create": return `added a webhook to ${str(data.url) ?? "a URL"}`;
+    case "webhook.update": return `changed the webhook to ${str(data.url) ?? "a URL"}${data.active === false ? " (paused)" : ""}`;
+    case "webhook.delete": return `deleted the webhook to ${str(data.url) ?? "a URL"}`;
     default: return item.action;
   }
 }

@@ -10,6 +10,8 @@ export const PROJECT_TABS = [
   { id: "analytics", label: "Analytics", managersOnly: true },
   // Who did what, from the audit trail: managers and admins only.
   { id: "activity", label: "Activity", managersOnly: true },
+  // Outgoing events for CI and pipelines: managers and admins only.
+  { id: "webhooks", label: "Webhooks", managersOnly: true },
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number]["id"];
 // Sections that are pages of their own (issue 5: work queue and batches).

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /** Kinds of event a manager filters by; each is a set of audit action prefixes. */
 export const ACTIVITY_KINDS = {
-  setup: { label: "Setup", prefixes: ["project.", "label.", "member.", "prefill.settings"] },
+  setup: { label: "Setup", prefixes: ["project.", "label.", "member.", "prefill.settings", "webhook."] },
   images: { label: "Images", prefixes: ["image.", "coco."] },
   batches: { label: "Batches", prefixes: ["batch.", "tasks."] },
   work: { label: "Labelling", prefixes: ["task."] },

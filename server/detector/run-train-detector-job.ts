@@ -15,6 +15,7 @@ import { readProjectSettings } from "./read-project-settings";
 import { readStoredEmbedding } from "./read-stored-embedding";
 import { trainDetectorHead, type DetectorSample } from "./train-detector-head";
 import { publishDetectorTraining } from "../jobs/publish-job-events";
+import { finishDetectorVersion } from "./finish-detector-version";
 
 export type TrainDetectorJobResult = { status: "trained" | "skipped" | "failed"; error?: string };
 
@@ -45,6 +46,7 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
   const row = await db().detectorVersion.findUnique({ where: { id: options.detectorVersionId } });
   if (!row || row.status !== "training") return { status: "skipped" };
   const id = row.id;
+  const version = { id, projectId: row.projectId, version: row.version, trainingImages: row.trainingImages, heldOutImages: row.heldOutImages };
   let metrics: DetectorMetrics = detectorMetrics.parse({});
   const save = async (data: Partial<DetectorMetrics>) => {
     metrics = { ...metrics, ...data };
@@ -68,6 +70,7 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
       where: { id },
       data: { trainingImages: train.length, heldOutImages: heldOut.length },
     });
+    Object.assign(version, { trainingImages: train.length, heldOutImages: heldOut.length });
     await save({
       epochs,
       epochsRequested: epochs,
@@ -99,8 +102,7 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
         recallAt100: evaluation?.recallAt100 ?? null,
         ap50: evaluation?.ap50 ?? null,
       };
-      // Only a version still "training" becomes "trained" (a parallel retry may have finished first).
-      await db().detectorVersion.updateMany({ where: { id, status: "training" }, data: { status: "trained", weightsKey: stored.key, metrics, error: null } });
+      await finishDetectorVersion({ version, finish: { status: "trained", weightsKey: stored.key, metrics } });
     } finally {
       disposeDetectorHead(trained.head);
     }
@@ -110,7 +112,7 @@ export async function runTrainDetectorJob(options: { detectorVersionId: string }
     if (await forgetDeletedVersion(id)) return { status: "skipped" };
     const message = error instanceof Error ? error.message : String(error);
     // A failed version is visible in the panel; retrying the same data would fail the same way.
-    await db().detectorVersion.updateMany({ where: { id, status: "training" }, data: { status: "failed", error: message.slice(0, 1000) } });
+    await finishDetectorVersion({ version, finish: { status: "failed", error: message, metrics } });
     console.error(`[detector] version ${id} failed: ${message}`);
     return { status: "failed", error: message };
   }

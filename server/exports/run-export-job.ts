@@ -13,6 +13,8 @@ import { buildExportArchive, type ExportArchiveStats } from "./build-export-arch
 import { EXPORT_TTL_DAYS, expireExports } from "./expire-exports";
 import { publishExportProgress } from "./publish-export-progress";
 import { EXPORT_ROW_SELECT } from "./to-export-summary";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
+import { webhookExportData } from "../webhooks/webhook-event-data";
 
 const PROGRESS_MIN_INTERVAL_MS = 500;
 
@@ -67,24 +69,33 @@ export async function runExportJob(options: { exportId: string; now?: () => Date
     await fs.rename(partialPath, finalPath);
     const { size } = await fs.stat(finalPath);
     const finishedAt = now();
-    const done = await db().export.update({
-      where: { id: row.id },
-      data: {
-        status: "done",
-        progress: 1,
-        storageKey: key,
-        byteSize: size,
-        finishedAt,
-        expiresAt: new Date(finishedAt.getTime() + EXPORT_TTL_DAYS * 24 * 3600 * 1000),
-      },
-      select: EXPORT_ROW_SELECT,
+    // "done" and its webhook event commit together.
+    const done = await db().$transaction(async (tx) => {
+      const updated = await tx.export.update({
+        where: { id: row.id },
+        data: {
+          status: "done",
+          progress: 1,
+          storageKey: key,
+          byteSize: size,
+          finishedAt,
+          expiresAt: new Date(finishedAt.getTime() + EXPORT_TTL_DAYS * 24 * 3600 * 1000),
+        },
+        select: EXPORT_ROW_SELECT,
+      });
+      await queueWebhookEvent({ tx, projectId: updated.projectId, event: "export.finished", data: webhookExportData(updated) });
+      return updated;
     });
     publishExportProgress({ row: done });
     return { status: "done", stats, byteSize: size };
   } catch (error) {
     await fs.rm(partialPath, { force: true }).catch(() => undefined);
     const message = describeError(error);
-    const marked = await db().export.updateMany({ where: { id: row.id }, data: { status: "failed", error: message, finishedAt: now() } });
+    const marked = await db().$transaction(async (tx) => {
+      const updated = await tx.export.updateMany({ where: { id: row.id }, data: { status: "failed", error: message, finishedAt: now() } });
+      if (updated.count > 0) await queueWebhookEvent({ tx, projectId: row.projectId, event: "export.finished", data: webhookExportData({ ...row, status: "failed", error: message, byteSize: null, expiresAt: null }) });
+      return updated;
+    });
     if (marked.count === 0) {
       // Its project was deleted while it ran: nothing to report to, and no archive to keep.
       await fs.rm(finalPath, { force: true }).catch(() => undefined);

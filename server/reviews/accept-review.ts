@@ -12,6 +12,8 @@ import { publishTaskChanges } from "../tasks/publish-task-changes";
 import { SQL_NOW } from "../tasks/task-sql";
 import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-summary";
 import { findReviewTask } from "./find-review-task";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
+import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 
 /** The accept is committed: a failure to queue retraining is logged, never reported as a failed accept. */
 async function startAutoTraining(projectId: string): Promise<void> {
@@ -33,6 +35,12 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
     const accepted = await tx.task.updateMany({ where: { id: annotate.id, status: "submitted" }, data: { status: "accepted" } });
     if (accepted.count === 0) throw new AppError("conflict", `The image is ${annotate.status.replace("_", " ")}, not submitted: it cannot be accepted now.`);
     await tx.review.create({ data: { taskId, reviewerId: actor.id, verdict: "accept", comment: options.comment?.trim() ?? "" } });
+    await queueWebhookEvent({
+      tx,
+      projectId: review.projectId,
+      event: "review.accepted",
+      data: { reviewTaskId: taskId, taskId: annotate.id, image: await webhookImageData({ imageId: review.imageId, tx }), reviewer: webhookPerson(actor), annotatorId: annotate.lastAnnotatorId, comment: options.comment?.trim() ?? "" },
+    });
     await recordAuditEvent({ tx, actorId: actor.id, projectId: review.projectId, action: "review.accept", targetType: "task", targetId: taskId, data: { imageId: review.imageId, annotatorId: annotate.lastAnnotatorId } });
     return {
       review: await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: TASK_ROW_SELECT }),

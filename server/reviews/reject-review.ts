@@ -12,6 +12,8 @@ import { publishEvent, userRoom } from "../realtime/publish-event";
 import { claimNextTask, type ClaimResult } from "../tasks/claim-next-task";
 import { leaseLostError } from "../tasks/lease-errors";
 import { publishTaskChanges } from "../tasks/publish-task-changes";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
+import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 import { SQL_NOW } from "../tasks/task-sql";
 import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-summary";
 import { findReviewTask } from "./find-review-task";
@@ -57,6 +59,20 @@ export async function rejectReview(options: { actor: Actor; taskId: string; comm
     const createdAt = new Date();
     await tx.review.createMany({
       data: comments.map((comment) => ({ createdAt, taskId, reviewerId: actor.id, verdict: "reject" as const, comment: comment.comment, annotationId: comment.annotationId ?? null, pinX: comment.pinX ?? null, pinY: comment.pinY ?? null })),
+    });
+    await queueWebhookEvent({
+      tx,
+      projectId: review.projectId,
+      event: "review.rejected",
+      data: {
+        reviewTaskId: taskId,
+        taskId: annotate.id,
+        image: await webhookImageData({ imageId: review.imageId, tx }),
+        reviewer: webhookPerson(actor),
+        annotatorId: annotate.lastAnnotatorId,
+        returnedTo: returnTo?.userId ?? null,
+        comments: comments.map((comment) => ({ comment: comment.comment, annotationId: comment.annotationId ?? null, pinX: comment.pinX ?? null, pinY: comment.pinY ?? null })),
+      },
     });
     await recordAuditEvent({ tx, actorId: actor.id, projectId: review.projectId, action: "review.reject", targetType: "task", targetId: taskId, data: { imageId: review.imageId, annotatorId: annotate.lastAnnotatorId, comments: comments.length } });
     return {

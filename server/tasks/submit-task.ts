@@ -13,6 +13,8 @@ import { leaseLostError } from "./lease-errors";
 import { publishTaskChanges } from "./publish-task-changes";
 import { SQL_NEW_ID, SQL_NOW } from "./task-sql";
 import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
+import { queueWebhookEventAfterCommit } from "../webhooks/queue-webhook-event";
+import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
 
@@ -46,6 +48,11 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   const strip = ({ kind: _kind, ...row }: TaskRow & { kind: string }) => toTaskSummary(row);
   const result: SubmitResult = { task: strip(submitted), reviewTask: strip(review), next: null };
   publishTaskChanges({ projectId: task.projectId, tasks: [result.task, result.reviewTask] });
+  await queueWebhookEventAfterCommit({
+    projectId: task.projectId,
+    event: "task.submitted",
+    data: async () => ({ taskId, reviewTaskId: result.reviewTask.id, image: await webhookImageData({ imageId: task.imageId }), annotator: webhookPerson(actor) }),
+  });
   if (options.claimNext) result.next = await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate" }, prefetch: options.prefetch });
   return result;
 }

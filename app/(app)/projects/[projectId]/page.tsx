@@ -37,6 +37,8 @@ import { listEncodingFailures } from "@/server/sam/list-encoding-failures";
 import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
 import { StartWorkButtons } from "@/components/tasks/start-work-button";
+import { WebhookPanel } from "@/components/webhooks/webhook-panel";
+import { listWebhooks } from "@/server/webhooks/list-webhooks";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,6 +71,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const filtered = Boolean(filters.status || filters.q);
   const analytics = tab === "analytics" ? await loadAnalytics(actor, projectId, firstSearchParam(query.days)) : null;
   const activity = tab === "activity" ? await loadActivity(actor, projectId, query) : null;
+  const webhooks = tab === "webhooks" ? await listWebhooks({ actor, projectId }) : null;
   // Where a manager may copy label classes from: every other project they can see.
   const otherProjects = tab === "labels" && project.canManage ? await listProjectChoices({ actor, exceptProjectId: projectId }) : [];
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
@@ -146,6 +149,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {tab === "activity" && activity && (
           <ActivityLog projectId={project.id} {...activity} people={project.memberships.map((m) => ({ id: m.user.id, name: m.user.name }))} />
         )}
+        {tab === "webhooks" && webhooks && <WebhookPanel projectId={project.id} initialWebhooks={webhooks} />}
       </div>
     </div>
   );

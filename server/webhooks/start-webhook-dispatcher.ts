@@ -1,0 +1,33 @@
+// The worker's loop: a dispatcher pass every second (a pass never overlaps
+// the previous one) and a prune of old deliveries every ten minutes.
+import { dispatchWebhookDeliveries, pruneWebhookDeliveries } from "./dispatch-webhook-deliveries";
+
+export function startWebhookDispatcher(options: { intervalMs?: number; pruneEveryMs?: number } = {}): { stop: () => Promise<void> } {
+  const intervalMs = options.intervalMs ?? 1000;
+  const pruneEveryMs = options.pruneEveryMs ?? 10 * 60 * 1000;
+  let running: Promise<void> | null = null;
+  let lastPrune = 0;
+  const pass = async () => {
+    try {
+      await dispatchWebhookDeliveries();
+      if (Date.now() - lastPrune >= pruneEveryMs) {
+        lastPrune = Date.now();
+        await pruneWebhookDeliveries();
+      }
+    } catch (error) {
+      console.error("[webhooks] dispatcher pass failed", error instanceof Error ? error.message : error);
+    }
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = pass().finally(() => {
+      running = null;
+    });
+  }, intervalMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
