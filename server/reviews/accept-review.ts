@@ -39,7 +39,7 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
       tx,
       projectId: review.projectId,
       event: "review.accepted",
-      data: { reviewTaskId: taskId, taskId: annotate.id, image: await webhookImageData({ imageId: review.imageId, tx }), reviewer: webhookPerson(actor), annotatorId: annotate.lastAnnotatorId, comment: options.comment?.trim() ?? "" },
+      data: async () => ({ reviewTaskId: taskId, taskId: annotate.id, image: await webhookImageData({ imageId: review.imageId, tx }), reviewer: webhookPerson(actor), annotatorId: annotate.lastAnnotatorId, comment: options.comment?.trim() ?? "" }),
     });
     await recordAuditEvent({ tx, actorId: actor.id, projectId: review.projectId, action: "review.accept", targetType: "task", targetId: taskId, data: { imageId: review.imageId, annotatorId: annotate.lastAnnotatorId } });
     return {

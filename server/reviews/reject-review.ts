@@ -64,7 +64,7 @@ export async function rejectReview(options: { actor: Actor; taskId: string; comm
       tx,
       projectId: review.projectId,
       event: "review.rejected",
-      data: {
+      data: async () => ({
         reviewTaskId: taskId,
         taskId: annotate.id,
         image: await webhookImageData({ imageId: review.imageId, tx }),
@@ -72,7 +72,7 @@ export async function rejectReview(options: { actor: Actor; taskId: string; comm
         annotatorId: annotate.lastAnnotatorId,
         returnedTo: returnTo?.userId ?? null,
         comments: comments.map((comment) => ({ comment: comment.comment, annotationId: comment.annotationId ?? null, pinX: comment.pinX ?? null, pinY: comment.pinY ?? null })),
-      },
+      }),
     });
     await recordAuditEvent({ tx, actorId: actor.id, projectId: review.projectId, action: "review.reject", targetType: "task", targetId: taskId, data: { imageId: review.imageId, annotatorId: annotate.lastAnnotatorId, comments: comments.length } });
     return {

@@ -2,7 +2,7 @@
 // statement: the annotate task becomes submitted (only while the actor's lease
 // is held and live), the image's review task is created or reopened (after a
 // rejection the same row is reused, so its review history stays together) and
-// the audit event is written — all or nothing. With `claimNext` the
+// the audit event is written — all or nothing, with the webhook event. With `claimNext` the
 // annotator's next image is claimed right after.
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
@@ -13,7 +13,7 @@ import { leaseLostError } from "./lease-errors";
 import { publishTaskChanges } from "./publish-task-changes";
 import { SQL_NEW_ID, SQL_NOW } from "./task-sql";
 import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
-import { queueWebhookEventAfterCommit } from "../webhooks/queue-webhook-event";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
@@ -22,7 +22,9 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   const { actor, taskId } = options;
   const { task } = await findTaskForActor({ actor, taskId });
   if (task.stage !== "annotate") throw new AppError("bad_request", "A review is finished with accept or reject, not submit.");
-  const rows = await db().$queryRaw<(TaskRow & { kind: "annotate" | "review" })[]>`
+  // The statement and the webhook event commit together (or the submit is not made at all).
+  const rows = await db().$transaction(async (tx) => {
+    const written = await tx.$queryRaw<(TaskRow & { kind: "annotate" | "review" })[]>`
     WITH submitted AS (
       UPDATE "Task" SET status = 'submitted', "lastAnnotatorId" = ${actor.id}, "submittedAt" = ${SQL_NOW},
         "leaseExpiresAt" = NULL, "skipReason" = NULL, "updatedAt" = ${SQL_NOW}
@@ -42,17 +44,18 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
     SELECT 'annotate' AS kind, id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM submitted
     UNION ALL
     SELECT 'review' AS kind, id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM review`;
+    const reviewRow = written.find((row) => row.kind === "review");
+    if (reviewRow && written.some((row) => row.kind === "annotate")) {
+      await queueWebhookEvent({ tx, projectId: task.projectId, event: "task.submitted", data: async () => ({ taskId, reviewTaskId: reviewRow.id, image: await webhookImageData({ imageId: task.imageId, tx }), annotator: webhookPerson(actor) }) });
+    }
+    return written;
+  });
   const submitted = rows.find((row) => row.kind === "annotate");
   const review = rows.find((row) => row.kind === "review");
   if (!submitted || !review) throw leaseLostError(task, actor.id);
   const strip = ({ kind: _kind, ...row }: TaskRow & { kind: string }) => toTaskSummary(row);
   const result: SubmitResult = { task: strip(submitted), reviewTask: strip(review), next: null };
   publishTaskChanges({ projectId: task.projectId, tasks: [result.task, result.reviewTask] });
-  await queueWebhookEventAfterCommit({
-    projectId: task.projectId,
-    event: "task.submitted",
-    data: async () => ({ taskId, reviewTaskId: result.reviewTask.id, image: await webhookImageData({ imageId: task.imageId }), annotator: webhookPerson(actor) }),
-  });
   if (options.claimNext) result.next = await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate" }, prefetch: options.prefetch });
   return result;
 }

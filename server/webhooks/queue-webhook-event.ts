@@ -19,7 +19,8 @@ export type WebhookPayload = {
 export async function queueWebhookEvent(options: {
   projectId: string;
   event: WebhookEvent;
-  data: Record<string, unknown>;
+  /** A function is only called when some webhook listens (it may query, e.g. the image's name). */
+  data: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
   tx?: Prisma.TransactionClient;
   /** Only these webhooks (a test ping), else every active one subscribed to the event. */
   webhookIds?: string[];
@@ -30,26 +31,13 @@ export async function queueWebhookEvent(options: {
     select: { id: true, project: { select: { name: true } } },
   });
   if (hooks.length === 0) return 0;
+  const data = typeof options.data === "function" ? await options.data() : options.data;
   const createdAt = new Date();
   const rows = hooks.map((hook) => {
     const id = randomUUID();
-    const payload: WebhookPayload = { id, event: options.event, createdAt: createdAt.toISOString(), project: { id: options.projectId, name: hook.project.name }, data: options.data };
+    const payload: WebhookPayload = { id, event: options.event, createdAt: createdAt.toISOString(), project: { id: options.projectId, name: hook.project.name }, data };
     return { id, webhookId: hook.id, event: options.event, payload: payload as unknown as Prisma.InputJsonValue, createdAt, nextAttemptAt: createdAt };
   });
   await client.webhookDelivery.createMany({ data: rows });
   return rows.length;
-}
-
-/**
- * For a change already committed by one statement (no transaction to join):
- * the payload is only built when some webhook listens, and a failure is
- * logged rather than reported as a failure of the change.
- */
-export async function queueWebhookEventAfterCommit(options: { projectId: string; event: WebhookEvent; data: () => Promise<Record<string, unknown>> }): Promise<void> {
-  try {
-    const listening = await db().webhook.count({ where: { projectId: options.projectId, active: true, events: { has: options.event } } });
-    if (listening > 0) await queueWebhookEvent({ projectId: options.projectId, event: options.event, data: await options.data() });
-  } catch (error) {
-    console.error(`[webhooks] could not queue ${options.event} for project ${options.projectId}:`, error instanceof Error ? error.message : error);
-  }
 }

@@ -15,7 +15,7 @@ import { acceptReview } from "../reviews/accept-review";
 import { rejectReview } from "../reviews/reject-review";
 import { claimNextTask } from "../tasks/claim-next-task";
 import { submitTask } from "../tasks/submit-task";
-import { batchEverything, createFastUsers, createQueueProject } from "../tasks/testing/queue-fixtures";
+import { batchEverything, createFastUsers, createQueueProject, expireLease } from "../tasks/testing/queue-fixtures";
 import { createWebhook } from "./create-webhook";
 import { deleteWebhook } from "./delete-webhook";
 import { dispatchWebhookDeliveries } from "./dispatch-webhook-deliveries";
@@ -113,6 +113,11 @@ describe("delivering events", () => {
     await updateWebhook({ actor: manager, projectId, webhookId: paused.webhook.id, input: { active: false } });
 
     const work = (await claimNextTask({ actor: annotator, projectId, prefetch: false })).task!;
+    // A hand-in refused (the lease ran out) queues nothing.
+    await expireLease(work.id);
+    await expect(submitTask({ actor: annotator, taskId: work.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await deliveriesOf(reviews.webhook.id)).toEqual([]);
+    expect((await claimNextTask({ actor: annotator, projectId, prefetch: false })).task?.id).toBe(work.id);
     await submitTask({ actor: annotator, taskId: work.id });
     const firstReview = (await claimNextTask({ actor: reviewer, projectId, input: { stage: "review" } })).task!;
     await rejectReview({ actor: reviewer, taskId: firstReview.id, comments: [{ comment: "the dog's tail is missing" }] });
