@@ -79,3 +79,33 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   expect(refused.headers()["content-type"]).not.toBe("application/zip");
   await Promise.all([managerContext.close(), annotatorContext.close()]);
 });
+
+test("a manager imports a YOLO segmentation zip into a new project; a bad line is named and nothing is imported", async ({ page }) => {
+  const fixture = await buildCocoFixture({ seed: 32 });
+  const [first, second] = fixture.images;
+  const triangle = "1 0.1 0.1 0.9 0.1 0.5 0.9\n";
+  const files = (labelA: string) => [
+    { name: "dataset/data.yaml", bytes: Buffer.from("names:\n  0: cup\n  1: saucer\n") },
+    { name: "dataset/images/a.png", bytes: first!.bytes },
+    { name: "dataset/labels/a.txt", bytes: Buffer.from(labelA) },
+    { name: "dataset/images/b.png", bytes: second!.bytes },
+    { name: "dataset/labels/b.txt", bytes: Buffer.from(`0 0 0 1 0 1 1 0 1\n${triangle}`) },
+  ];
+  await signInAs(page, "manager");
+  const created = await page.request.post("/api/projects", { data: { name: "YOLO import" } });
+  expect(created.status()).toBe(201);
+  const projectId = ((await created.json()) as { id: string }).id;
+  await page.goto(`/projects/${projectId}/export`);
+  const form = page.getByRole("form", { name: "Import a YOLO dataset" });
+
+  await form.getByLabel("YOLO segmentation dataset (zip)").setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: await makeZip(files("1 0.1 0.1 0.9 0.9\n")) });
+  await form.getByRole("button", { name: "Import YOLO dataset" }).click();
+  await expect(form.getByRole("alert")).toContainText("Nothing was imported. dataset/labels/a.txt, line 1: it has 4 numbers, a YOLO detection box (cx cy w h), not a segmentation polygon.");
+
+  await form.getByLabel("YOLO segmentation dataset (zip)").setInputFiles({ name: "cups.zip", mimeType: "application/zip", buffer: await makeZip(files(triangle)) });
+  await form.getByRole("button", { name: "Import YOLO dataset" }).click();
+  await expect(form.getByRole("status")).toContainText("Imported 3 mask(s) on 2 image(s) (2 new, 0 already in the project); new label classes: cup, saucer.");
+  await screenshot(page, "export-yolo-import-done");
+  await page.goto(`/projects/${projectId}?tab=labels`);
+  await expect(page.getByRole("region", { name: "Label classes" })).toContainText("saucer");
+});

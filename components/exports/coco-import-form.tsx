@@ -5,11 +5,9 @@ import { useRouter } from "next/navigation";
 import type { CocoImportResult } from "@/lib/schemas/exports";
 import { buttonSecondary, inputField, labelText } from "../ui/button-styles";
 import { FormError, FormSuccess } from "../ui/form-message";
+import { fileInput } from "./file-input-style";
 
 type Props = { projectId: string; isAdmin: boolean; importRoot: string | null };
-
-const fileInput =
-  "block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-50";
 
 /** COCO JSON + images (zip upload, or a server folder for admins) -> pre-labels. */
 export function CocoImportForm({ projectId, isAdmin, importRoot }: Props) {

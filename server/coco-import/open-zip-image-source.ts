@@ -79,7 +79,10 @@ async function readEntry(zip: ZipFile, entry: Entry, name: string, maxBytes: num
   return Buffer.concat(chunks);
 }
 
-export async function openZipImageSource(options: { bytes: Uint8Array; maxEntryBytes: number }): Promise<ImageSource> {
+/** A zip also lists its files (a YOLO dataset is found by its layout, not by a COCO file's names). */
+export type ZipImageSource = ImageSource & { names(): string[] };
+
+export async function openZipImageSource(options: { bytes: Uint8Array; maxEntryBytes: number }): Promise<ZipImageSource> {
   const buffer = Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength);
   let zip: ZipFile;
   try {
@@ -104,6 +107,7 @@ export async function openZipImageSource(options: { bytes: Uint8Array; maxEntryB
   };
   return {
     describe: "the uploaded zip",
+    names: () => [...entries.keys()],
     async has(fileName) {
       return find(fileName) !== null;
     },

@@ -4,7 +4,7 @@
 // about its length cannot make the server buffer more than the limits allow.
 import { cocoImportFields } from "@/lib/schemas/exports";
 import { AppError } from "../errors/app-error";
-import { capRequestBody } from "../http/cap-request-body";
+import { readCappedFormData } from "../http/read-capped-form-data";
 
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
@@ -12,25 +12,12 @@ export type CocoImportForm = { json: Uint8Array; jsonFileName: string; zip?: Uin
 
 export async function readCocoImportForm(options: { request: Request; maxJsonBytes: number; maxZipBytes: number }): Promise<CocoImportForm> {
   const { maxJsonBytes, maxZipBytes } = options;
-  const contentType = options.request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    throw new AppError("unsupported_media_type", 'Send multipart/form-data with the COCO JSON in a field named "annotations".');
-  }
-  const maxBody = maxJsonBytes + maxZipBytes + MULTIPART_OVERHEAD_BYTES;
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The upload is larger than the limit (${Math.round(maxBody / (1024 * 1024))} MB). For larger datasets, import from a server folder.`, {
-      reason: "upload_too_large",
-    });
-  const declared = Number(options.request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBody) throw tooLarge();
-  const capped = capRequestBody(options.request, maxBody);
-  let form: FormData;
-  try {
-    form = await capped.request.formData();
-  } catch {
-    if (capped.exceeded()) throw tooLarge();
-    throw new AppError("bad_request", "The upload could not be read as multipart/form-data.");
-  }
+  const form = await readCappedFormData({
+    request: options.request,
+    maxBodyBytes: maxJsonBytes + maxZipBytes + MULTIPART_OVERHEAD_BYTES,
+    expected: 'the COCO JSON in a field named "annotations"',
+    tooLargeHint: "For larger datasets, import from a server folder.",
+  });
 
   const annotations = form.get("annotations");
   if (annotations === null || typeof annotations === "string") throw new AppError("bad_request", 'Attach the COCO JSON file in a field named "annotations".');

@@ -7,6 +7,7 @@ import { appConfig } from "@/server/config/app-config";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { ExportPanel } from "@/components/exports/export-panel";
 import { CocoImportForm } from "@/components/exports/coco-import-form";
+import { YoloImportForm } from "@/components/exports/yolo-import-form";
 import { card } from "@/components/ui/button-styles";
 
 export const metadata: Metadata = { title: "Export" };
@@ -34,6 +35,13 @@ export default async function ExportPage({ params }: Props) {
               Masks from a COCO instances file (RLE or polygons) become pre-labels that annotators review and correct. Categories map to label classes by name; missing ones are created.
             </p>
             <CocoImportForm projectId={projectId} isAdmin={data.isAdmin} importRoot={data.isAdmin ? appConfig().importRoot : null} />
+            <div className="mt-6 border-t border-slate-200 pt-5">
+              <h2 id="yolo-import-title" className="text-lg font-semibold">Import a YOLO dataset</h2>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                Ultralytics / Roboflow segmentation labels (one polygon per line) with their images, as one zip; this project&apos;s own YOLO export (with images) imports back exactly.
+              </p>
+              <YoloImportForm projectId={projectId} />
+            </div>
           </section>
         </div>
       ) : (
