@@ -82,3 +82,22 @@ test("an admin creates a user, who can sign in until deactivated", async ({ page
   await expect(niaPage.getByTestId("form-error")).toContainText("deactivated");
   await other.close();
 });
+
+test("an admin sees the system status with a running worker; others are refused", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  await page.getByRole("link", { name: "Status" }).click();
+  await expect(page.getByRole("heading", { name: "System status" })).toBeVisible();
+  await expect(page.getByTestId("status-worker")).toContainText("running (1)");
+  await expect(page.getByTestId("job-queue-row").filter({ hasText: "encode-image" })).toBeVisible();
+  await screenshot(page, "admin-status");
+  const status = (await (await page.request.get("/api/admin/status")).json()) as { workers: { alive: boolean }[]; embeddings: { done: number } };
+  expect(status.workers.filter((worker) => worker.alive)).toHaveLength(1);
+  expect(status.embeddings.done).toBeGreaterThan(0);
+
+  const other = await browser.newContext();
+  const manager = await other.newPage();
+  await signInAs(manager, "manager");
+  await expect(manager.getByRole("link", { name: "Status" })).toHaveCount(0);
+  expect((await manager.request.get("/api/admin/status")).status()).toBe(403);
+  await other.close();
+});

@@ -5,13 +5,16 @@ import { queue, stopQueue } from "./jobs/queue";
 import { registerJobHandlers } from "./jobs/register-handlers";
 import { outboxIdle } from "./realtime/append-realtime-event";
 import { startWebhookDispatcher } from "./webhooks/start-webhook-dispatcher";
+import { startHeartbeat } from "./ops/start-heartbeat";
 
 async function main() {
   const boss = await queue("worker");
   await registerJobHandlers(boss);
   const webhooks = startWebhookDispatcher();
+  const heartbeat = startHeartbeat({ kind: "worker", details: { node: process.version, executionProvider: process.env.MASKWRIGHT_EXECUTION_PROVIDER ?? "cpu" } });
   console.log("[worker] ready");
   const shutdown = async () => {
+    heartbeat.stop();
     await webhooks.stop();
     await stopQueue();
     // Jobs publish their last live events without waiting for the outbox.

@@ -13,7 +13,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <Link href="/projects" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">Projects</Link>
           {actor.role === "admin" && (
-            <Link href="/admin/users" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">Users</Link>
+            <>
+              <Link href="/admin/users" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">Users</Link>
+              <Link href="/admin/status" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">Status</Link>
+            </>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
