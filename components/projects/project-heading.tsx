@@ -7,7 +7,15 @@ import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/but
 import { FormError } from "../ui/form-message";
 import { DeleteProjectSection } from "./delete-project-section";
 
-export function ProjectHeading(props: { projectId: string; name: string; description: string | null; instructions: string; canManage: boolean; imageCount: number }) {
+export function ProjectHeading(props: {
+  projectId: string;
+  name: string;
+  description: string | null;
+  instructions: string;
+  handInRules: { requireLabels: boolean; minMasks: number };
+  canManage: boolean;
+  imageCount: number;
+}) {
   const [state, action, pending] = useActionState(updateProjectAction, null);
   // Open since which answer: a new successful answer closes the form (the page re-renders with the new name).
   const [openedAt, setOpenedAt] = useState<{ state: typeof state } | null>(null);
@@ -52,6 +60,18 @@ export function ProjectHeading(props: { projectId: string; name: string; descrip
         />
         <p className="mt-1 text-xs text-slate-500">Shown in the editor, on the review page and under the work queue.</p>
       </div>
+      <fieldset className="space-y-1.5">
+        <legend className={labelText}>Before an image can be handed in for review</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="requireLabels" defaultChecked={props.handInRules.requireLabels} />
+          Every mask has a label (pre-filled masks must be accepted or deleted)
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          At least
+          <input type="number" name="minMasks" min={0} max={1000} step={1} defaultValue={props.handInRules.minMasks} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm" aria-label="Minimum masks per image" />
+          masks per image (0: no minimum)
+        </label>
+      </fieldset>
       <FormError message={state && !state.ok ? state.error : null} />
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Saving…" : "Save"}</button>

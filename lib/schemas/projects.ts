@@ -9,12 +9,26 @@ export const createProjectInput = z.object({
 });
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
+/**
+ * What an image must have before an annotator can hand it in for review
+ * (stored as Project.settings.handIn). Defaults ask nothing.
+ */
+export const handInRulesSchema = z.object({
+  /** Every live mask (pre-fills included) carries a label class. */
+  requireLabels: z.boolean().default(false),
+  /** At least this many live masks; 0 = no minimum. An image with nothing to label is skipped instead. */
+  minMasks: z.coerce.number({ error: "The minimum number of masks must be a number" }).int("The minimum number of masks must be a whole number").min(0, "The minimum number of masks cannot be negative").max(1000, "The minimum number of masks is at most 1,000").default(0),
+});
+export type HandInRules = z.infer<typeof handInRulesSchema>;
+
 /** A manager renames the project or rewrites its description. */
 export const MAX_INSTRUCTIONS = 20_000;
 export const updateProjectInput = createProjectInput.extend({
   projectId: z.string().min(1),
   /** Labelling guidelines for annotators and reviewers; left out: unchanged. */
   instructions: z.string().trim().max(MAX_INSTRUCTIONS, `Instructions are at most ${MAX_INSTRUCTIONS.toLocaleString("en-US")} characters`).optional(),
+  /** Left out: unchanged. */
+  handInRules: handInRulesSchema.optional(),
 });
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
 

@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { canManage, requireProjectAccess } from "../auth/project-access";
 import { countProjectProgress } from "./count-project-progress";
+import { handInRulesOf } from "./read-hand-in-rules";
 
 export async function getProjectOverview(options: { actor: Actor; projectId: string }) {
   const access = await requireProjectAccess({ actor: options.actor, projectId: options.projectId });
@@ -15,6 +16,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         name: true,
         description: true,
         instructions: true,
+        settings: true,
         modelId: true,
         createdAt: true,
         labelClasses: {
@@ -30,8 +32,10 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
     }),
     countProjectProgress({ projectId: options.projectId }),
   ]);
+  const { settings, ...rest } = project;
   return {
-    ...project,
+    ...rest,
+    handInRules: handInRulesOf(settings),
     labelClasses: project.labelClasses.map(({ _count, ...label }) => ({ ...label, maskCount: _count.annotations })),
     progress,
     myRole: access.role,

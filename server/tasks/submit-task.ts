@@ -2,7 +2,9 @@
 // statement: the annotate task becomes submitted (only while the actor's lease
 // is held and live), the image's review task is created or reopened (after a
 // rejection the same row is reused, so its review history stays together) and
-// the audit event is written — all or nothing, with the webhook event. With `claimNext` the
+// the audit event is written — all or nothing, with the webhook event. The
+// project's hand-in rules (labels on every mask, a minimum count) are checked
+// in the same transaction. With `claimNext` the
 // annotator's next image is claimed right after.
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
@@ -14,6 +16,7 @@ import { publishTaskChanges } from "./publish-task-changes";
 import { SQL_NEW_ID, SQL_NOW } from "./task-sql";
 import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
+import { checkHandInRules } from "./check-hand-in-rules";
 import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
@@ -24,6 +27,7 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   if (task.stage !== "annotate") throw new AppError("bad_request", "A review is finished with accept or reject, not submit.");
   // The statement and the webhook event commit together (or the submit is not made at all).
   const rows = await db().$transaction(async (tx) => {
+    await checkHandInRules({ tx, projectId: task.projectId, imageId: task.imageId });
     const written = await tx.$queryRaw<(TaskRow & { kind: "annotate" | "review" })[]>`
     WITH submitted AS (
       UPDATE "Task" SET status = 'submitted', "lastAnnotatorId" = ${actor.id}, "submittedAt" = ${SQL_NOW},

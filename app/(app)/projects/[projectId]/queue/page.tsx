@@ -7,7 +7,7 @@ import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { QueuePanel } from "@/components/tasks/queue-panel";
 import { MyWorkCard } from "@/components/tasks/my-work-card";
-import { ProjectInstructions } from "@/components/projects/project-instructions";
+import { HandInRulesNote, ProjectInstructions } from "@/components/projects/project-instructions";
 import { countMyWork } from "@/server/tasks/count-my-work";
 import { FormSuccess } from "@/components/ui/form-message";
 
@@ -38,6 +38,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
       <FormSuccess message={done ? (DONE[done] ?? null) : null} />
       <QueuePanel initial={summary} projectId={projectId} />
       <ProjectInstructions text={project.instructions} defaultOpen />
+      <HandInRulesNote rules={project.handInRules} />
       <MyWorkCard work={myWork} />
     </div>
   );

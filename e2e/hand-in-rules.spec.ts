@@ -1,0 +1,47 @@
+// A manager sets hand-in rules in the project's Edit form; the work queue
+// states them, and a hand-in that breaks them is refused in the editor with
+// what to fix (nothing is handed in).
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { fixturePath, screenshot, signInAs } from "./support/session";
+
+test("hand-in rules are shown on the queue and enforced at submit", async ({ page }) => {
+  await signInAs(page, "manager");
+  const created = await page.request.post("/api/projects", { data: { name: "Rules project" } });
+  const projectId = ((await created.json()) as { id: string }).id;
+  const upload = await page.request.post(`/api/projects/${projectId}/images`, {
+    multipart: { file: { name: "rules.png", mimeType: "image/png", buffer: readFileSync(fixturePath("shape-640x480.png")) } },
+  });
+  expect(upload.status()).toBe(201);
+  expect((await page.request.post(`/api/projects/${projectId}/batches`, { data: { name: "all", selection: { kind: "first_unassigned", count: 10 } } })).status()).toBe(201);
+
+  await page.goto(`/projects/${projectId}`);
+  await page.getByTestId("edit-project").click();
+  const form = page.getByRole("form", { name: "Edit project" });
+  // A negative minimum is stopped by the field itself (the server names it too: hand-in-rules.test.ts).
+  await form.getByLabel("Minimum masks per image").fill("-2");
+  expect(await form.getByLabel("Minimum masks per image").evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true);
+  await form.getByLabel(/Every mask has a label/).check();
+  await form.getByLabel("Minimum masks per image").fill("2");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("form", { name: "Edit project" })).toHaveCount(0);
+
+  await page.goto(`/projects/${projectId}/queue`);
+  await expect(page.getByTestId("hand-in-rules")).toHaveText("Before handing in: every mask needs a label; at least 2 masks per image.");
+  await page.getByTestId("start-annotate").click();
+  await page.waitForURL(/\/annotate\/[^/?]+\?task=/);
+  await page.getByTestId("task-submit").click();
+  await expect(page.getByTestId("task-actions").getByTestId("form-error")).toContainText("This project asks for at least 2 masks per image; this one has 0.");
+  await screenshot(page, "editor-hand-in-refused");
+  const taskId = new URL(page.url()).searchParams.get("task")!;
+  expect(((await (await page.request.get(`/api/tasks/${taskId}`)).json()) as { status: string }).status).toBe("in_progress");
+
+  // Rules off again: the same hand-in goes through.
+  await page.goto(`/projects/${projectId}`);
+  await page.getByTestId("edit-project").click();
+  await page.getByRole("form", { name: "Edit project" }).getByLabel(/Every mask has a label/).uncheck();
+  await page.getByRole("form", { name: "Edit project" }).getByLabel("Minimum masks per image").fill("0");
+  await page.getByRole("form", { name: "Edit project" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("form", { name: "Edit project" })).toHaveCount(0);
+  expect((await page.request.post(`/api/tasks/${taskId}/submit`, { data: {} })).status()).toBe(200);
+});

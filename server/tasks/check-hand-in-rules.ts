@@ -1,0 +1,29 @@
+// Refuses a hand-in that breaks the project's rules, saying what to fix:
+// masks without a label (pre-fills not yet accepted count), or fewer masks
+// than the project asks for. Runs inside the hand-in's transaction, so the
+// masks it counts are the ones handed in.
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { handInRulesOf } from "../projects/read-hand-in-rules";
+
+export async function checkHandInRules(options: { tx: Prisma.TransactionClient; projectId: string; imageId: string }): Promise<void> {
+  const { tx, projectId, imageId } = options;
+  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+  const rules = handInRulesOf(project.settings);
+  if (!rules.requireLabels && rules.minMasks === 0) return;
+  const live = { projectId, imageId, deletedAt: null };
+  const [masks, unlabelled] = await Promise.all([tx.annotation.count({ where: live }), rules.requireLabels ? tx.annotation.count({ where: { ...live, labelClassId: null } }) : 0]);
+  if (unlabelled > 0) {
+    throw new AppError("conflict", `This project needs a label on every mask: ${unlabelled} of ${masks} ${masks === 1 ? "has" : "have"} none. Give ${unlabelled === 1 ? "it a label or delete it" : "them labels or delete them"} (pre-filled masks count until accepted), then hand in.`, {
+      reason: "unlabelled_masks",
+      unlabelled,
+    });
+  }
+  if (masks < rules.minMasks) {
+    throw new AppError("conflict", `This project asks for at least ${rules.minMasks} mask${rules.minMasks === 1 ? "" : "s"} per image; this one has ${masks}. Label more, or skip the image if it has nothing to label.`, {
+      reason: "too_few_masks",
+      masks,
+      minMasks: rules.minMasks,
+    });
+  }
+}
