@@ -1,5 +1,6 @@
 "use client";
-// One label class in the manager's list: rename / recolour / describe in place, move it
+// One label class in the manager's list: rename / recolour / describe in place, define
+// the attributes its masks carry, move it
 // up or down (the editor's 1-9 order), and delete after a confirmation that
 // says how many masks lose the label (they stay, unlabelled).
 import { useState, useTransition } from "react";
@@ -7,14 +8,16 @@ import { deleteLabelClassAction, moveLabelClassAction, updateLabelClassAction } 
 import type { ActionResult } from "@/server/http/run-action";
 import { buttonDanger, buttonPrimary, buttonSecondary, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import type { LabelAttribute } from "@/lib/schemas/label-attributes";
+import { describeAttributeDefinition, LabelAttributeEditor } from "./label-attribute-editor";
 
-export type LabelClassItem = { id: string; name: string; color: string; description: string; maskCount: number };
+export type LabelClassItem = { id: string; name: string; color: string; description: string; attributes: LabelAttribute[]; maskCount: number };
 
 const small = "px-2 py-1 text-xs";
 
 export function LabelClassRow(props: { projectId: string; label: LabelClassItem; index: number; count: number; canManage: boolean }) {
   const { projectId, label, index, count } = props;
-  const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
+  const [mode, setMode] = useState<"view" | "edit" | "attributes" | "confirm-delete">("view");
   const [name, setName] = useState(label.name);
   const [color, setColor] = useState(label.color);
   const [description, setDescription] = useState(label.description);
@@ -68,10 +71,17 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
             <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === 0} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: -1 }))} aria-label={`Move ${label.name} up`}>↑</button>
             <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === count - 1} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: 1 }))} aria-label={`Move ${label.name} down`}>↓</button>
             <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setName(label.name); setColor(label.color); setDescription(label.description); setMode("edit"); }} aria-label={`Edit label ${label.name}`}>Edit</button>
+            <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => setMode("attributes")} aria-label={`Attributes of ${label.name}`}>Attributes</button>
             <button type="button" className={`${buttonDanger} ${small}`} onClick={() => setMode("confirm-delete")} aria-label={`Delete label ${label.name}`}>Delete</button>
           </div>
         )}
       </div>
+      {mode !== "attributes" && label.attributes.length > 0 && (
+        <p className="pl-7 text-xs text-slate-500" data-testid="label-attributes">Attributes: {label.attributes.map(describeAttributeDefinition).join(" · ")}</p>
+      )}
+      {mode === "attributes" && (
+        <LabelAttributeEditor projectId={projectId} labelClassId={label.id} labelName={label.name} attributes={label.attributes} onDone={() => setMode("view")} />
+      )}
       {mode === "confirm-delete" && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alertdialog" aria-label={`Delete ${label.name}?`}>
           <span className="flex-1">

@@ -3,6 +3,7 @@
 // and the clicks / seconds its annotator spent. Hovering a row highlights that
 // mask on the image; the controls show or hide the masks and set their opacity,
 // to compare the outlines with the bare picture.
+import { describeAttributeValues } from "@/lib/schemas/label-attributes";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { describeEffort } from "./review-mask-summary";
 
@@ -65,6 +66,11 @@ export function ReviewMaskList(props: {
                 <span className="text-slate-400">#{index + 1}</span>
                 <span className={label ? "text-slate-800" : "text-amber-700"}>{label?.name ?? "no label"}</span>
                 {note && <span className="rounded bg-amber-50 px-1 text-amber-800">{note}</span>}
+                {Object.keys(annotation.attributes).length > 0 && (
+                  <span className="min-w-0 truncate text-slate-500" title={describeAttributeValues(annotation.attributes)} data-testid="review-mask-attributes">
+                    {describeAttributeValues(annotation.attributes)}
+                  </span>
+                )}
                 <span className="ml-auto text-right tabular-nums text-slate-500">
                   {annotation.area.toLocaleString("en")} px{effort ? ` · ${effort}` : ""}
                 </span>

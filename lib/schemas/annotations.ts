@@ -2,6 +2,7 @@
 // server functions and the editor's sync layer (which also validates what the
 // server answers with `annotationDto`, so a contract drift is a clear error).
 import { z } from "zod";
+import { attributeValuesInput } from "./label-attributes";
 
 /** Client-generated ids (crypto.randomUUID) let a retried create be recognised as the same object. */
 export const annotationId = z
@@ -68,6 +69,8 @@ export const createAnnotationInput = z.object({
   originId: z.string().min(1).max(64).nullable().default(null),
   telemetry: annotationTelemetry.default({ clicks: 0, secondsSpent: 0, toolsUsed: [], modelId: null, predictedIou: null, stabilityScore: null }),
   prompt: annotationPrompt.nullable().default(null),
+  /** Values of the label class's attributes, by name (lib/schemas/label-attributes.ts); left out: none. */
+  attributes: attributeValuesInput.optional(),
   taskId,
 });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
@@ -79,6 +82,8 @@ export const updateAnnotationInput = z.object({
   rle: cocoRle.optional(),
   telemetry: annotationTelemetry.optional(),
   prompt: annotationPrompt.nullable().optional(),
+  /** Replaces the stored values; left out, they are kept (those the mask's class still defines). */
+  attributes: attributeValuesInput.optional(),
   taskId,
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;
@@ -109,6 +114,7 @@ export const annotationDto = z.object({
     stabilityScore: z.number().nullable(),
   }),
   prompt: annotationPrompt.nullable(),
+  attributes: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).default({}),
   authorId: z.string().nullable(),
   version: z.number().int(),
   deleted: z.boolean(),

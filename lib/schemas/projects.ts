@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labelAttributesSchema } from "./label-attributes";
 
 export const PROJECT_ROLES = ["manager", "annotator", "reviewer"] as const;
 export const projectRoleSchema = z.enum(PROJECT_ROLES);
@@ -83,8 +84,16 @@ export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), la
 
 /** Rename and/or recolour; at least one of the two. */
 export const updateLabelClassInput = z
-  .object({ projectId: z.string().min(1), labelClassId: z.string().min(1), name: labelName.optional(), color: labelColor.optional(), description: labelDescription.optional() })
-  .refine((value) => value.name !== undefined || value.color !== undefined || value.description !== undefined, "Give a new name, colour or description");
+  .object({
+    projectId: z.string().min(1),
+    labelClassId: z.string().min(1),
+    name: labelName.optional(),
+    color: labelColor.optional(),
+    description: labelDescription.optional(),
+    /** The class's attribute definitions, replaced as a whole. */
+    attributes: labelAttributesSchema.optional(),
+  })
+  .refine((value) => value.name !== undefined || value.color !== undefined || value.description !== undefined || value.attributes !== undefined, "Give a new name, colour, description or attributes");
 export type UpdateLabelClassInput = z.input<typeof updateLabelClassInput>;
 
 /** One place up (-1) or down (+1) in the list, which is also the editor's 1-9 shortcut order. */

@@ -2,6 +2,7 @@
 // (lib/schemas/annotations.ts annotationDto).
 import { annotationPrompt, type AnnotationDto } from "@/lib/schemas/annotations";
 import type { Prisma } from "../db/generated/client";
+import { asRecord } from "@/lib/as-record";
 
 export const annotationDtoSelect = {
   id: true,
@@ -22,11 +23,21 @@ export const annotationDtoSelect = {
   predictedIou: true,
   stabilityScore: true,
   prompt: true,
+  attributes: true,
   authorId: true,
   version: true,
   deletedAt: true,
   updatedAt: true,
 } satisfies Prisma.AnnotationSelect;
+
+/** Stored values as JSON; anything not a name -> yes/no, text or number is left out. */
+function storedAttributeValues(stored: Prisma.JsonValue): Record<string, boolean | string | number> {
+  const values: Record<string, boolean | string | number> = {};
+  for (const [name, value] of Object.entries(asRecord(stored))) {
+    if (typeof value === "boolean" || typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) values[name] = value;
+  }
+  return values;
+}
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationDtoSelect }>;
 
@@ -53,6 +64,7 @@ export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
       stabilityScore: row.stabilityScore,
     },
     prompt: prompt && prompt.success ? prompt.data : null,
+    attributes: storedAttributeValues(row.attributes),
     authorId: row.authorId,
     version: row.version,
     deleted: row.deletedAt !== null,

@@ -11,6 +11,7 @@ import { annotationDtoSelect, toAnnotationDto, type AnnotationRow } from "./anno
 import { assertLabelInProject } from "./assert-label-in-project";
 import { maskFieldsFromRle, type MaskFields } from "./mask-fields-from-rle";
 import { publishAnnotationEvent } from "./publish-annotation-event";
+import { resolveAttributeValues } from "./resolve-attribute-values";
 import { versionConflict } from "./version-conflict";
 
 export type CreateAnnotationResult = { status: "created" | "replayed"; annotation: AnnotationDto };
@@ -55,6 +56,7 @@ export async function createAnnotation(options: {
       if (!origin) throw new AppError("bad_request", "The origin annotation does not belong to this image.");
     }
     const mask = maskFieldsFromRle({ rle: input.rle, image });
+    const attributes = await resolveAttributeValues({ tx, labelClassId: input.labelClassId, values: input.attributes ?? {} });
     // ON CONFLICT DO NOTHING: a retried request (or two racing copies of it)
     // finds the id taken without aborting the transaction.
     const { count } = await tx.annotation.createMany({
@@ -73,6 +75,7 @@ export async function createAnnotation(options: {
         secondsSpent: telemetry.secondsSpent,
         toolsUsed: telemetry.toolsUsed,
         prompt: input.prompt ?? Prisma.DbNull,
+        attributes,
         authorId: actor.id,
       },
       skipDuplicates: true,

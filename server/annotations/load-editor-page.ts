@@ -4,6 +4,7 @@
 // scores), its neighbours in import order (for
 // "next image"; within the Images tab's filter when it was opened from one),
 // and whether this person may edit it now (and if not, why).
+import { readLabelAttributes, type LabelAttribute } from "@/lib/schemas/label-attributes";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -16,7 +17,7 @@ import { imageListOrder, imageListWhere, type ImageListFilters } from "../images
 
 export interface EditorPageData extends ClickToMaskPageData {
   project: { id: string; name: string; instructions: string };
-  labels: { id: string; name: string; color: string; description: string }[];
+  labels: { id: string; name: string; color: string; description: string; attributes: LabelAttribute[] }[];
   annotations: AnnotationDto[];
   previousImageId: string | null;
   nextImageId: string | null;
@@ -35,7 +36,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const [project, annotations, order, prefillRows, editAccess] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true, description: true } } },
+      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true, description: true, attributes: true } } },
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
@@ -55,7 +56,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   return {
     ...base,
     project: { id: project.id, name: project.name, instructions: project.instructions },
-    labels: project.labelClasses,
+    labels: project.labelClasses.map((label) => ({ ...label, attributes: readLabelAttributes(label.attributes) })),
     annotations,
     previousImageId: index > 0 ? (order[index - 1]?.id ?? null) : null,
     nextImageId: index >= 0 ? (order[index + 1]?.id ?? null) : null,

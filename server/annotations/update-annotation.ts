@@ -12,6 +12,8 @@ import { annotationDtoSelect, toAnnotationDto } from "./annotation-dto";
 import { assertLabelInProject } from "./assert-label-in-project";
 import { maskFieldsFromRle } from "./mask-fields-from-rle";
 import { publishAnnotationEvent } from "./publish-annotation-event";
+import { resolveAttributeValues } from "./resolve-attribute-values";
+import { asRecord } from "@/lib/as-record";
 import { versionConflict } from "./version-conflict";
 
 /**
@@ -31,7 +33,7 @@ export async function updateAnnotation(options: {
   input: UpdateAnnotationInput;
 }): Promise<AnnotationDto> {
   const { actor, annotationId, input } = options;
-  const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true, prompt: true } });
+  const found = await db().annotation.findUnique({ where: { id: annotationId }, select: { imageId: true, prompt: true, labelClassId: true, attributes: true } });
   if (!found) throw new AppError("not_found", "Annotation not found.");
   const telemetry = input.telemetry;
   const row = await db().$transaction(async (tx) => {
@@ -39,9 +41,15 @@ export async function updateAnnotation(options: {
     const { image } = await assertEditingAllowed({ actor, imageId: found.imageId, taskId: input.taskId, tx });
     if (input.labelClassId !== undefined) await assertLabelInProject({ labelClassId: input.labelClassId, projectId: image.projectId, tx });
     const mask = input.rle ? maskFieldsFromRle({ rle: input.rle, image }) : {};
+    // Values follow the class: sent ones are checked; kept ones lose what a new class does not define.
+    const attributes =
+      input.attributes !== undefined || input.labelClassId !== undefined
+        ? await resolveAttributeValues({ tx, labelClassId: input.labelClassId !== undefined ? input.labelClassId : found.labelClassId, values: input.attributes ?? asRecord(found.attributes) })
+        : undefined;
     const data: Prisma.AnnotationUpdateManyMutationInput = {
       ...mask,
       ...(input.labelClassId !== undefined ? { labelClassId: input.labelClassId } : {}),
+      ...(attributes !== undefined ? { attributes } : {}),
       ...(telemetry
         ? {
             clicks: telemetry.clicks,

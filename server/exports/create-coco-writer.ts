@@ -39,6 +39,8 @@ export function createCocoWriter(options: {
           area: annotation.area,
           bbox: annotation.bbox,
           iscrowd: 0,
+          // CVAT's COCO export carries attributes the same way; other tools ignore the key.
+          ...(Object.keys(annotation.attributes).length > 0 ? { attributes: annotation.attributes } : {}),
         });
       }
     },

@@ -4,6 +4,8 @@
 // predicted_iou, stability_score, crop_box, point_coords}]}. predicted_iou and
 // stability_score are null for masks no model scored (manual, imported);
 // crop_box defaults to the whole image, as for interactive annotation.
+// Beyond SA-1B (class-agnostic): a labelled mask adds its `category` name and
+// any `attributes` values.
 import type { FormatWriter } from "./format-writer";
 import { readPromptGeometry } from "./read-prompt-geometry";
 import { fileStem } from "./unique-export-file-names";
@@ -25,6 +27,8 @@ export function createSa1bWriter(options: { sink: ZipSink }): FormatWriter {
             stability_score: annotation.stabilityScore,
             crop_box: geometry.cropBox ?? [0, 0, image.width, image.height],
             point_coords: geometry.pointCoords,
+            ...(annotation.category ? { category: annotation.category.name } : {}),
+            ...(Object.keys(annotation.attributes).length > 0 ? { attributes: annotation.attributes } : {}),
           };
         }),
       };

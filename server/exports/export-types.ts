@@ -2,6 +2,7 @@
 // queries and the per-format writers. Every id here is the integer id the
 // exported files use; database ids appear only as `dbId`.
 import type { CocoRle } from "@/lib/mask";
+import type { AttributeValues, LabelAttribute } from "@/lib/schemas/label-attributes";
 
 export type ExportCategory = {
   labelClassId: string;
@@ -10,6 +11,8 @@ export type ExportCategory = {
   cocoId: number;
   /** 0-based position: YOLO class index; PNG class value is index + 1. */
   index: number;
+  /** The class's attribute definitions: only values they define are exported. */
+  attributes: LabelAttribute[];
 };
 
 export type ExportImage = {
@@ -32,6 +35,8 @@ export type ExportAnnotation = {
   predictedIou: number | null;
   stabilityScore: number | null;
   prompt: unknown;
+  /** The mask's attribute values its class currently defines; {} for an unlabelled mask. */
+  attributes: AttributeValues;
 };
 
 export type ExportImageWithAnnotations = { image: ExportImage; annotations: ExportAnnotation[] };

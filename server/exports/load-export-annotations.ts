@@ -1,6 +1,8 @@
 // Loads the masks of one chunk of exported images, in the order and with the
 // ids fixed by selectExportData. Area and bbox are recomputed from the RLE
 // (pycocotools semantics) so the files never disagree with their own masks.
+import { normalizeAttributeValues } from "@/lib/schemas/label-attributes";
+import { asRecord } from "@/lib/as-record";
 import { rleArea, rleBbox, type CocoRle } from "@/lib/mask";
 import { db } from "../db/client";
 import type { ExportAnnotation, ExportCategory, ExportImage, ExportImageWithAnnotations } from "./export-types";
@@ -24,6 +26,7 @@ export async function loadExportAnnotations(options: {
       predictedIou: true,
       stabilityScore: true,
       prompt: true,
+      attributes: true,
     },
   });
   const byImage = new Map<string, ExportAnnotation[]>(images.map((image) => [image.dbId, []]));
@@ -32,16 +35,19 @@ export async function loadExportAnnotations(options: {
     // Created after the export started numbering: not part of this export.
     if (cocoId === undefined) continue;
     const rle: CocoRle = { size: [row.maskHeight, row.maskWidth], counts: row.rleCounts };
+    const category = row.labelClassId ? (categoryByClass.get(row.labelClassId) ?? null) : null;
     byImage.get(row.imageId)?.push({
       dbId: row.id,
       cocoId,
-      category: row.labelClassId ? (categoryByClass.get(row.labelClassId) ?? null) : null,
+      category,
       rle,
       area: rleArea(rle),
       bbox: rleBbox(rle),
       predictedIou: row.predictedIou,
       stabilityScore: row.stabilityScore,
       prompt: row.prompt,
+      // Values of attributes removed from the class since are left out.
+      attributes: category ? normalizeAttributeValues(category.attributes, asRecord(row.attributes)).values : {},
     });
   }
   return images.map((image) => {

@@ -2,6 +2,7 @@
 // status filter), which categories (label class filter) and the integer ids of
 // images, categories and annotations. Only ids and small rows are loaded here;
 // masks are loaded per chunk of images by loadExportAnnotations.
+import { readLabelAttributes } from "@/lib/schemas/label-attributes";
 import type { ExportOptions } from "@/lib/schemas/exports";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -46,7 +47,7 @@ export async function selectExportData(options: { projectId: string; options: Ex
   const classes = await db().labelClass.findMany({
     where: { projectId, ...(exportOptions.labelClassIds.length > 0 ? { id: { in: exportOptions.labelClassIds } } : {}) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, name: true },
+    select: { id: true, name: true, attributes: true },
   });
   const categoryIds = assignExportIds({ preferred: classes.map((label) => sourceIds.categories.get(label.id)) });
   const categories: ExportCategory[] = classes.map((label, index) => ({
@@ -54,6 +55,7 @@ export async function selectExportData(options: { projectId: string; options: Ex
     name: label.name,
     cocoId: categoryIds[index] as number,
     index,
+    attributes: readLabelAttributes(label.attributes),
   }));
 
   const imageRows = await db().image.findMany({

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor";
 import { canManage, requireProjectAccess } from "../auth/project-access";
 import { countProjectProgress } from "./count-project-progress";
 import { handInRulesOf } from "./read-hand-in-rules";
+import { readLabelAttributes } from "@/lib/schemas/label-attributes";
 
 export async function getProjectOverview(options: { actor: Actor; projectId: string }) {
   const access = await requireProjectAccess({ actor: options.actor, projectId: options.projectId });
@@ -22,7 +23,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         labelClasses: {
           orderBy: [{ position: "asc" }, { createdAt: "asc" }],
           // How many live masks carry each class: deleting one tells the manager what it unlabels.
-          select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
+          select: { id: true, name: true, color: true, description: true, attributes: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
         },
         memberships: {
           orderBy: { createdAt: "asc" },
@@ -36,7 +37,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
   return {
     ...rest,
     handInRules: handInRulesOf(settings),
-    labelClasses: project.labelClasses.map(({ _count, ...label }) => ({ ...label, maskCount: _count.annotations })),
+    labelClasses: project.labelClasses.map(({ _count, attributes, ...label }) => ({ ...label, attributes: readLabelAttributes(attributes), maskCount: _count.annotations })),
     progress,
     myRole: access.role,
     canManage: canManage(access),

@@ -1,6 +1,8 @@
 // Renaming or recolouring a class changes every mask that has it at once
 // (masks point at the class), which is what a manager fixing a typo wants.
-// The description only guides annotators.
+// The description only guides annotators. Attribute definitions are replaced
+// as a whole; values masks already carry for a removed attribute stay stored
+// but are no longer shown or exported (they are dropped at the mask's next save).
 import { updateLabelClassInput, type UpdateLabelClassInput } from "@/lib/schemas/projects";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -24,6 +26,7 @@ export async function updateLabelClass(options: { actor: Actor; input: UpdateLab
         ...(input.name !== undefined && { name: input.name }),
         ...(input.color !== undefined && { color: input.color.toLowerCase() }),
         ...(input.description !== undefined && { description: input.description }),
+        ...(input.attributes !== undefined && { attributes: input.attributes }),
       },
     });
     await recordAuditEvent({
@@ -33,7 +36,10 @@ export async function updateLabelClass(options: { actor: Actor; input: UpdateLab
       action: "label.update",
       targetType: "labelClass",
       targetId: label.id,
-      data: { from: { name: current.name, color: current.color, description: current.description }, to: { name: label.name, color: label.color, description: label.description } },
+      data: {
+        from: { name: current.name, color: current.color, description: current.description, attributes: current.attributes },
+        to: { name: label.name, color: label.color, description: label.description, attributes: label.attributes },
+      },
     });
     return label;
   });

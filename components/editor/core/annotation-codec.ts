@@ -2,6 +2,7 @@
 // RLE is COCO compressed counts (lib/mask, bit-exact with pycocotools).
 import { decodeRleToMask, encodeMaskToRle, type CocoRle } from "@/lib/mask";
 import { TOOL_NAMES, type AnnotationDto, type AnnotationPrompt, type AnnotationTelemetry, type ToolName } from "@/lib/schemas/annotations";
+import type { AttributeValues } from "@/lib/schemas/label-attributes";
 import type { EditorObject } from "./types";
 
 function isToolName(value: string): value is ToolName {
@@ -28,6 +29,7 @@ export function objectFromDto(dto: AnnotationDto): EditorObject {
       stabilityScore: dto.telemetry.stabilityScore,
     },
     prompt: prompt ? { points: prompt.points, box: prompt.box, candidate: prompt.candidate } : null,
+    attributes: dto.attributes,
   };
 }
 
@@ -61,6 +63,8 @@ export interface ObjectPayload {
   originId: string | null;
   telemetry: AnnotationTelemetry;
   prompt: AnnotationPrompt;
+  /** Absent in outbox entries written before attributes existed: then none. */
+  attributes?: AttributeValues;
 }
 
 export function objectPayload(object: EditorObject): ObjectPayload {
@@ -71,6 +75,7 @@ export function objectPayload(object: EditorObject): ObjectPayload {
     originId: object.originId,
     telemetry: telemetryPayload(object),
     prompt: promptPayload(object),
+    attributes: object.attributes ?? {},
   };
 }
 
@@ -88,5 +93,6 @@ export function objectFromPayload(options: { id: string; payload: ObjectPayload;
     order: payload.prompt.order,
     telemetry: { ...payload.telemetry, toolsUsed: payload.telemetry.toolsUsed.filter(isToolName) },
     prompt: { points: payload.prompt.points, box: payload.prompt.box, candidate: payload.prompt.candidate },
+    attributes: payload.attributes ?? {},
   };
 }

@@ -2,6 +2,7 @@
 // and returns the ops to record, or null when the command does nothing.
 import { cloneMask, countForeground, createMask, paintDisc, subtractMasks, unionMasks, type BinaryMask } from "@/lib/mask";
 import type { ToolName } from "@/lib/schemas/annotations";
+import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import { findObject, nextOrder, orderForMove } from "./document";
 import { addTool, selectedIou, type Draft } from "./draft";
 import { updateOp, type Op } from "./ops";
@@ -81,7 +82,15 @@ export function deleteObjectOps(doc: EditorDocument, id: string): Op[] | null {
 export function relabelOps(doc: EditorDocument, id: string, labelClassId: string | null): Op[] | null {
   const object = findObject(doc, id);
   if (!object || object.labelClassId === labelClassId) return null;
-  return [updateOp(object, { labelClassId })];
+  // Attribute values belong to a class: another class starts without them.
+  return [updateOp(object, { labelClassId, attributes: {} })];
+}
+
+/** Sets an object's attribute values (one undo step); null when nothing changes. */
+export function setAttributesOps(doc: EditorDocument, id: string, attributes: AttributeValues): Op[] | null {
+  const object = doc.objects.find((candidate) => candidate.id === id);
+  if (!object || sameAttributeValues(object.attributes, attributes)) return null;
+  return [updateOp(object, { attributes })];
 }
 
 export function setHiddenOps(doc: EditorDocument, id: string, hidden: boolean): Op[] | null {

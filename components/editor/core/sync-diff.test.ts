@@ -90,7 +90,7 @@ describe("annotation codec", () => {
       updatedAt: new Date(0).toISOString(),
     });
     const object = objectFromDto(dto);
-    expect(object).toMatchObject({ id: "q", version: 6, source: "prefill", order: 0, prompt: null });
+    expect(object).toMatchObject({ id: "q", version: 6, source: "prefill", order: 0, prompt: null, attributes: {} });
     expect(object.telemetry.toolsUsed).toEqual(["brush"]);
     expect(masksEqual(object.mask, decodeRleToMask(payload.rle))).toBe(true);
   });

@@ -3,6 +3,7 @@
 // every path to a change (an edit, undo, redo, a restored outbox) saves the
 // same way, and an undo back to the saved state needs no request at all.
 import { countForeground, masksEqual, type BinaryMask } from "@/lib/mask";
+import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import type { EditorDocument, EditorObject } from "./types";
 
 /** What the server has for an object, as far as this tab knows. */
@@ -13,6 +14,7 @@ export interface ServerCopy {
   labelClassId: string | null;
   mask: BinaryMask;
   order: number;
+  attributes: AttributeValues;
 }
 
 export type PendingChange =
@@ -21,7 +23,7 @@ export type PendingChange =
   | { kind: "delete"; id: string; baseVersion: number };
 
 export function serverCopyOf(object: EditorObject, version: number): ServerCopy {
-  return { id: object.id, version, deleted: false, labelClassId: object.labelClassId, mask: object.mask, order: object.order };
+  return { id: object.id, version, deleted: false, labelClassId: object.labelClassId, mask: object.mask, order: object.order, attributes: object.attributes ?? {} };
 }
 
 // Masks are immutable, so a count per mask object is computed once.
@@ -46,7 +48,13 @@ function sameMask(a: BinaryMask, b: BinaryMask): boolean {
 
 /** True when the object differs from the server's copy in anything saved (hidden is view state). */
 export function differsFromServer(object: EditorObject, copy: ServerCopy): boolean {
-  return copy.deleted || copy.labelClassId !== object.labelClassId || copy.order !== object.order || !sameMask(copy.mask, object.mask);
+  return (
+    copy.deleted ||
+    copy.labelClassId !== object.labelClassId ||
+    copy.order !== object.order ||
+    !sameAttributeValues(copy.attributes, object.attributes) ||
+    !sameMask(copy.mask, object.mask)
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 // reference before comparing pixels.
 import type { BinaryMask } from "@/lib/mask";
 import type { AnnotationPrompt, ToolName } from "@/lib/schemas/annotations";
+import type { AttributeValues } from "@/lib/schemas/label-attributes";
 
 export type AnnotationSource = "manual" | "prefill" | "import";
 
@@ -36,6 +37,8 @@ export interface EditorObject {
   readonly order: number;
   readonly telemetry: ObjectTelemetry;
   readonly prompt: ObjectPrompt | null;
+  /** Values of the label class's attributes, by name; left out = none. Relabelling clears them. */
+  readonly attributes?: AttributeValues;
   /**
    * Pre-fill only: the mask's confidence (detector box score x predicted IoU x
    * stability; grid points: predicted IoU), shown next to the mask and
@@ -48,7 +51,7 @@ export interface EditorObject {
 export type ObjectPrompt = Omit<AnnotationPrompt, "order">;
 
 /** The fields an "update" op may change (id, version and source are not edits). */
-export type ObjectFields = Pick<EditorObject, "labelClassId" | "mask" | "hidden" | "order" | "telemetry" | "prompt">;
+export type ObjectFields = Pick<EditorObject, "labelClassId" | "mask" | "hidden" | "order" | "telemetry" | "prompt" | "attributes">;
 
 export interface EditorDocument {
   readonly width: number;

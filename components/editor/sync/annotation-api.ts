@@ -72,6 +72,7 @@ export function createAnnotationApi(fetchImpl: typeof fetch = (input, init) => f
           rle: payload.rle,
           telemetry: payload.telemetry,
           prompt: payload.prompt,
+          attributes: payload.attributes,
           taskId,
         }),
       ),

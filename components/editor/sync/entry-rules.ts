@@ -12,15 +12,16 @@ export interface EntrySnapshot {
   mask: BinaryMask;
   order: number;
   telemetry: EditorObject["telemetry"];
+  attributes: EditorObject["attributes"];
 }
 
 export function snapshotOf(object: EditorObject): EntrySnapshot {
-  return { labelClassId: object.labelClassId, mask: object.mask, order: object.order, telemetry: object.telemetry };
+  return { labelClassId: object.labelClassId, mask: object.mask, order: object.order, telemetry: object.telemetry, attributes: object.attributes };
 }
 
 export function sameSnapshot(a: EntrySnapshot | null, b: EntrySnapshot | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.mask === b.mask && a.labelClassId === b.labelClassId && a.order === b.order && a.telemetry === b.telemetry;
+  return a.mask === b.mask && a.labelClassId === b.labelClassId && a.order === b.order && a.telemetry === b.telemetry && a.attributes === b.attributes;
 }
 
 export function changeId(change: PendingChange): string {
@@ -55,12 +56,13 @@ export function serverCopyFromDto(dto: AnnotationDto): ServerCopy {
     labelClassId: dto.labelClassId,
     mask: decodeRleToMask(dto.rle),
     order: dto.prompt?.order ?? 0,
+    attributes: dto.attributes,
   };
 }
 
 /** A stand-in for a server copy this tab has not seen (restored work on an object gone from the list). */
 export function unknownServerCopy(options: { id: string; version: number; width: number; height: number }): ServerCopy {
-  return { id: options.id, version: options.version, deleted: false, labelClassId: null, mask: createMask(options.width, options.height), order: Number.NaN };
+  return { id: options.id, version: options.version, deleted: false, labelClassId: null, mask: createMask(options.width, options.height), order: Number.NaN, attributes: {} };
 }
 
 /**

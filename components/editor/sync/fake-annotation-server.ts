@@ -29,6 +29,7 @@ export class FakeAnnotationServer implements AnnotationApi {
       originId: payload.originId,
       telemetry: { ...payload.telemetry },
       prompt: payload.prompt,
+      attributes: payload.attributes ?? {},
       authorId: author,
       version,
       deleted: options.deleted ?? false,

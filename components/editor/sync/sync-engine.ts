@@ -310,7 +310,7 @@ export class SyncEngine {
         this.baseline.set(
           id,
           sent.snapshot
-            ? { id, version: dto.version, deleted: false, labelClassId: sent.snapshot.labelClassId, mask: sent.snapshot.mask, order: sent.snapshot.order }
+            ? { id, version: dto.version, deleted: false, labelClassId: sent.snapshot.labelClassId, mask: sent.snapshot.mask, order: sent.snapshot.order, attributes: sent.snapshot.attributes ?? {} }
             : { ...previous, version: dto.version, deleted: true },
         );
         this.options.store.acknowledge(id, dto.version);

@@ -7,7 +7,7 @@ import { ProjectInstructions } from "../../projects/project-instructions";
 import { useRouter } from "next/navigation";
 import { useCallback, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
-import { deleteObjectOps, moveOps, relabelOps, setHiddenOps } from "../core/commands";
+import { deleteObjectOps, moveOps, relabelOps, setAttributesOps, setHiddenOps } from "../core/commands";
 import { draftWithCandidate } from "../core/draft";
 import { isPendingPrefill } from "../core/prefill";
 import type { SyncEngine } from "../sync/sync-engine";
@@ -263,6 +263,7 @@ export function AnnotationEditor({
               actions={{
                 select: (id) => store.select(id),
                 relabel: (id, label) => edit(relabelOps(store.getState().doc, id, label), { label: "Relabel" }),
+                setAttributes: (id, values) => edit(setAttributesOps(store.getState().doc, id, values), { label: "Change attributes" }),
                 toggleHidden: (id) => {
                   const object = store.getState().doc.objects.find((o) => o.id === id);
                   if (object) edit(setHiddenOps(store.getState().doc, id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });

@@ -1,14 +1,17 @@
 "use client";
 // The image's objects, topmost first: select, hide, relabel, reorder,
-// delete, and each object's save state.
+// delete, each object's save state, and its label's attributes.
 import { foregroundCount } from "../core/sync-diff";
 import type { EditorObject } from "../core/types";
 import type { ObjectSyncState } from "../sync/sync-engine";
+import type { AttributeValues, LabelAttribute } from "@/lib/schemas/label-attributes";
 import { objectColor, rgbCss } from "./colors";
+import { ObjectAttributes } from "./object-attributes";
 
 export interface ObjectListActions {
   select: (id: string) => void;
   relabel: (id: string, labelClassId: string | null) => void;
+  setAttributes: (id: string, values: AttributeValues) => void;
   toggleHidden: (id: string) => void;
   move: (id: string, direction: 1 | -1) => void;
   remove: (id: string) => void;
@@ -32,7 +35,7 @@ export function ObjectList({
   actions,
 }: {
   objects: readonly EditorObject[];
-  labels: readonly { id: string; name: string; color: string }[];
+  labels: readonly { id: string; name: string; color: string; attributes?: readonly LabelAttribute[] }[];
   selectedId: string | null;
   syncStates: ReadonlyMap<string, ObjectSyncState>;
   editable: boolean;
@@ -91,6 +94,13 @@ export function ObjectList({
               <IconButton label="Move down" disabled={!editable || index === topFirst.length - 1} onClick={() => actions.move(object.id, -1)}>↓</IconButton>
               <IconButton label="Delete" disabled={!editable} onClick={() => actions.remove(object.id)}>✕</IconButton>
             </div>
+            <ObjectAttributes
+              definitions={labels.find((label) => label.id === object.labelClassId)?.attributes ?? []}
+              values={object.attributes ?? {}}
+              expanded={selected}
+              editable={editable}
+              onChange={(values) => actions.setAttributes(object.id, values)}
+            />
           </li>
         );
       })}
