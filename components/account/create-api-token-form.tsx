@@ -5,6 +5,7 @@ import type { ApiTokenDto } from "@/lib/schemas/api-tokens";
 import { taskApi } from "../tasks/task-api";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { usePendingAction } from "../ui/use-pending-action";
 
 const LIFETIMES = [
   { value: "30", label: "30 days" },
@@ -16,22 +17,15 @@ const LIFETIMES = [
 export function CreateApiTokenForm(props: { onCreated: (created: { token: ApiTokenDto; secret: string }) => Promise<void> }) {
   const [name, setName] = useState("");
   const [lifetime, setLifetime] = useState<string>("90");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await taskApi<{ token: ApiTokenDto; secret: string }>("/api/account/tokens", { method: "POST", body: { name, lifetime } });
       setName("");
       await props.onCreated(created);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -5,29 +5,28 @@ import { useRouter } from "next/navigation";
 import type { CocoImportResult } from "@/lib/schemas/exports";
 import { buttonSecondary, labelText } from "../ui/button-styles";
 import { FormError, FormSuccess } from "../ui/form-message";
+import { usePendingAction } from "../ui/use-pending-action";
 import { fileInput } from "./file-input-style";
 
 type YoloImportAnswer = CocoImportResult & { emptyPolygons: number; error?: { message: string } };
 
 export function YoloImportForm({ projectId }: { projectId: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
   const [result, setResult] = useState<YoloImportAnswer | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
     setResult(null);
-    const response = await fetch(`/api/projects/${projectId}/yolo-import`, { method: "POST", body: form }).catch(() => null);
-    setPending(false);
-    if (!response) return setError("Network error: the server could not be reached.");
-    const body = (await response.json().catch(() => null)) as YoloImportAnswer | null;
-    if (!response.ok || !body) return setError(body?.error?.message ? `Nothing was imported. ${body.error.message}` : `The import failed (HTTP ${response.status}).`);
-    setResult(body);
-    router.refresh();
+    await run(async () => {
+      const response = await fetch(`/api/projects/${projectId}/yolo-import`, { method: "POST", body: form }).catch(() => null);
+      if (!response) throw new Error("Network error: the server could not be reached.");
+      const body = (await response.json().catch(() => null)) as YoloImportAnswer | null;
+      if (!response.ok || !body) throw new Error(body?.error?.message ? `Nothing was imported. ${body.error.message}` : `The import failed (HTTP ${response.status}).`);
+      setResult(body);
+      router.refresh();
+    });
   }
 
   const skipped = result && result.emptyPolygons > 0 ? `; ${result.emptyPolygons} polygon(s) too thin to cover a pixel were left out` : "";

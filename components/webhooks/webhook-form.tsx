@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABELS } from "@/lib/schemas/webhooks";
 import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { usePendingAction } from "../ui/use-pending-action";
 
 export function WebhookForm(props: {
   label: string;
@@ -14,21 +15,14 @@ export function WebhookForm(props: {
 }) {
   const [url, setUrl] = useState(props.initial?.url ?? "");
   const [events, setEvents] = useState<string[]>(props.initial?.events ?? [...WEBHOOK_EVENTS]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await props.onSubmit({ url, events });
       if (!props.initial) setUrl("");
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   const toggle = (name: string) => setEvents((current) => (current.includes(name) ? current.filter((entry) => entry !== name) : [...current, name]));
