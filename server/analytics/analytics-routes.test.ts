@@ -87,7 +87,7 @@ describe("GET /api/projects/:id/analytics/masks", () => {
     const drawn = byId.get(maskIds[0])!;
     expect(drawn).toContain(`"street, night.jpg",'=cmd|' /C calc'!A0,manual,,annotator tester,3,7.3,smart_click;brush,16,1,2,3,4,,,`);
     expect(byId.get(maskIds[1])).toContain(",prefill,,,0,0,,16,0,0,4,4,0.93,0.97,");
-    expect(byId.get(maskIds[2])).toMatch(/,box,.*,2026-12-01T00:00:00\.000Z$/);
+    expect(byId.get(maskIds[2])).toMatch(/,box,.*,2026-12-01T00:00:00\.000Z,$/);
   });
 
   it("pages through the masks without losing or repeating one", async () => {

@@ -23,6 +23,8 @@ export const MASK_TELEMETRY_COLUMNS = [
   "stability",
   "created_at",
   "deleted_at",
+  // JSON of the label's attribute values ({"occluded":true}); last, so earlier columns keep their places.
+  "attributes",
 ] as const;
 
 export type MaskTelemetryRow = Record<(typeof MASK_TELEMETRY_COLUMNS)[number], string | number | null>;

@@ -2,6 +2,8 @@
 // CSV lines in id order (a stable cursor), read a page at a time so a large project never
 // sits in memory whole. Managers and admins only; the access check runs
 // before the first line, so a refusal is an ordinary error response.
+import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
+import { asRecord } from "@/lib/as-record";
 import { roundToTenth } from "@/lib/round-to-tenth";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -9,6 +11,12 @@ import { db } from "../db/client";
 import { MASK_TELEMETRY_HEADER, maskTelemetryCsvLine } from "./mask-telemetry-csv";
 
 const PAGE_SIZE = 2000;
+
+/** The values the mask's class still defines, as JSON; empty when there are none. */
+function attributesCell(definitions: unknown, stored: unknown): string | null {
+  const { values } = normalizeAttributeValues(readLabelAttributes(definitions), asRecord(stored));
+  return Object.keys(values).length > 0 ? JSON.stringify(values) : null;
+}
 
 export async function streamMaskTelemetry(options: { actor: Actor; projectId: string; pageSize?: number }): Promise<AsyncGenerator<string>> {
   const { actor, projectId } = options;
@@ -41,7 +49,8 @@ async function* pages(projectId: string, pageSize: number): AsyncGenerator<strin
         deletedAt: true,
         authorId: true,
         image: { select: { fileName: true } },
-        labelClass: { select: { name: true } },
+        attributes: true,
+        labelClass: { select: { name: true, attributes: true } },
       },
     });
     if (rows.length === 0) return;
@@ -69,6 +78,7 @@ async function* pages(projectId: string, pageSize: number): AsyncGenerator<strin
         stability: row.stabilityScore,
         created_at: row.createdAt.toISOString(),
         deleted_at: row.deletedAt?.toISOString() ?? null,
+        attributes: attributesCell(row.labelClass?.attributes ?? [], row.attributes),
       });
     }
     yield chunk;

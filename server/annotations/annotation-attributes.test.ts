@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TASK_STATUSES } from "@/lib/schemas/exports";
 import { runExportJob } from "../exports/run-export-job";
+import { streamMaskTelemetry } from "../analytics/stream-mask-telemetry";
 import { startExport } from "../exports/start-export";
 import { readZip } from "../exports/testing/coco-fixture";
 import { stopQueue } from "../jobs/queue";
@@ -104,5 +105,11 @@ describe("exported attributes", () => {
     expect(coco.annotations.map((annotation) => annotation.attributes)).toEqual([{ occluded: true }]);
     const sa1b = [...(await files("sa1b")).entries()].filter(([name]) => name.startsWith("sa1b/")).map(([, bytes]) => JSON.parse(bytes.toString("utf8")) as { annotations: { category?: string; attributes?: unknown }[] });
     expect(sa1b.flatMap((document) => document.annotations)).toMatchObject([{ category: "car", attributes: { occluded: true } }]);
+
+    let csv = "";
+    for await (const chunk of await streamMaskTelemetry({ actor: manager, projectId })) csv += chunk;
+    const [header, line] = csv.trim().split("\r\n");
+    expect(header!.split(",").at(-1)).toBe("attributes");
+    expect(line!.endsWith('"{""occluded"":true}"')).toBe(true);
   });
 });

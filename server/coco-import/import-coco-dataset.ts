@@ -23,6 +23,8 @@ import { openZipImageSource } from "./open-zip-image-source";
 import { parseCocoJson } from "./parse-coco-json";
 import { prepareCocoAnnotations, type PreparedCocoImport } from "./prepare-coco-annotations";
 import { resolveCocoImages, type ResolvedCocoImage } from "./resolve-coco-images";
+import { inferAttributeDefinitions, keptAttributeValues, mergeAttributeDefinitions } from "./infer-coco-attributes";
+import { readLabelAttributes, type LabelAttribute } from "@/lib/schemas/label-attributes";
 
 
 async function openSource(options: { actor: Actor; zip?: Uint8Array; folder?: string }): Promise<ImageSource | null> {
@@ -64,13 +66,21 @@ async function writeAnnotations(options: {
 }): Promise<string[]> {
   const { actor, projectId, prepared, imageIds } = options;
   return db().$transaction(async (tx) => {
-    const existing = await tx.labelClass.findMany({ where: { projectId }, select: { id: true, name: true } });
+    const existing = await tx.labelClass.findMany({ where: { projectId }, select: { id: true, name: true, attributes: true } });
     const classIds = new Map(existing.map((label) => [label.name, label.id]));
+    const inferred = inferAttributeDefinitions(prepared.annotations);
+    const definitions = new Map<string, LabelAttribute[]>();
     let position = existing.length;
     const createdClasses: string[] = [];
     for (const name of new Set(prepared.categories.values())) {
-      if (classIds.has(name)) continue;
-      const label = await tx.labelClass.create({ data: { projectId, name, color: paletteColour(position), position } });
+      const found = existing.find((label) => label.name === name);
+      const merged = mergeAttributeDefinitions(found ? readLabelAttributes(found.attributes) : [], inferred.get(name) ?? []);
+      definitions.set(name, merged);
+      if (found) {
+        if (merged.length > readLabelAttributes(found.attributes).length) await tx.labelClass.update({ where: { id: found.id }, data: { attributes: merged } });
+        continue;
+      }
+      const label = await tx.labelClass.create({ data: { projectId, name, color: paletteColour(position), position, attributes: merged } });
       position += 1;
       classIds.set(name, label.id);
       createdClasses.push(name);
@@ -86,6 +96,7 @@ async function writeAnnotations(options: {
         maskWidth: annotation.maskWidth,
         bbox: annotation.bbox,
         area: annotation.area,
+        attributes: keptAttributeValues(definitions.get(annotation.categoryName) ?? [], annotation.attributes),
         source: "import" as const,
         authorId: actor.id,
       })),

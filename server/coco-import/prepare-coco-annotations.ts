@@ -6,6 +6,8 @@ import { AppError } from "../errors/app-error";
 import { assertSafeCocoFileName } from "./assert-safe-coco-file-name";
 import type { CocoDataset, CocoImage } from "./coco-dataset-schema";
 import { decodeCocoSegmentation } from "./decode-coco-segmentation";
+import { readCocoAttributeValues } from "./infer-coco-attributes";
+import type { AttributeValues } from "@/lib/schemas/label-attributes";
 
 export type PreparedAnnotation = {
   cocoId: number;
@@ -16,6 +18,8 @@ export type PreparedAnnotation = {
   maskWidth: number;
   bbox: number[];
   area: number;
+  /** The annotation's CVAT-style attribute values (infer-coco-attributes.ts). */
+  attributes: AttributeValues;
 };
 
 export type PreparedCocoImport = {
@@ -81,6 +85,7 @@ export function prepareCocoAnnotations(options: { dataset: CocoDataset }): Prepa
       maskWidth: image.width,
       bbox: maskBbox(mask),
       area: maskArea(mask),
+      attributes: readCocoAttributeValues(annotation),
     });
   }
   return { images: dataset.images, categories, annotations };

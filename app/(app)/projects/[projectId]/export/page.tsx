@@ -32,7 +32,7 @@ export default async function ExportPage({ params }: Props) {
           <section className={`${card} h-fit p-5`} aria-labelledby="coco-import-title">
             <h2 id="coco-import-title" className="text-lg font-semibold">Import COCO pre-labels</h2>
             <p className="mt-1 mb-4 text-sm text-slate-600">
-              Masks from a COCO instances file (RLE or polygons) become pre-labels that annotators review and correct. Categories map to label classes by name; missing ones are created.
+              Masks from a COCO instances file (RLE or polygons) become pre-labels that annotators review and correct. Categories map to label classes by name; missing ones are created. Per-annotation <code>attributes</code> (as CVAT writes them) are kept.
             </p>
             <CocoImportForm projectId={projectId} isAdmin={data.isAdmin} importRoot={data.isAdmin ? appConfig().importRoot : null} />
             <div className="mt-6 border-t border-slate-200 pt-5">
