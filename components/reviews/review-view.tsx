@@ -4,6 +4,7 @@
 // annotator or a co-reviewer saves appears at once), who else is looking,
 // comments pinned by clicking on a mask or a point, Accept / Reject, and a
 // link to correct the image in the editor (edits are then the reviewer's).
+import { useBatchFocus } from "../tasks/use-batch-focus";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
@@ -28,6 +29,7 @@ const EVENTS = ["annotation:saved", "annotation:deleted"] as const;
 export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
   const { task } = props;
   const router = useRouter();
+  const focus = useBatchFocus().query;
   const imageId = task.imageId;
   const [annotations, setAnnotations] = useState<AnnotationDto[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -69,7 +71,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
     startTransition(async () => {
       setError(null);
       try {
-        const answer = await taskApi<{ next: ClaimAnswer }>(`/api/tasks/${task.id}/review`, { method: "POST", body });
+        const answer = await taskApi<{ next: ClaimAnswer }>(`/api/tasks/${task.id}/review${focus}`, { method: "POST", body });
         router.push(answer.next.path ?? `/projects/${task.projectId}/queue?done=reviewed`);
       } catch (failure) {
         setError(failure instanceof Error ? failure.message : String(failure));

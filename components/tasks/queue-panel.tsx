@@ -92,6 +92,28 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
           <Stat label="Waiting for review" value={summary.review.waiting} testId="queue-review-waiting" />
         </section>
       )}
+      {summary.batches.length > 1 && (
+        <section className={`${card} space-y-2 p-5`} aria-label="Work by batch">
+          <div>
+            <h2 className="font-medium">By batch</h2>
+            <p className="text-xs text-slate-500">Work through one batch: “Submit &amp; next” then stays in it.</p>
+          </div>
+          <ul className="divide-y divide-slate-100">
+            {summary.batches.map((batch) => (
+              <li key={batch.id} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid="queue-batch" data-batch={batch.name}>
+                <span className="min-w-0 flex-1 truncate font-medium">{batch.name}</span>
+                {batch.priority !== 0 && <span className="text-xs text-slate-500">priority {batch.priority}</span>}
+                {summary.canAnnotate && batch.annotateOpen > 0 && (
+                  <StartWorkButton projectId={projectId} stage="annotate" batchId={batch.id} variant="secondary" label={`Label ${batch.annotateOpen}`} />
+                )}
+                {summary.canReview && batch.reviewOpen > 0 && (
+                  <StartWorkButton projectId={projectId} stage="review" batchId={batch.id} variant="secondary" label={`Review ${batch.reviewOpen}`} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {notices.length > 0 && (
         <section className="space-y-2" aria-label="Live notices" data-testid="live-notices">
           {notices.map((notice) => (

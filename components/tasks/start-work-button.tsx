@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { buttonPrimary, buttonSecondary } from "../ui/button-styles";
 import { taskApi, type ClaimAnswer } from "./task-api";
 
-export function StartWorkButton(props: { projectId: string; stage: "annotate" | "review"; variant?: "primary" | "secondary"; label?: string }) {
+export function StartWorkButton(props: { projectId: string; stage: "annotate" | "review"; variant?: "primary" | "secondary"; label?: string; batchId?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -16,8 +16,9 @@ export function StartWorkButton(props: { projectId: string; stage: "annotate" | 
     startTransition(async () => {
       setMessage(null);
       try {
-        const answer = await taskApi<ClaimAnswer>(`/api/projects/${encodeURIComponent(props.projectId)}/tasks/claim`, { method: "POST", body: { stage: props.stage } });
+        const answer = await taskApi<ClaimAnswer>(`/api/projects/${encodeURIComponent(props.projectId)}/tasks/claim`, { method: "POST", body: { stage: props.stage, batchId: props.batchId } });
         if (answer.path) router.push(answer.path);
+        else if (props.batchId) setMessage(props.stage === "annotate" ? "Nothing left to label in this batch for you." : "Nothing in this batch waits for review.");
         else setMessage(props.stage === "annotate" ? "Nothing to label right now: your queue and the pool are empty." : "Nothing waits for review right now.");
       } catch (error) {
         setMessage(error instanceof Error ? error.message : String(error));
@@ -25,7 +26,7 @@ export function StartWorkButton(props: { projectId: string; stage: "annotate" | 
     });
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <button type="button" className={props.variant === "secondary" ? buttonSecondary : buttonPrimary} onClick={start} disabled={pending} data-testid={`start-${props.stage}`}>
+      <button type="button" className={props.variant === "secondary" ? buttonSecondary : buttonPrimary} onClick={start} disabled={pending} data-testid={props.batchId ? `start-${props.stage}-batch` : `start-${props.stage}`}>
         {pending ? "Opening…" : label}
       </button>
       {message && (

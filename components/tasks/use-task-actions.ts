@@ -8,6 +8,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import { taskApi, type ClaimAnswer } from "./task-api";
+import { useBatchFocus } from "./use-batch-focus";
 
 export type TaskActions = {
   submit: () => void;
@@ -25,6 +26,7 @@ export function useTaskActions(options: { projectId: string; taskId: string; bef
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const queuePath = `/projects/${projectId}/queue`;
+  const focus = useBatchFocus().query;
 
   const run = useCallback(
     (action: () => Promise<string>) =>
@@ -42,12 +44,12 @@ export function useTaskActions(options: { projectId: string; taskId: string; bef
   );
   const task = `/api/tasks/${encodeURIComponent(taskId)}`;
   const submit = useCallback(
-    () => run(async () => nextOrQueue((await taskApi<{ next: ClaimAnswer }>(`${task}/submit`, { method: "POST" })).next, queuePath, "submitted")),
-    [run, task, queuePath],
+    () => run(async () => nextOrQueue((await taskApi<{ next: ClaimAnswer }>(`${task}/submit${focus}`, { method: "POST" })).next, queuePath, "submitted")),
+    [run, task, queuePath, focus],
   );
   const skip = useCallback(
-    (reason: string) => run(async () => nextOrQueue((await taskApi<{ next: ClaimAnswer }>(`${task}/skip`, { method: "POST", body: { reason } })).next, queuePath, "skipped")),
-    [run, task, queuePath],
+    (reason: string) => run(async () => nextOrQueue((await taskApi<{ next: ClaimAnswer }>(`${task}/skip${focus}`, { method: "POST", body: { reason } })).next, queuePath, "skipped")),
+    [run, task, queuePath, focus],
   );
   const stop = useCallback(
     () =>

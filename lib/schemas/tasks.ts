@@ -19,8 +19,12 @@ export const TASK_STATUS_LABELS: Record<TaskStatusName, string> = {
   skipped: "Skipped",
 };
 
-export const claimTaskInput = z.object({ stage: taskStageSchema.default("annotate") });
-export type ClaimTaskInput = z.infer<typeof claimTaskInput>;
+/** batchId: work on one batch only (the queue's "by batch" buttons); left out, the whole queue. */
+export const claimTaskInput = z.object({ stage: taskStageSchema.default("annotate"), batchId: id.optional() });
+export type ClaimTaskInput = z.input<typeof claimTaskInput>;
+
+/** `?batch=<id>` on submit, skip and review: the next image comes from that batch. */
+export const batchFocusParam = id.optional();
 
 export const skipTaskInput = z.object({
   reason: z.string().trim().min(1, "Say why you skip this image").max(500, "The reason is at most 500 characters"),

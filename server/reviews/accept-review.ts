@@ -24,7 +24,7 @@ async function startAutoTraining(projectId: string): Promise<void> {
   }
 }
 
-export async function acceptReview(options: { actor: Actor; taskId: string; comment?: string; claimNext?: boolean }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
+export async function acceptReview(options: { actor: Actor; taskId: string; comment?: string; claimNext?: boolean; batchId?: string }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
   const { actor, taskId } = options;
   const { review, annotate } = await findReviewTask({ actor, taskId });
   const result = await db().$transaction(async (tx) => {
@@ -50,6 +50,6 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
   const summaries = { review: toTaskSummary(result.review), annotate: toTaskSummary(result.annotate) };
   publishTaskChanges({ projectId: review.projectId, tasks: [summaries.review, summaries.annotate] });
   await startAutoTraining(review.projectId);
-  const next = options.claimNext ? await claimNextTask({ actor, projectId: review.projectId, input: { stage: "review" } }) : null;
+  const next = options.claimNext ? await claimNextTask({ actor, projectId: review.projectId, input: { stage: "review", batchId: options.batchId } }) : null;
   return { ...summaries, next };
 }

@@ -39,7 +39,7 @@ async function validatePins(options: { imageId: string; image: { width: number; 
   }
 }
 
-export async function rejectReview(options: { actor: Actor; taskId: string; comments: z.input<typeof commentsSchema>; claimNext?: boolean }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
+export async function rejectReview(options: { actor: Actor; taskId: string; comments: z.input<typeof commentsSchema>; claimNext?: boolean; batchId?: string }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
   const { actor, taskId } = options;
   const comments = commentsSchema.parse(options.comments);
   const { review, annotate, image } = await findReviewTask({ actor, taskId });
@@ -92,6 +92,6 @@ export async function rejectReview(options: { actor: Actor; taskId: string; comm
     };
     publishEvent({ rooms: [userRoom(summaries.annotate.assigneeId)], event: "review:rejected", payload: event });
   }
-  const next = options.claimNext ? await claimNextTask({ actor, projectId: review.projectId, input: { stage: "review" } }) : null;
+  const next = options.claimNext ? await claimNextTask({ actor, projectId: review.projectId, input: { stage: "review", batchId: options.batchId } }) : null;
   return { ...summaries, next };
 }

@@ -3,6 +3,7 @@
 // already holds in this queue, or locks the best open task with
 // FOR UPDATE SKIP LOCKED (concurrent claimers never wait on, or get, the same
 // row), marks it in_progress with a lease and writes the audit event.
+import { AppError } from "../errors/app-error";
 import { claimTaskInput, type ClaimTaskInput } from "@/lib/schemas/tasks";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -25,8 +26,9 @@ type ClaimedRow = TaskRow & { resumed: boolean };
  * batch is how a manager releases work. An in_progress task whose lease ran
  * out counts as pool work. Reviewers never get an image they annotated.
  */
-function claimSql(options: { actorId: string; projectId: string; stage: "annotate" | "review" }): Prisma.Sql {
+function claimSql(options: { actorId: string; projectId: string; stage: "annotate" | "review"; batchId?: string }): Prisma.Sql {
   const { actorId, projectId, stage } = options;
+  const inBatch = options.batchId ? Prisma.sql`AND t."batchId" = ${options.batchId}` : Prisma.empty;
   // "rejected" is open work only for labeling (rework); a rejected review is finished.
   const openStatuses = stage === "annotate" ? Prisma.sql`('todo', 'rejected')` : Prisma.sql`('todo')`;
   const notOwnWork =
@@ -50,6 +52,7 @@ function claimSql(options: { actorId: string; projectId: string; stage: "annotat
           OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW})
         )
         ${notOwnWork}
+        ${inBatch}
       ORDER BY (t."assigneeId" IS NOT DISTINCT FROM ${actorId}) DESC,
         (t.status = 'rejected') DESC, b.priority DESC, t.priority DESC, t."createdAt" ASC, t.id ASC
       LIMIT 1
@@ -82,9 +85,10 @@ function claimSql(options: { actorId: string; projectId: string; stage: "annotat
 
 export async function claimNextTask(options: { actor: Actor; projectId: string; input?: ClaimTaskInput; prefetch?: boolean }): Promise<ClaimResult> {
   const { actor, projectId } = options;
-  const { stage } = claimTaskInput.parse(options.input ?? {});
+  const { stage, batchId } = claimTaskInput.parse(options.input ?? {});
   await requireProjectAccess({ actor, projectId, roles: STAGE_ROLES[stage], action: STAGE_VERB[stage] });
-  const rows = await db().$queryRaw<ClaimedRow[]>(claimSql({ actorId: actor.id, projectId, stage }));
+  if (batchId && (await db().batch.count({ where: { id: batchId, projectId } })) === 0) throw new AppError("not_found", "No such batch in this project.");
+  const rows = await db().$queryRaw<ClaimedRow[]>(claimSql({ actorId: actor.id, projectId, stage, batchId }));
   const row = rows[0];
   if (!row) return { task: null, resumed: false };
   const { resumed, ...taskRow } = row;

@@ -12,7 +12,11 @@ export type QueueSummary = {
   canReview: boolean;
   annotate: { assignedToMe: number; reworkForMe: number; pool: number; held: TaskSummary | null };
   review: { waiting: number; held: TaskSummary | null };
+  /** Batches with work this person could take now, highest priority first: the queue's "by batch" list. */
+  batches: { id: string; name: string; priority: number; annotateOpen: number; reviewOpen: number }[];
 };
+
+type BatchCounts = { id: string; name: string; priority: number; annotate_open: bigint; review_open: bigint };
 
 type Counts = { assigned: bigint; rework: bigint; pool: bigint; review_waiting: bigint };
 
@@ -20,7 +24,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
   const { actor, projectId } = options;
   const access = await requireProjectAccess({ actor, projectId });
   const manager = canManage(access);
-  const [counts, held] = await Promise.all([
+  const [counts, held, batches] = await Promise.all([
     db().$queryRaw<Counts[]>`
       SELECT
         count(*) FILTER (WHERE t.stage = 'annotate' AND t.status IN ('todo', 'rejected') AND t."assigneeId" = ${actor.id}) AS assigned,
@@ -33,17 +37,34 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
     db().$queryRaw<TaskRow[]>`
       SELECT id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM "Task"
       WHERE "projectId" = ${projectId} AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}`,
+    // The same conditions as the claim statement (claim-next-task.ts), per batch.
+    db().$queryRaw<BatchCounts[]>`
+      SELECT b.id, b.name, b.priority,
+        count(*) FILTER (WHERE t.stage = 'annotate' AND (
+          (t.status IN ('todo', 'rejected') AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actor.id}))
+          OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))) AS annotate_open,
+        count(*) FILTER (WHERE t.stage = 'review' AND (t.status = 'todo' OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
+          AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actor.id})) AS review_open
+      FROM "Batch" b JOIN "Task" t ON t."batchId" = b.id
+      WHERE b."projectId" = ${projectId}
+      GROUP BY b.id, b.name, b.priority, b."createdAt"
+      ORDER BY b.priority DESC, b."createdAt" ASC`,
   ]);
   const row = counts[0];
   const heldOf = (stage: string) => {
     const task = held.find((candidate) => candidate.stage === stage);
     return task ? toTaskSummary(task) : null;
   };
+  const canAnnotate = manager || access.role === "annotator";
+  const canReview = manager || access.role === "reviewer";
   return {
     projectId,
-    canAnnotate: manager || access.role === "annotator",
-    canReview: manager || access.role === "reviewer",
+    canAnnotate,
+    canReview,
     annotate: { assignedToMe: Number(row?.assigned ?? 0), reworkForMe: Number(row?.rework ?? 0), pool: Number(row?.pool ?? 0), held: heldOf("annotate") },
     review: { waiting: Number(row?.review_waiting ?? 0), held: heldOf("review") },
+    batches: batches
+      .map((batch) => ({ id: batch.id, name: batch.name, priority: batch.priority, annotateOpen: Number(batch.annotate_open), reviewOpen: Number(batch.review_open) }))
+      .filter((batch) => (canAnnotate && batch.annotateOpen > 0) || (canReview && batch.reviewOpen > 0)),
   };
 }

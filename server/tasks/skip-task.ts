@@ -19,6 +19,8 @@ export async function skipTask(options: {
   taskId: string;
   input: z.input<typeof skipTaskInput>;
   claimNext?: boolean;
+  /** Claim the next image from this batch only. */
+  batchId?: string;
 }): Promise<{ task: TaskSummary; next: ClaimResult | null }> {
   const { actor, taskId } = options;
   const { reason } = skipTaskInput.parse(options.input);
@@ -34,6 +36,6 @@ export async function skipTask(options: {
   });
   const summary = toTaskSummary(skipped);
   publishTaskChanges({ projectId: task.projectId, tasks: [summary] });
-  const next = options.claimNext ? await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate" } }) : null;
+  const next = options.claimNext ? await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate", batchId: options.batchId } }) : null;
   return { task: summary, next };
 }

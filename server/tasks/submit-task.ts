@@ -21,7 +21,7 @@ import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data"
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
 
-export async function submitTask(options: { actor: Actor; taskId: string; claimNext?: boolean; prefetch?: boolean }): Promise<SubmitResult> {
+export async function submitTask(options: { actor: Actor; taskId: string; claimNext?: boolean; prefetch?: boolean; batchId?: string }): Promise<SubmitResult> {
   const { actor, taskId } = options;
   const { task } = await findTaskForActor({ actor, taskId });
   if (task.stage !== "annotate") throw new AppError("bad_request", "A review is finished with accept or reject, not submit.");
@@ -60,6 +60,6 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   const strip = ({ kind: _kind, ...row }: TaskRow & { kind: string }) => toTaskSummary(row);
   const result: SubmitResult = { task: strip(submitted), reviewTask: strip(review), next: null };
   publishTaskChanges({ projectId: task.projectId, tasks: [result.task, result.reviewTask] });
-  if (options.claimNext) result.next = await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate" }, prefetch: options.prefetch });
+  if (options.claimNext) result.next = await claimNextTask({ actor, projectId: task.projectId, input: { stage: "annotate", batchId: options.batchId }, prefetch: options.prefetch });
   return result;
 }

@@ -42,14 +42,16 @@ export function toTaskSummary(row: TaskRow): TaskSummary {
 }
 
 /** Where the browser goes to work on a task. */
-export function taskPath(task: Pick<TaskSummary, "id" | "projectId" | "imageId" | "stage">): string {
+/** The page of a task; with a batch focus, its next page stays in that batch (`batch=`). */
+export function taskPath(task: Pick<TaskSummary, "id" | "projectId" | "imageId" | "stage">, batchId?: string): string {
+  const focus = batchId ? `batch=${encodeURIComponent(batchId)}` : "";
   return task.stage === "annotate"
-    ? `/projects/${task.projectId}/annotate/${task.imageId}?task=${task.id}`
-    : `/projects/${task.projectId}/review/${task.id}`;
+    ? `/projects/${task.projectId}/annotate/${task.imageId}?task=${task.id}${focus ? `&${focus}` : ""}`
+    : `/projects/${task.projectId}/review/${task.id}${focus ? `?${focus}` : ""}`;
 }
 
 /** A claim as the routes answer it: the task and the page to open, or nothing left. */
-export function claimResponse(result: { task: TaskSummary | null; resumed: boolean } | null) {
+export function claimResponse(result: { task: TaskSummary | null; resumed: boolean } | null, batchId?: string) {
   if (!result?.task) return { task: null, resumed: false, path: null };
-  return { task: result.task, resumed: result.resumed, path: taskPath(result.task) };
+  return { task: result.task, resumed: result.resumed, path: taskPath(result.task, batchId) };
 }

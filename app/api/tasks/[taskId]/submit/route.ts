@@ -1,9 +1,10 @@
-// POST /api/tasks/<taskId>/submit[?next=0] -> 200 { task, reviewTask, next: { task, resumed, path } }
+// POST /api/tasks/<taskId>/submit[?next=0][&batch=<batchId>: the next image from that batch] -> 200 { task, reviewTask, next: { task, resumed, path } }
 //   The annotate task goes to review; unless next=0 the actor's next image is claimed at once.
 //   409 the lease is lost or the task is not in progress
 import { withActor } from "@/server/http/route-handler";
 import { submitTask } from "@/server/tasks/submit-task";
 import { claimResponse } from "@/server/tasks/task-summary";
+import { readBatchFocus } from "@/server/tasks/read-batch-focus";
 
 export const runtime = "nodejs";
 
@@ -13,7 +14,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   return withActor(request, async (actor) => {
     const { taskId } = await params;
     const claimNext = new URL(request.url).searchParams.get("next") !== "0";
-    const result = await submitTask({ actor, taskId, claimNext });
-    return Response.json({ task: result.task, reviewTask: result.reviewTask, next: claimResponse(result.next) });
+    const batchId = readBatchFocus(request);
+    const result = await submitTask({ actor, taskId, claimNext, batchId });
+    return Response.json({ task: result.task, reviewTask: result.reviewTask, next: claimResponse(result.next, batchId) });
   });
 }

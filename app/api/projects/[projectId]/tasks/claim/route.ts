@@ -1,4 +1,4 @@
-// POST /api/projects/<projectId>/tasks/claim  body: { stage?: "annotate" | "review" } (default annotate)
+// POST /api/projects/<projectId>/tasks/claim  body: { stage?: "annotate" | "review" (default annotate), batchId? (that batch only) }
 //   200 { task, resumed, path } — the next image under a fresh lease (or the one already held: resumed)
 //   200 { task: null, resumed: false, path: null } — nothing left in the actor's queue
 //   403 role may not work this queue | 404 not a member
@@ -17,6 +17,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   return withActor(request, async (actor) => {
     const { projectId } = await params;
     const input = claimTaskInput.parse(await readTaskJson({ request }));
-    return Response.json(claimResponse(await claimNextTask({ actor, projectId, input })));
+    return Response.json(claimResponse(await claimNextTask({ actor, projectId, input }), input.batchId));
   });
 }
