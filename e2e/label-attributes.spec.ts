@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import { dragPixels, expectAllSaved } from "./editor-helpers";
 import { fixturePath, screenshot, signInAs } from "./support/session";
 
-test("label attributes are defined, set on a mask, saved, undone and exported", async ({ page }) => {
+test("label and image attributes are defined, set in the editor, saved, undone and exported", async ({ page }) => {
   await signInAs(page, "manager");
   const projectId = ((await (await page.request.post("/api/projects", { data: { name: "Attributes project" } })).json()) as { id: string }).id;
   const upload = await page.request.post(`/api/projects/${projectId}/images`, {
@@ -36,6 +36,16 @@ test("label attributes are defined, set on a mask, saved, undone and exported", 
   await editor.getByRole("button", { name: "Save attributes" }).click();
   await expect(page.getByTestId("label-attributes")).toHaveText("Attributes: occluded (yes / no) · colour (red / blue)");
 
+  // Attributes of the whole image, in the same tab.
+  await page.getByRole("button", { name: "Edit image attributes" }).click();
+  const imageEditor = page.getByRole("group", { name: "Image attributes" });
+  await imageEditor.getByRole("button", { name: "Add attribute" }).click();
+  await imageEditor.getByLabel("Attribute 1 name").fill("weather");
+  await imageEditor.getByLabel("Attribute 1 kind").selectOption("select");
+  await imageEditor.getByLabel("Attribute 1 options").fill("sun, rain");
+  await imageEditor.getByRole("button", { name: "Save attributes" }).click();
+  await expect(page.getByTestId("image-attribute-definitions")).toContainText("weather (sun / rain)");
+
   await page.goto(`/projects/${projectId}/annotate/${imageId}`);
   await expect(page.getByTestId("editor-stage")).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press("1");
@@ -43,6 +53,9 @@ test("label attributes are defined, set on a mask, saved, undone and exported", 
   for (let i = 0; i < 6; i++) await page.keyboard.press("]");
   await dragPixels(page, [{ x: 260, y: 240 }, { x: 320, y: 240 }, { x: 380, y: 240 }]);
   await expect(page.getByTestId("editor")).toHaveAttribute("data-object-count", "1");
+  const imagePanel = page.getByTestId("image-attributes");
+  await imagePanel.getByLabel("Attribute weather").selectOption("rain");
+  await expect(imagePanel).toHaveAttribute("data-state", "saved");
   await page.getByRole("button", { name: "Select object 1" }).click();
   const attributes = page.getByTestId("object-attributes");
   await attributes.getByLabel("Attribute occluded").check();
@@ -57,6 +70,7 @@ test("label attributes are defined, set on a mask, saved, undone and exported", 
   await page.reload();
   await expect(page.getByTestId("editor-stage")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("object-attribute-summary")).toHaveText("occluded: yes · colour: red");
+  await expect(page.getByTestId("image-attributes").getByLabel("Attribute weather")).toHaveValue("rain");
   const saved = ((await (await page.request.get(`/api/images/${imageId}/annotations`)).json()) as { annotations: { attributes: unknown }[] }).annotations;
   expect(saved.map((row) => row.attributes)).toEqual([{ occluded: true, colour: "red" }]);
 
@@ -65,6 +79,7 @@ test("label attributes are defined, set on a mask, saved, undone and exported", 
   await expect.poll(async () => ((await (await page.request.get(`/api/exports/${exportId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("done");
   const zipPath = path.join(mkdtempSync(path.join(os.tmpdir(), "mw-e2e-attributes-")), "export.zip");
   writeFileSync(zipPath, await (await page.request.get(`/api/exports/${exportId}/download`)).body());
-  const coco = JSON.parse((await readZip(zipPath)).get("annotations/instances.json")!.toString("utf8")) as { annotations: { attributes?: unknown }[] };
+  const coco = JSON.parse((await readZip(zipPath)).get("annotations/instances.json")!.toString("utf8")) as { images: { attributes?: unknown }[]; annotations: { attributes?: unknown }[] };
   expect(coco.annotations.map((annotation) => annotation.attributes)).toEqual([{ occluded: true, colour: "red" }]);
+  expect(coco.images.map((image) => image.attributes)).toEqual([{ weather: "rain" }]);
 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { updateImageAttributeDefinitions } from "@/server/projects/update-image-attribute-definitions";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/server/http/run-action";
 import { createProject } from "@/server/projects/create-project";
@@ -83,6 +84,14 @@ export async function moveLabelClassAction(input: MoveLabelClassInput): Promise<
   return runAction(async (actor) => {
     await moveLabelClass({ actor, input });
     revalidatePath(`/projects/${input.projectId}`);
+    return null;
+  });
+}
+
+export async function updateImageAttributesAction(projectId: string, attributes: unknown): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await updateImageAttributeDefinitions({ actor, projectId, attributes });
+    revalidatePath(`/projects/${projectId}`);
     return null;
   });
 }

@@ -1,9 +1,9 @@
 "use client";
-// A manager defines the attributes masks of one label class carry: a name,
-// a kind (yes/no, a list, text, a number) and a list's options. Saved as a
-// whole; the server names any mistake.
+// A manager defines attributes: those the masks of one label class carry, or
+// those of whole images. Each has a name, a kind (yes/no, a list, text, a
+// number) and a list's options. Saved as a whole; the server names any mistake.
 import { useState, useTransition } from "react";
-import { updateLabelClassAction } from "@/app/actions/project-actions";
+import type { ActionResult } from "@/server/http/run-action";
 import { ATTRIBUTE_TYPES, MAX_ATTRIBUTES_PER_CLASS, type AttributeType, type LabelAttribute } from "@/lib/schemas/label-attributes";
 import { buttonPrimary, buttonSecondary } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -19,7 +19,14 @@ export function describeAttributeDefinition(attribute: LabelAttribute): string {
   return attribute.type === "select" ? `${attribute.name} (${attribute.options.join(" / ")})` : `${attribute.name} (${TYPE_LABELS[attribute.type]})`;
 }
 
-export function LabelAttributeEditor(props: { projectId: string; labelClassId: string; labelName: string; attributes: readonly LabelAttribute[]; onDone: () => void }) {
+export function LabelAttributeEditor(props: {
+  /** "Attributes of car", "Image attributes": the group's accessible name. */
+  title: string;
+  intro: string;
+  attributes: readonly LabelAttribute[];
+  onSave: (attributes: { name: string; type: AttributeType; options: string[] }[]) => Promise<ActionResult>;
+  onDone: () => void;
+}) {
   const [drafts, setDrafts] = useState<Draft[]>(props.attributes.map((attribute) => ({ name: attribute.name, type: attribute.type, options: attribute.options.join(", ") })));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -29,14 +36,14 @@ export function LabelAttributeEditor(props: { projectId: string; labelClassId: s
     startTransition(async () => {
       setError(null);
       const attributes = drafts.map((draft) => ({ name: draft.name, type: draft.type, options: draft.type === "select" ? draft.options.split(",").map((option) => option.trim()).filter(Boolean) : [] }));
-      const result = await updateLabelClassAction({ projectId: props.projectId, labelClassId: props.labelClassId, attributes });
+      const result = await props.onSave(attributes);
       if (result.ok) props.onDone();
       else setError(result.error);
     });
 
   return (
-    <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" role="group" aria-label={`Attributes of ${props.labelName}`}>
-      <p className="text-xs text-slate-600">Each mask of “{props.labelName}” can carry these values; annotators set them under the selected object in the editor, and COCO and SA-1B exports include them.</p>
+    <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" role="group" aria-label={props.title}>
+      <p className="text-xs text-slate-600">{props.intro}</p>
       {drafts.map((draft, index) => (
         <div key={index} className="flex flex-wrap items-center gap-2" data-testid="attribute-draft">
           <input value={draft.name} onChange={(event) => change(index, { name: event.target.value })} aria-label={`Attribute ${index + 1} name`} placeholder="e.g. occluded" maxLength={40} className={`${compactField} w-40`} />

@@ -80,7 +80,13 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
         <p className="pl-7 text-xs text-slate-500" data-testid="label-attributes">Attributes: {label.attributes.map(describeAttributeDefinition).join(" · ")}</p>
       )}
       {mode === "attributes" && (
-        <LabelAttributeEditor projectId={projectId} labelClassId={label.id} labelName={label.name} attributes={label.attributes} onDone={() => setMode("view")} />
+        <LabelAttributeEditor
+          title={`Attributes of ${label.name}`}
+          intro={`Each mask of “${label.name}” can carry these values; annotators set them under the selected object in the editor, and COCO and SA-1B exports include them.`}
+          attributes={label.attributes}
+          onSave={(attributes) => updateLabelClassAction({ projectId, labelClassId: label.id, attributes })}
+          onDone={() => setMode("view")}
+        />
       )}
       {mode === "confirm-delete" && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alertdialog" aria-label={`Delete ${label.name}?`}>

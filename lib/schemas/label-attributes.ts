@@ -79,3 +79,6 @@ export function describeAttributeValues(values: AttributeValues): string {
     .map(([name, value]) => `${name}: ${typeof value === "boolean" ? (value ? "yes" : "no") : String(value)}`)
     .join(" · ");
 }
+
+/** PUT /api/images/:id/attributes: the image's values, under the lease of `taskId` (the editor's ?task=). */
+export const setImageAttributesInput = z.object({ attributes: attributeValuesInput, taskId: z.string().min(1).max(64).nullable().optional() });

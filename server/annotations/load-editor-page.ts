@@ -4,7 +4,8 @@
 // scores), its neighbours in import order (for
 // "next image"; within the Images tab's filter when it was opened from one),
 // and whether this person may edit it now (and if not, why).
-import { readLabelAttributes, type LabelAttribute } from "@/lib/schemas/label-attributes";
+import { normalizeAttributeValues, readLabelAttributes, type AttributeValues, type LabelAttribute } from "@/lib/schemas/label-attributes";
+import { asRecord } from "@/lib/as-record";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -27,6 +28,8 @@ export interface EditorPageData extends ClickToMaskPageData {
   readOnlyReason: string | null;
   /** Live pre-filled masks of the image: annotation id -> the mask's confidence (null when unknown). */
   prefillScores: Record<string, number | null>;
+  /** The project's image attributes and this image's values (the editor's Image panel). */
+  imageAttributes: { definitions: LabelAttribute[]; values: AttributeValues };
 }
 
 export async function loadEditorPage(options: { actor: Actor; projectId: string; imageId: string; filters?: ImageListFilters }): Promise<EditorPageData> {
@@ -36,7 +39,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
   const [project, annotations, order, prefillRows, editAccess] = await Promise.all([
     db().project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, name: true, instructions: true, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true, description: true, attributes: true } } },
+      select: { id: true, name: true, instructions: true, imageAttributes: true, images: { where: { id: imageId }, select: { attributes: true } }, labelClasses: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true, description: true, attributes: true } } },
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
@@ -63,5 +66,9 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     position: { index: index + 1, total: order.length },
     ...editAccess,
     prefillScores,
+    imageAttributes: (() => {
+      const definitions = readLabelAttributes(project.imageAttributes);
+      return { definitions, values: normalizeAttributeValues(definitions, asRecord(project.images[0]?.attributes)).values };
+    })(),
   };
 }

@@ -26,7 +26,13 @@ export function createCocoWriter(options: {
   });
   return {
     async writeImage({ image, annotations }) {
-      await json.addImage({ id: image.cocoId, file_name: image.fileName, width: image.width, height: image.height });
+      await json.addImage({
+        id: image.cocoId,
+        file_name: image.fileName,
+        width: image.width,
+        height: image.height,
+        ...(Object.keys(image.attributes).length > 0 ? { attributes: image.attributes } : {}),
+      });
       for (const annotation of annotations) {
         if (!annotation.category) continue;
         // An empty mask has no polygon; it keeps its RLE so the annotation is not lost.

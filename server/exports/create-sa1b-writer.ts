@@ -15,7 +15,13 @@ export function createSa1bWriter(options: { sink: ZipSink }): FormatWriter {
   return {
     async writeImage({ image, annotations }) {
       const document = {
-        image: { image_id: image.cocoId, width: image.width, height: image.height, file_name: image.fileName },
+        image: {
+          image_id: image.cocoId,
+          width: image.width,
+          height: image.height,
+          file_name: image.fileName,
+          ...(Object.keys(image.attributes).length > 0 ? { attributes: image.attributes } : {}),
+        },
         annotations: annotations.map((annotation) => {
           const geometry = readPromptGeometry({ prompt: annotation.prompt });
           return {

@@ -23,6 +23,8 @@ export type ExportImage = {
   width: number;
   height: number;
   storageKey: string;
+  /** The image's values of the project's image attributes ({} when none). */
+  attributes: AttributeValues;
 };
 
 export type ExportAnnotation = {

@@ -2,7 +2,8 @@
 // status filter), which categories (label class filter) and the integer ids of
 // images, categories and annotations. Only ids and small rows are loaded here;
 // masks are loaded per chunk of images by loadExportAnnotations.
-import { readLabelAttributes } from "@/lib/schemas/label-attributes";
+import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
+import { asRecord } from "@/lib/as-record";
 import type { ExportOptions } from "@/lib/schemas/exports";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -61,8 +62,10 @@ export async function selectExportData(options: { projectId: string; options: Ex
   const imageRows = await db().image.findMany({
     where: imageWhere(projectId, exportOptions),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, fileName: true, width: true, height: true, storageKey: true },
+    select: { id: true, fileName: true, width: true, height: true, storageKey: true, attributes: true },
   });
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { imageAttributes: true } });
+  const imageAttributeDefinitions = readLabelAttributes(project.imageAttributes);
   const imageIds = assignExportIds({ preferred: imageRows.map((image) => sourceIds.images.get(image.id)) });
   const fileNames = uniqueExportFileNames({ fileNames: imageRows.map((image) => image.fileName) });
   const images: ExportImage[] = imageRows.map((row, index) => ({
@@ -72,6 +75,7 @@ export async function selectExportData(options: { projectId: string; options: Ex
     width: row.width,
     height: row.height,
     storageKey: row.storageKey,
+    attributes: normalizeAttributeValues(imageAttributeDefinitions, asRecord(row.attributes)).values,
   }));
 
   const annotationWhere = annotationWhereFor(exportOptions, classes.map((label) => label.id));

@@ -18,6 +18,7 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
         description: true,
         instructions: true,
         settings: true,
+        imageAttributes: true,
         modelId: true,
         createdAt: true,
         labelClasses: {
@@ -33,9 +34,10 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
     }),
     countProjectProgress({ projectId: options.projectId }),
   ]);
-  const { settings, ...rest } = project;
+  const { settings, imageAttributes, ...rest } = project;
   return {
     ...rest,
+    imageAttributes: readLabelAttributes(imageAttributes),
     handInRules: handInRulesOf(settings),
     labelClasses: project.labelClasses.map(({ _count, attributes, ...label }) => ({ ...label, attributes: readLabelAttributes(attributes), maskCount: _count.annotations })),
     progress,

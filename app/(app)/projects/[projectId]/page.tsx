@@ -38,6 +38,7 @@ import { appConfig } from "@/server/config/app-config";
 import { card } from "@/components/ui/button-styles";
 import { StartWorkButtons } from "@/components/tasks/start-work-button";
 import { WebhookPanel } from "@/components/webhooks/webhook-panel";
+import { ImageAttributesSection } from "@/components/projects/image-attributes-section";
 import { listWebhooks } from "@/server/webhooks/list-webhooks";
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -137,6 +138,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         {tab === "labels" && (
           <section className={`${card} p-5`} aria-label="Label classes">
             <LabelClassPanel projectId={project.id} labels={project.labelClasses} canManage={project.canManage} otherProjects={otherProjects} />
+            <div className="mt-4"><ImageAttributesSection projectId={project.id} attributes={project.imageAttributes} canManage={project.canManage} /></div>
           </section>
         )}
         {tab === "prefill" && project.canManage && <DetectorPanel projectId={project.id} />}

@@ -6,6 +6,8 @@ import { getTask } from "@/server/tasks/get-task";
 import { getWorkPageContext } from "@/server/tasks/get-work-page-context";
 import { ReviewView } from "@/components/reviews/review-view";
 import { ProjectInstructions } from "@/components/projects/project-instructions";
+import { readImageAttributes } from "@/server/images/read-image-attributes";
+import { describeAttributeValues } from "@/lib/schemas/label-attributes";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
@@ -21,12 +23,18 @@ export default async function ReviewPage({ params }: Props) {
   });
   // A review task is judged here; any other task of the project is watched live, read only.
   if (task.projectId !== projectId) notFound();
+  const imageAttributes = describeAttributeValues(await readImageAttributes({ imageId: task.imageId }));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">
         {task.stage === "review" ? "Review" : "Watching live"} · <span className="text-slate-600">{project.name}</span>
       </h1>
       <ProjectInstructions text={project.instructions} />
+      {imageAttributes && (
+        <p className="text-sm text-slate-600" data-testid="review-image-attributes">
+          <span className="font-medium text-slate-800">Image:</span> {imageAttributes}
+        </p>
+      )}
       <ReviewView task={task} labels={project.labelClasses} />
     </div>
   );
