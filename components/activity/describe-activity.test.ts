@@ -30,12 +30,15 @@ describe("describeActivity", () => {
 
   it("tells a rename from a recolour, and summarises imports", () => {
     expect(describeActivity(item("label.update", { from: { name: "car" }, to: { name: "vehicle" } }))).toBe("renamed the label class “car” to “vehicle”");
-    expect(describeActivity(item("label.update", { from: { name: "car" }, to: { name: "car" } }, { labelName: "car" }))).toBe("changed the colour of the label class “car”");
+    expect(describeActivity(item("label.update", { from: { name: "car", color: "#ff0000" }, to: { name: "car", color: "#00ff00" } }, { labelName: "car" }))).toBe("changed the colour of the label class “car”");
     expect(describeActivity(item("image.import_folder", { imported: 12, duplicates: 1, failed: 0, folder: "set-a" }))).toBe(
       "imported 12 images from the server folder set-a (1 duplicates, 0 failed)",
     );
     expect(describeActivity(item("coco.import", { fileName: "instances.json", images: 50, annotations: 470 }))).toBe("imported instances.json: 50 images, 470 masks");
     expect(describeActivity(item("export.start", { format: "coco" }))).toBe("started a COCO export");
+    expect(describeActivity(item("project.image_attributes", {}))).toBe("changed the image attributes");
+    expect(describeActivity(item("label.update", { name: "car", from: { name: "car", color: "#f00", attributes: [] }, to: { name: "car", color: "#f00", attributes: [{ name: "occluded" }] } }))).toContain("changed the attributes of");
+    expect(describeActivity(item("label.update", { name: "car", from: { name: "car", color: "#f00", description: "" }, to: { name: "car", color: "#f00", description: "any car" } }))).toContain("changed the description of");
     expect(describeActivity(item("webhook.create", { url: "https://ci.example.com/hook" }))).toBe("added a webhook to https://ci.example.com/hook");
     expect(describeActivity(item("webhook.update", { url: "https://ci.example.com/hook", active: false }))).toBe("changed the webhook to https://ci.example.com/hook (paused)");
     expect(describeActivity(item("something.new"))).toBe("something.new");

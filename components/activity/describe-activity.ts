@@ -1,6 +1,7 @@
 // One activity-log line in words, after the actor's name ("Mia Manager
 // deleted the image street.jpg (3 masks)"). Events keep different data; a
 // missing name reads as a plain noun rather than an id.
+import { asRecord } from "@/lib/as-record";
 import { countOf } from "@/components/ui/count-of";
 import type { ActivityItem } from "@/lib/schemas/activity";
 
@@ -21,9 +22,14 @@ export function describeActivity(item: ActivityItem): string {
     case "project.update": return "edited the project's name or description";
     case "label.create": return `added ${label}`;
     case "label.update": {
-      const from = str((data.from as Record<string, unknown> | undefined)?.name);
-      const to = str((data.to as Record<string, unknown> | undefined)?.name);
-      return from && to && from !== to ? `renamed the label class “${from}” to “${to}”` : `changed the colour of ${label}`;
+      const before = asRecord(data.from);
+      const after = asRecord(data.to);
+      const from = str(before.name);
+      const to = str(after.name);
+      if (from && to && from !== to) return `renamed the label class “${from}” to “${to}”`;
+      if (before.color !== after.color) return `changed the colour of ${label}`;
+      if (JSON.stringify(before.attributes ?? []) !== JSON.stringify(after.attributes ?? [])) return `changed the attributes of ${label}`;
+      return `changed the description of ${label}`;
     }
     case "label.move": return `moved ${label} to place ${num(data.position) + 1}`;
     case "label.delete": return `deleted ${label}`;
@@ -51,6 +57,7 @@ export function describeActivity(item: ActivityItem): string {
     case "detector.activate": return `activated detector version ${num(data.version)}`;
     case "prefill.start": return `queued pre-fill for ${countOf(num(data.images), "image")}`;
     case "export.start": return `started a ${str(data.format)?.toUpperCase() ?? ""} export`.replace("a  export", "an export");
+    case "project.image_attributes": return "changed the image attributes";
     case "webhook.create": return `added a webhook to ${str(data.url) ?? "a URL"}`;
     case "webhook.update": return `changed the webhook to ${str(data.url) ?? "a URL"}${data.active === false ? " (paused)" : ""}`;
     case "webhook.delete": return `deleted the webhook to ${str(data.url) ?? "a URL"}`;
