@@ -13,9 +13,16 @@ export const importFolderInput = z.object({
 export type ImportFolderInput = z.infer<typeof importFolderInput>;
 
 /** Orders of the Images tab (and the editor's walk through it); "oldest" (import order) when absent. */
-export const IMAGE_SORTS = ["oldest", "newest", "name", "name_desc"] as const;
+export const IMAGE_SORTS = ["oldest", "newest", "name", "name_desc", "masks_desc", "masks_asc"] as const;
 export type ImageSort = (typeof IMAGE_SORTS)[number];
-export const IMAGE_SORT_LABELS: Record<ImageSort, string> = { oldest: "Oldest", newest: "Newest", name: "Name A–Z", name_desc: "Name Z–A" };
+export const IMAGE_SORT_LABELS: Record<ImageSort, string> = {
+  oldest: "Oldest",
+  newest: "Newest",
+  name: "Name A–Z",
+  name_desc: "Name Z–A",
+  masks_desc: "Most masks",
+  masks_asc: "Fewest masks",
+};
 
 /** The Images tab's filters; the editor keeps them to walk the same view. */
 export const imageFiltersQuery = z.object({

@@ -14,7 +14,8 @@ import { loadClickToMaskPage, type ClickToMaskPageData } from "../sam/load-click
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { describeEditAccess } from "./describe-edit-access";
 import { listImageAnnotations } from "./list-image-annotations";
-import { imageListOrder, imageListWhere, type ImageListFilters } from "../images/image-list-where";
+import type { ImageListFilters } from "../images/image-list-where";
+import { listImageIdsInOrder } from "../images/list-image-ids-in-order";
 
 export interface EditorPageData extends ClickToMaskPageData {
   project: { id: string; name: string; instructions: string };
@@ -43,7 +44,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     }),
     listImageAnnotations({ actor, imageId }),
     // Ids only: projects hold thousands of images, and this is one small index scan.
-    db().image.findMany({ where: imageListWhere({ projectId, ...filters }), orderBy: imageListOrder(filters?.sort), select: { id: true } }),
+    listImageIdsInOrder({ projectId, filters }).then((ids) => ids.map((id) => ({ id }))),
     // The DTO drops the pre-fill provenance block of the prompt; the editor shows its score.
     db().annotation.findMany({ where: { imageId, source: "prefill", deletedAt: null }, select: { id: true, prompt: true, predictedIou: true, stabilityScore: true } }),
     describeEditAccess({ actor, access, imageId }),

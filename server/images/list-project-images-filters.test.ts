@@ -86,7 +86,7 @@ describe("listImagesQuery", () => {
     // An empty search box is no filter.
     expect(listImagesQuery.parse({ q: "   " }).q).toBeUndefined();
     expect(listImagesQuery.parse({ sort: "name" }).sort).toBe("name");
-    expect(listImagesQuery.safeParse({ sort: "size" }).error?.issues[0]?.message).toBe("must be one of oldest, newest, name, name_desc");
+    expect(listImagesQuery.safeParse({ sort: "size" }).error?.issues[0]?.message).toBe("must be one of oldest, newest, name, name_desc, masks_desc, masks_asc");
     const badStatus = listImagesQuery.safeParse({ status: "done" });
     expect(badStatus.success).toBe(false);
     expect(badStatus.error?.issues[0]?.path).toEqual(["status"]);

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
 import { imageListOrder, imageListWhere, type ImageListFilters } from "./image-list-where";
+import { isMaskCountSort, listImageIdsInOrder } from "./list-image-ids-in-order";
 import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
 
 export type ImagePage = { items: ImageListItem[]; page: number; pageSize: number; total: number; pageCount: number };
@@ -22,17 +23,26 @@ export async function listProjectImages(options: {
   await requireProjectAccess({ actor, projectId });
 
   const where = imageListWhere({ projectId, status, q });
-  const [total, rows] = await Promise.all([
-    db().image.count({ where }),
-    db().image.findMany({
-      where,
-      // id breaks ties so a page boundary never repeats or skips a row.
-      orderBy: imageListOrder(sort),
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" }, select: { status: true } } },
-    }),
-  ]);
+  const select = { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" as const }, select: { status: true } } };
+  const [total, rows] = isMaskCountSort(sort)
+    ? await (async () => {
+        const ids = await listImageIdsInOrder({ projectId, filters: { status, q, sort } });
+        const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+        const found = await db().image.findMany({ where: { id: { in: pageIds } }, select });
+        const byId = new Map(found.map((row) => [row.id, row]));
+        return [ids.length, pageIds.flatMap((id) => byId.get(id) ?? [])] as const;
+      })()
+    : await Promise.all([
+        db().image.count({ where }),
+        db().image.findMany({
+          where,
+          // id breaks ties so a page boundary never repeats or skips a row.
+          orderBy: imageListOrder(sort),
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          select,
+        }),
+      ]);
   // Grouped counts for the page instead of a count per image.
   const imageIds = rows.map((row) => row.id);
   const live = { imageId: { in: imageIds }, deletedAt: null };
