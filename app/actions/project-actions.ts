@@ -104,7 +104,9 @@ export async function updateProjectAction(_: unknown, form: FormData): Promise<A
       description: text(form, "description"),
       instructions: form.has("instructions") ? text(form, "instructions") : undefined,
       // The form always sends the rules; an unticked checkbox sends nothing, which means "off".
-      handInRules: form.has("minMasks") ? { requireLabels: form.get("requireLabels") === "on", minMasks: text(form, "minMasks") || "0" } : undefined,
+      handInRules: form.has("minMasks")
+        ? { requireLabels: form.get("requireLabels") === "on", requireImageAttributes: form.get("requireImageAttributes") === "on", minMasks: text(form, "minMasks") || "0" }
+        : undefined,
     });
     await updateProject({ actor, input });
     revalidatePath(`/projects/${input.projectId}`);

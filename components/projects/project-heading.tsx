@@ -12,7 +12,7 @@ export function ProjectHeading(props: {
   name: string;
   description: string | null;
   instructions: string;
-  handInRules: { requireLabels: boolean; minMasks: number };
+  handInRules: { requireLabels: boolean; minMasks: number; requireImageAttributes: boolean };
   canManage: boolean;
   imageCount: number;
 }) {
@@ -65,6 +65,10 @@ export function ProjectHeading(props: {
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="requireLabels" defaultChecked={props.handInRules.requireLabels} />
           Every mask has a label (pre-filled masks must be accepted or deleted)
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="requireImageAttributes" defaultChecked={props.handInRules.requireImageAttributes} />
+          Every image attribute has a value (Label classes tab → Image attributes)
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           At least

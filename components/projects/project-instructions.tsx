@@ -12,12 +12,12 @@ export function ProjectInstructions({ text, compact = false, defaultOpen = false
 }
 
 /** "Before handing in: …" under the instructions, when the project has hand-in rules. */
-export function describeHandInRules(rules: { requireLabels: boolean; minMasks: number }): string | null {
-  const parts = [rules.requireLabels ? "every mask needs a label" : null, rules.minMasks > 0 ? `at least ${rules.minMasks} mask${rules.minMasks === 1 ? "" : "s"} per image` : null].filter(Boolean);
+export function describeHandInRules(rules: { requireLabels: boolean; minMasks: number; requireImageAttributes?: boolean }): string | null {
+  const parts = [rules.requireImageAttributes ? "every image attribute set" : null, rules.requireLabels ? "every mask needs a label" : null, rules.minMasks > 0 ? `at least ${rules.minMasks} mask${rules.minMasks === 1 ? "" : "s"} per image` : null].filter(Boolean);
   return parts.length === 0 ? null : `Before handing in: ${parts.join("; ")}.`;
 }
 
-export function HandInRulesNote({ rules }: { rules: { requireLabels: boolean; minMasks: number } }) {
+export function HandInRulesNote({ rules }: { rules: { requireLabels: boolean; minMasks: number; requireImageAttributes?: boolean } }) {
   const text = describeHandInRules(rules);
   if (!text) return null;
   return <p className="rounded-md border border-sky-200 bg-white px-3 py-2 text-sm text-sky-900" data-testid="hand-in-rules">{text}</p>;

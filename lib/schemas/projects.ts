@@ -17,6 +17,8 @@ export type CreateProjectInput = z.infer<typeof createProjectInput>;
 export const handInRulesSchema = z.object({
   /** Every live mask (pre-fills included) carries a label class. */
   requireLabels: z.boolean().default(false),
+  /** Every image attribute of the project has a value (a yes/no one counts as set once ticked or unticked). */
+  requireImageAttributes: z.boolean().default(false),
   /** At least this many live masks; 0 = no minimum. An image with nothing to label is skipped instead. */
   minMasks: z.coerce.number({ error: "The minimum number of masks must be a number" }).int("The minimum number of masks must be a whole number").min(0, "The minimum number of masks cannot be negative").max(1000, "The minimum number of masks is at most 1,000").default(0),
 });

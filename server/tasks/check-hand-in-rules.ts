@@ -1,16 +1,30 @@
 // Refuses a hand-in that breaks the project's rules, saying what to fix:
-// masks without a label (pre-fills not yet accepted count), or fewer masks
-// than the project asks for. Runs inside the hand-in's transaction, so the
+// image attributes without a value, masks without a label (pre-fills not yet
+// accepted count), or fewer masks than the project asks for. Runs inside the hand-in's transaction, so the
 // masks it counts are the ones handed in.
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { handInRulesOf } from "../projects/read-hand-in-rules";
+import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
+import { asRecord } from "@/lib/as-record";
 
 export async function checkHandInRules(options: { tx: Prisma.TransactionClient; projectId: string; imageId: string }): Promise<void> {
   const { tx, projectId, imageId } = options;
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true, imageAttributes: true } });
   const rules = handInRulesOf(project.settings);
-  if (!rules.requireLabels && rules.minMasks === 0) return;
+  if (!rules.requireLabels && rules.minMasks === 0 && !rules.requireImageAttributes) return;
+  if (rules.requireImageAttributes) {
+    const definitions = readLabelAttributes(project.imageAttributes);
+    const image = await tx.image.findUniqueOrThrow({ where: { id: imageId }, select: { attributes: true } });
+    const { values } = normalizeAttributeValues(definitions, asRecord(image.attributes));
+    const missing = definitions.filter((definition) => values[definition.name] === undefined).map((definition) => definition.name);
+    if (missing.length > 0) {
+      throw new AppError("conflict", `This project needs every image attribute set: ${missing.map((name) => `“${name}”`).join(", ")} ${missing.length === 1 ? "has" : "have"} no value yet (the editor's Whole image panel).`, {
+        reason: "image_attributes_missing",
+        missing,
+      });
+    }
+  }
   const live = { projectId, imageId, deletedAt: null };
   const [masks, unlabelled] = await Promise.all([tx.annotation.count({ where: live }), rules.requireLabels ? tx.annotation.count({ where: { ...live, labelClassId: null } }) : 0]);
   if (unlabelled > 0) {

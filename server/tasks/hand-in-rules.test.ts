@@ -6,6 +6,8 @@ import { ZodError } from "zod";
 import { describeHandInRules } from "@/components/projects/project-instructions";
 import { db } from "../db/client";
 import { updateProject } from "../projects/update-project";
+import { updateImageAttributeDefinitions } from "../projects/update-image-attribute-definitions";
+import { setImageAttributes } from "../images/set-image-attributes";
 import { claimNextTask } from "./claim-next-task";
 import { submitTask } from "./submit-task";
 import { batchEverything, createFastUsers, createQueueProject } from "./testing/queue-fixtures";
@@ -28,9 +30,9 @@ describe("hand-in rules", () => {
     const { manager, annotator, project, labelId } = await setup();
     await updateProject({ actor: manager, input: { projectId: project.id, name: project.name, description: "", handInRules: { requireLabels: true, minMasks: 2 } } });
     const stored = await db().project.findUniqueOrThrow({ where: { id: project.id }, select: { settings: true } });
-    expect(stored.settings).toEqual({ prefill: { topK: 12 }, handIn: { requireLabels: true, minMasks: 2 } });
+    expect(stored.settings).toEqual({ prefill: { topK: 12 }, handIn: { requireLabels: true, requireImageAttributes: false, minMasks: 2 } });
     expect(await db().auditEvent.findFirst({ where: { projectId: project.id, action: "project.update" }, select: { data: true } })).toMatchObject({
-      data: { from: { handIn: { requireLabels: false, minMasks: 0 } }, to: { handIn: { requireLabels: true, minMasks: 2 } } },
+      data: { from: { handIn: { requireLabels: false, minMasks: 0 } }, to: { handIn: { requireLabels: true, requireImageAttributes: false, minMasks: 2 } } },
     });
 
     const task = (await claimNextTask({ actor: annotator, projectId: project.id, prefetch: false })).task!;
@@ -63,10 +65,25 @@ describe("hand-in rules", () => {
     await expect(updateProject({ actor: annotator, input: { projectId: project.id, name: project.name, description: "", handInRules: { requireLabels: true, minMasks: 0 } } })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("can require every image attribute to have a value", async () => {
+    const { manager, annotator, project } = await setup();
+    await updateImageAttributeDefinitions({ actor: manager, projectId: project.id, attributes: [{ name: "weather", type: "select", options: ["sun", "rain"] }, { name: "blurry", type: "checkbox" }] });
+    await updateProject({ actor: manager, input: { projectId: project.id, name: project.name, description: "", handInRules: { requireImageAttributes: true } } });
+    const task = (await claimNextTask({ actor: annotator, projectId: project.id, prefetch: false })).task!;
+    await setImageAttributes({ actor: annotator, imageId: task.imageId, values: { blurry: false }, taskId: task.id });
+    await expect(submitTask({ actor: annotator, taskId: task.id })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This project needs every image attribute set: “weather” has no value yet (the editor's Whole image panel).",
+    });
+    await setImageAttributes({ actor: annotator, imageId: task.imageId, values: { blurry: false, weather: "sun" }, taskId: task.id });
+    expect((await submitTask({ actor: annotator, taskId: task.id })).task.status).toBe("submitted");
+  });
+
   it("are described for the work queue", () => {
     expect(describeHandInRules({ requireLabels: false, minMasks: 0 })).toBeNull();
     expect(describeHandInRules({ requireLabels: true, minMasks: 0 })).toBe("Before handing in: every mask needs a label.");
     expect(describeHandInRules({ requireLabels: true, minMasks: 1 })).toBe("Before handing in: every mask needs a label; at least 1 mask per image.");
     expect(describeHandInRules({ requireLabels: false, minMasks: 3 })).toBe("Before handing in: at least 3 masks per image.");
+    expect(describeHandInRules({ requireLabels: true, minMasks: 0, requireImageAttributes: true })).toBe("Before handing in: every image attribute set; every mask needs a label.");
   });
 });
