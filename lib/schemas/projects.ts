@@ -60,6 +60,14 @@ export const labelClassInput = z.object({ projectId: z.string().min(1), name: la
 
 /** Many classes at once: one name per line (blank lines and repeats ignored). */
 export const MAX_LABELS_AT_ONCE = 200;
+/** POST /api/projects/:id/label-classes: classes appended in order; names the project has are skipped. */
+export const createLabelClassesBody = z.object({
+  labels: z
+    .array(z.object({ name: labelName, color: labelColor.optional(), description: labelDescription.optional(), attributes: labelAttributesSchema.optional() }))
+    .min(1, "Give at least one label class")
+    .max(500, "At most 500 label classes at once"),
+});
+
 export const addLabelClassesInput = z.object({
   projectId: z.string().min(1),
   text: z.string().max(20_000, "The list is too long"),
