@@ -4,6 +4,7 @@
 // by attribute name. Shared by the label class form, the editor, the server's
 // checks and the exports.
 import { z } from "zod";
+import { asRecord } from "../as-record";
 
 export const ATTRIBUTE_TYPES = ["checkbox", "select", "text", "number"] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
@@ -64,6 +65,11 @@ export function normalizeAttributeValues(definitions: readonly LabelAttribute[],
     } else if (!(definition.type === "text" && value === "")) kept[definition.name] = value as AttributeValue;
   }
   return { values: kept, errors };
+}
+
+/** Stored values (any JSON) as the definitions read them now: wrong kinds and removed attributes left out. */
+export function storedAttributeValuesFor(definitions: readonly LabelAttribute[], stored: unknown): AttributeValues {
+  return normalizeAttributeValues(definitions, asRecord(stored)).values;
 }
 
 /** Same names with the same values (key order does not matter). */

@@ -2,8 +2,7 @@
 // CSV lines in id order (a stable cursor), read a page at a time so a large project never
 // sits in memory whole. Managers and admins only; the access check runs
 // before the first line, so a refusal is an ordinary error response.
-import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
-import { asRecord } from "@/lib/as-record";
+import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 import { roundToTenth } from "@/lib/round-to-tenth";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -14,7 +13,7 @@ const PAGE_SIZE = 2000;
 
 /** The values the mask's class still defines, as JSON; empty when there are none. */
 function attributesCell(definitions: unknown, stored: unknown): string | null {
-  const { values } = normalizeAttributeValues(readLabelAttributes(definitions), asRecord(stored));
+  const values = storedAttributeValuesFor(readLabelAttributes(definitions), stored);
   return Object.keys(values).length > 0 ? JSON.stringify(values) : null;
 }
 

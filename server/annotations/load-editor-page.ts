@@ -4,8 +4,7 @@
 // scores), its neighbours in import order (for
 // "next image"; within the Images tab's filter when it was opened from one),
 // and whether this person may edit it now (and if not, why).
-import { normalizeAttributeValues, readLabelAttributes, type AttributeValues, type LabelAttribute } from "@/lib/schemas/label-attributes";
-import { asRecord } from "@/lib/as-record";
+import { readLabelAttributes, storedAttributeValuesFor, type AttributeValues, type LabelAttribute } from "@/lib/schemas/label-attributes";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -57,6 +56,7 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     prefillScores[annotation.id] = row ? prefillConfidence(row) : null;
   }
   const index = order.findIndex((row) => row.id === imageId);
+  const imageAttributeDefinitions = readLabelAttributes(project.imageAttributes);
   return {
     ...base,
     project: { id: project.id, name: project.name, instructions: project.instructions },
@@ -67,9 +67,6 @@ export async function loadEditorPage(options: { actor: Actor; projectId: string;
     position: { index: index + 1, total: order.length },
     ...editAccess,
     prefillScores,
-    imageAttributes: (() => {
-      const definitions = readLabelAttributes(project.imageAttributes);
-      return { definitions, values: normalizeAttributeValues(definitions, asRecord(project.images[0]?.attributes)).values };
-    })(),
+    imageAttributes: { definitions: imageAttributeDefinitions, values: storedAttributeValuesFor(imageAttributeDefinitions, project.images[0]?.attributes) },
   };
 }

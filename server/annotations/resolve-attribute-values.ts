@@ -6,7 +6,8 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 
 export async function resolveAttributeValues(options: { tx: Prisma.TransactionClient; labelClassId: string | null; values: Record<string, unknown> }): Promise<AttributeValues> {
-  if (options.labelClassId === null) return {};
+  // Most saves carry no values: nothing to check, so no label lookup on the editor's save path.
+  if (options.labelClassId === null || Object.keys(options.values).length === 0) return {};
   const label = await options.tx.labelClass.findUnique({ where: { id: options.labelClassId }, select: { name: true, attributes: true } });
   if (!label) return {};
   const { values, errors } = normalizeAttributeValues(readLabelAttributes(label.attributes), options.values);

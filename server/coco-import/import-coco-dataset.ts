@@ -23,8 +23,8 @@ import { openZipImageSource } from "./open-zip-image-source";
 import { parseCocoJson } from "./parse-coco-json";
 import { prepareCocoAnnotations, type PreparedCocoImport } from "./prepare-coco-annotations";
 import { resolveCocoImages, type ResolvedCocoImage } from "./resolve-coco-images";
-import { inferAttributeDefinitions, keptAttributeValues, mergeAttributeDefinitions } from "./infer-coco-attributes";
-import { readLabelAttributes, type LabelAttribute } from "@/lib/schemas/label-attributes";
+import { inferAttributeDefinitions, mergeAttributeDefinitions } from "./infer-coco-attributes";
+import { readLabelAttributes, storedAttributeValuesFor, type LabelAttribute } from "@/lib/schemas/label-attributes";
 
 
 async function openSource(options: { actor: Actor; zip?: Uint8Array; folder?: string }): Promise<ImageSource | null> {
@@ -96,7 +96,8 @@ async function writeAnnotations(options: {
         maskWidth: annotation.maskWidth,
         bbox: annotation.bbox,
         area: annotation.area,
-        attributes: keptAttributeValues(definitions.get(annotation.categoryName) ?? [], annotation.attributes),
+        // Values a definition does not accept (an option an existing list lacks) are left out rather than failing the import.
+        attributes: storedAttributeValuesFor(definitions.get(annotation.categoryName) ?? [], annotation.attributes),
         source: "import" as const,
         authorId: actor.id,
       })),

@@ -5,7 +5,7 @@
 // other strings -> text; a name with mixed kinds is left out), merged into
 // the label class (an existing definition wins), and each mask keeps the
 // values its class's definitions accept.
-import { MAX_ATTRIBUTES_PER_CLASS, labelAttributesSchema, normalizeAttributeValues, type AttributeValues, type LabelAttribute } from "@/lib/schemas/label-attributes";
+import { MAX_ATTRIBUTES_PER_CLASS, labelAttributesSchema, type AttributeValues, type LabelAttribute } from "@/lib/schemas/label-attributes";
 import { asRecord } from "@/lib/as-record";
 
 const MAX_LIST_OPTIONS = 20;
@@ -69,14 +69,4 @@ export function mergeAttributeDefinitions(existing: readonly LabelAttribute[], i
     if (!names.has(attribute.name.toLowerCase())) merged.push(attribute);
   }
   return merged;
-}
-
-export function keptAttributeValues(definitions: readonly LabelAttribute[], values: AttributeValues): AttributeValues {
-  // Values a definition does not accept (an option an existing list lacks) are left out rather than failing the import.
-  const kept: AttributeValues = {};
-  for (const definition of definitions) {
-    const single = normalizeAttributeValues([definition], values);
-    Object.assign(kept, single.values);
-  }
-  return kept;
 }

@@ -5,7 +5,7 @@
 // pixels. area and bbox are pycocotools' area/toBbox of the mask.
 import { createCocoJsonWriter } from "./create-coco-json-writer";
 import type { ExportCategory } from "./export-types";
-import { decodeExportMask, type FormatWriter } from "./format-writer";
+import { attributesField, decodeExportMask, type FormatWriter } from "./format-writer";
 import { maskToCocoRings } from "./mask-to-export-rings";
 import type { ZipSink } from "./open-zip-sink";
 
@@ -31,7 +31,7 @@ export function createCocoWriter(options: {
         file_name: image.fileName,
         width: image.width,
         height: image.height,
-        ...(Object.keys(image.attributes).length > 0 ? { attributes: image.attributes } : {}),
+        ...attributesField(image.attributes),
       });
       for (const annotation of annotations) {
         if (!annotation.category) continue;
@@ -46,7 +46,7 @@ export function createCocoWriter(options: {
           bbox: annotation.bbox,
           iscrowd: 0,
           // CVAT's COCO export carries attributes the same way; other tools ignore the key.
-          ...(Object.keys(annotation.attributes).length > 0 ? { attributes: annotation.attributes } : {}),
+          ...attributesField(annotation.attributes),
         });
       }
     },

@@ -6,7 +6,7 @@
 // crop_box defaults to the whole image, as for interactive annotation.
 // Beyond SA-1B (class-agnostic): a labelled mask adds its `category` name and
 // any `attributes` values.
-import type { FormatWriter } from "./format-writer";
+import { attributesField, type FormatWriter } from "./format-writer";
 import { readPromptGeometry } from "./read-prompt-geometry";
 import { fileStem } from "./unique-export-file-names";
 import type { ZipSink } from "./open-zip-sink";
@@ -20,7 +20,7 @@ export function createSa1bWriter(options: { sink: ZipSink }): FormatWriter {
           width: image.width,
           height: image.height,
           file_name: image.fileName,
-          ...(Object.keys(image.attributes).length > 0 ? { attributes: image.attributes } : {}),
+          ...attributesField(image.attributes),
         },
         annotations: annotations.map((annotation) => {
           const geometry = readPromptGeometry({ prompt: annotation.prompt });
@@ -34,7 +34,7 @@ export function createSa1bWriter(options: { sink: ZipSink }): FormatWriter {
             crop_box: geometry.cropBox ?? [0, 0, image.width, image.height],
             point_coords: geometry.pointCoords,
             ...(annotation.category ? { category: annotation.category.name } : {}),
-            ...(Object.keys(annotation.attributes).length > 0 ? { attributes: annotation.attributes } : {}),
+            ...attributesField(annotation.attributes),
           };
         }),
       };

@@ -1,8 +1,7 @@
 // Loads the masks of one chunk of exported images, in the order and with the
 // ids fixed by selectExportData. Area and bbox are recomputed from the RLE
 // (pycocotools semantics) so the files never disagree with their own masks.
-import { normalizeAttributeValues } from "@/lib/schemas/label-attributes";
-import { asRecord } from "@/lib/as-record";
+import { storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 import { rleArea, rleBbox, type CocoRle } from "@/lib/mask";
 import { db } from "../db/client";
 import type { ExportAnnotation, ExportCategory, ExportImage, ExportImageWithAnnotations } from "./export-types";
@@ -47,7 +46,7 @@ export async function loadExportAnnotations(options: {
       stabilityScore: row.stabilityScore,
       prompt: row.prompt,
       // Values of attributes removed from the class since are left out.
-      attributes: category ? normalizeAttributeValues(category.attributes, asRecord(row.attributes)).values : {},
+      attributes: category ? storedAttributeValuesFor(category.attributes, row.attributes) : {},
     });
   }
   return images.map((image) => {

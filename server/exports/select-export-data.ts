@@ -2,8 +2,7 @@
 // status filter), which categories (label class filter) and the integer ids of
 // images, categories and annotations. Only ids and small rows are loaded here;
 // masks are loaded per chunk of images by loadExportAnnotations.
-import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
-import { asRecord } from "@/lib/as-record";
+import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 import type { ExportOptions } from "@/lib/schemas/exports";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -75,7 +74,7 @@ export async function selectExportData(options: { projectId: string; options: Ex
     width: row.width,
     height: row.height,
     storageKey: row.storageKey,
-    attributes: normalizeAttributeValues(imageAttributeDefinitions, asRecord(row.attributes)).values,
+    attributes: storedAttributeValuesFor(imageAttributeDefinitions, row.attributes),
   }));
 
   const annotationWhere = annotationWhereFor(exportOptions, classes.map((label) => label.id));

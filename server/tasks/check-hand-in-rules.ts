@@ -5,8 +5,7 @@
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { handInRulesOf } from "../projects/read-hand-in-rules";
-import { normalizeAttributeValues, readLabelAttributes } from "@/lib/schemas/label-attributes";
-import { asRecord } from "@/lib/as-record";
+import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 
 export async function checkHandInRules(options: { tx: Prisma.TransactionClient; projectId: string; imageId: string }): Promise<void> {
   const { tx, projectId, imageId } = options;
@@ -16,7 +15,7 @@ export async function checkHandInRules(options: { tx: Prisma.TransactionClient; 
   if (rules.requireImageAttributes) {
     const definitions = readLabelAttributes(project.imageAttributes);
     const image = await tx.image.findUniqueOrThrow({ where: { id: imageId }, select: { attributes: true } });
-    const { values } = normalizeAttributeValues(definitions, asRecord(image.attributes));
+    const values = storedAttributeValuesFor(definitions, image.attributes);
     const missing = definitions.filter((definition) => values[definition.name] === undefined).map((definition) => definition.name);
     if (missing.length > 0) {
       throw new AppError("conflict", `This project needs every image attribute set: ${missing.map((name) => `“${name}”`).join(", ")} ${missing.length === 1 ? "has" : "have"} no value yet (the editor's Whole image panel).`, {
