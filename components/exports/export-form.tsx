@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, TASK_STATUSES, type ExportFormat,
 import { TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
+import { ExportSplitFields, type SplitChoice } from "./export-split-fields";
 
 type Props = {
   projectId: string;
@@ -18,9 +19,11 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
   const [format, setFormat] = useState<ExportFormat>("coco");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [splitChoice, setSplitChoice] = useState<SplitChoice>({ enabled: false });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (splitChoice.enabled && splitChoice.problem) return setError(`Split: ${splitChoice.problem}`);
     const form = new FormData(event.currentTarget);
     const input: StartExportInput = {
       format,
@@ -29,6 +32,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
       labelClassIds: form.getAll("labelClassIds").map(String),
       includeImages: form.get("includeImages") === "on",
       cocoPolygons: format === "coco" && form.get("cocoPolygons") === "on",
+      split: splitChoice.enabled ? splitChoice.split : null,
     };
     setPending(true);
     setError(null);
@@ -103,6 +107,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
           </label>
         )}
       </div>
+      <ExportSplitFields onChange={setSplitChoice} />
       <FormError message={error} />
       <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Starting…" : "Start export"}</button>
     </form>

@@ -19,6 +19,8 @@ function filterText(item: ExportSummary): string {
   if (item.options.labelClassIds.length > 0) parts.push(`${item.options.labelClassIds.length} class(es)`);
   if (item.options.includeImages) parts.push("with images");
   if (item.options.cocoPolygons) parts.push("polygons");
+  const split = item.options.split;
+  if (split) parts.push(`split ${split.train}/${split.val}/${split.test} (seed ${split.seed})`);
   return parts.join(" · ");
 }
 

@@ -18,6 +18,28 @@ export { TASK_STATUSES };
 
 const cuidLike = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 
+export const EXPORT_SPLIT_PARTS = ["train", "val", "test"] as const;
+export type ExportSplitPart = (typeof EXPORT_SPLIT_PARTS)[number];
+
+const percent = (part: ExportSplitPart) =>
+  z.number({ error: `${part} must be a whole percentage` }).int(`${part} must be a whole percentage`).min(0, `${part} is at least 0`).max(100, `${part} is at most 100`);
+
+/**
+ * Train / val / test percentages (whole numbers adding up to 100). The seed
+ * picks which images go where; the same seed and the same selected images
+ * give the same split.
+ */
+export const exportSplitSchema = z
+  .object({
+    train: percent("train"),
+    val: percent("val"),
+    test: percent("test"),
+    seed: z.number().int("seed must be a whole number").min(0, "seed is at least 0").max(2_147_483_647, "seed is at most 2147483647").default(0),
+  })
+  .refine((split) => split.train + split.val + split.test === 100, "train, val and test must add up to 100")
+  .refine((split) => [split.train, split.val, split.test].filter((value) => value > 0).length >= 2, "a split needs at least two parts above 0%");
+export type ExportSplit = z.infer<typeof exportSplitSchema>;
+
 /** What a manager chooses on the export page; stored as Export.options. */
 export const exportOptionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS),
@@ -30,6 +52,8 @@ export const exportOptionsSchema = z.object({
   includeImages: z.boolean().default(false),
   /** COCO only: add `polygons` (derived from the masks) beside the RLE `segmentation`. */
   cocoPolygons: z.boolean().default(false),
+  /** Split the images into train / val / test folders; null = one set. */
+  split: exportSplitSchema.nullable().default(null),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 

@@ -2,12 +2,16 @@
 // images in chunks (one chunk of masks in memory), handing each to the
 // format's writer and, if asked, streaming the original image file into the
 // archive. Reports progress as the fraction of images written.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { ExportOptions } from "@/lib/schemas/exports";
+import { assignExportSplits, type ExportSplitAssignment } from "./assign-export-splits";
 import { storedFilePath } from "../storage/content-store";
 import { createCocoWriter } from "./create-coco-writer";
 import { createPngWriter } from "./create-png-writer";
 import { createSa1bWriter } from "./create-sa1b-writer";
-import { createYoloWriter } from "./create-yolo-writer";
+import { createSplitWriter, type SplitRouter } from "./create-split-writer";
+import { createYoloWriter, writeYoloIndexFiles } from "./create-yolo-writer";
 import { describeExportArchive } from "./describe-export-archive";
 import type { ExportCategory } from "./export-types";
 import type { FormatWriter } from "./format-writer";
@@ -26,6 +30,8 @@ function createFormatWriter(options: {
   categories: ExportCategory[];
   projectName: string;
   createdAt: Date;
+  /** Part of a split export: YOLO's index files then go at the archive's top. */
+  inSplit: boolean;
 }): FormatWriter {
   const { exportOptions, sink, categories } = options;
   switch (exportOptions.format) {
@@ -41,10 +47,30 @@ function createFormatWriter(options: {
     case "sa1b":
       return createSa1bWriter({ sink });
     case "yolo":
-      return createYoloWriter({ sink, categories, includeImages: exportOptions.includeImages });
+      return createYoloWriter({ sink, categories, includeImages: exportOptions.includeImages, indexFiles: !options.inSplit });
     case "png":
       return createPngWriter({ sink, categories });
   }
+}
+
+/** One writer for the whole archive, or a router over one writer per split part. */
+function createArchiveWriter(options: Omit<Parameters<typeof createFormatWriter>[0], "inSplit"> & { assignment: ExportSplitAssignment | null }): SplitRouter {
+  const { assignment, sink } = options;
+  if (!assignment) return { writer: createFormatWriter({ ...options, inSplit: false }), sinkFor: () => sink };
+  return createSplitWriter({
+    sink,
+    assignment,
+    createPartWriter: (partSink, part) => {
+      // Each part's COCO writer keeps its own temp files.
+      const workDir = path.join(options.workDir, part);
+      mkdirSync(workDir, { recursive: true });
+      return createFormatWriter({ ...options, sink: partSink, workDir, inSplit: true });
+    },
+    finishArchive:
+      options.exportOptions.format === "yolo"
+        ? async () => writeYoloIndexFiles({ sink, categories: options.categories, includeImages: options.exportOptions.includeImages, parts: assignment.parts })
+        : undefined,
+  });
 }
 
 export async function buildExportArchive(options: {
@@ -59,17 +85,19 @@ export async function buildExportArchive(options: {
 }): Promise<ExportArchiveStats> {
   const { exportOptions } = options;
   const selection = await selectExportData({ projectId: options.projectId, options: exportOptions });
+  const assignment = exportOptions.split ? assignExportSplits({ imageIds: selection.images.map((image) => image.dbId), split: exportOptions.split }) : null;
   const sink = openZipSink({ filePath: options.filePath });
   try {
-    sink.addBuffer("README.txt", Buffer.from(describeExportArchive({ options: exportOptions, projectName: options.projectName, createdAt: options.createdAt })));
-    const writer = createFormatWriter({ ...options, sink, categories: selection.categories });
+    const readme = describeExportArchive({ options: exportOptions, projectName: options.projectName, createdAt: options.createdAt, splitCounts: assignment?.counts ?? null });
+    sink.addBuffer("README.txt", Buffer.from(readme));
+    const { writer, sinkFor } = createArchiveWriter({ ...options, sink, categories: selection.categories, assignment });
     const total = selection.images.length;
     let annotations = 0;
     for (let start = 0; start < total; start += IMAGES_PER_CHUNK) {
       const chunk = await loadExportAnnotations({ selection, images: selection.images.slice(start, start + IMAGES_PER_CHUNK) });
       for (const item of chunk) {
         // Originals are stored already compressed (JPEG, PNG, ...): deflating them again wastes CPU.
-        if (exportOptions.includeImages) sink.addFile(`images/${item.image.fileName}`, storedFilePath(item.image.storageKey), { compress: false });
+        if (exportOptions.includeImages) sinkFor(item.image.dbId).addFile(`images/${item.image.fileName}`, storedFilePath(item.image.storageKey), { compress: false });
         await writer.writeImage(item);
         annotations += item.annotations.length;
         await sink.room();

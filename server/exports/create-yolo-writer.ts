@@ -8,6 +8,8 @@
 // that could move a boundary for images up to 200,000 px on a side).
 // Every selected image gets a label file, empty when it has no objects (YOLO's
 // convention for background images). data.yaml names the classes for Ultralytics.
+// In a split export each part folder holds images/ and labels/ (Roboflow's
+// layout) and one data.yaml at the top points at them.
 import type { ExportCategory } from "./export-types";
 import { decodeExportMask, type FormatWriter } from "./format-writer";
 import { maskToSingleRing } from "./mask-to-export-rings";
@@ -19,8 +21,29 @@ function normalised(value: number, size: number): string {
   return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
 }
 
-export function createYoloWriter(options: { sink: ZipSink; categories: ExportCategory[]; includeImages: boolean }): FormatWriter {
+/** classes.txt and data.yaml; `parts` lists the split folders (none: one set under images/). */
+export function writeYoloIndexFiles(options: { sink: ZipSink; categories: ExportCategory[]; includeImages: boolean; parts: readonly string[] }): void {
   const { sink, categories } = options;
+  sink.addBuffer("classes.txt", Buffer.from(categories.map((category) => `${category.name}\n`).join("")));
+  // JSON strings are valid YAML scalars, so any class name is quoted safely.
+  const names = categories.map((category) => `  ${category.index}: ${JSON.stringify(category.name)}`).join("\n");
+  const note = options.includeImages ? "" : "  # not included in this export";
+  const folders =
+    options.parts.length > 0
+      ? options.parts.map((part) => `${part}: ${part}/images${note}`).join("\n")
+      : `train: images${note}\nval: images${note}`;
+  const namesBlock = categories.length > 0 ? `names:\n${names}\n` : "names: {}\n";
+  sink.addBuffer("data.yaml", Buffer.from(`path: .\n${folders}\n${namesBlock}`));
+}
+
+export function createYoloWriter(options: {
+  sink: ZipSink;
+  categories: ExportCategory[];
+  includeImages: boolean;
+  /** false for one part of a split export: the archive's top holds them. */
+  indexFiles?: boolean;
+}): FormatWriter {
+  const { sink } = options;
   return {
     async writeImage({ image, annotations }) {
       const lines: string[] = [];
@@ -36,12 +59,7 @@ export function createYoloWriter(options: { sink: ZipSink; categories: ExportCat
       sink.addBuffer(`labels/${fileStem(image.fileName)}.txt`, Buffer.from(lines.map((line) => `${line}\n`).join("")));
     },
     async finish() {
-      sink.addBuffer("classes.txt", Buffer.from(categories.map((category) => `${category.name}\n`).join("")));
-      // JSON strings are valid YAML scalars, so any class name is quoted safely.
-      const names = categories.map((category) => `  ${category.index}: ${JSON.stringify(category.name)}`).join("\n");
-      const imagesDir = options.includeImages ? "images" : "images  # not included in this export";
-      const namesBlock = categories.length > 0 ? `names:\n${names}\n` : "names: {}\n";
-      sink.addBuffer("data.yaml", Buffer.from(`path: .\ntrain: ${imagesDir}\nval: ${imagesDir}\n${namesBlock}`));
+      if (options.indexFiles !== false) writeYoloIndexFiles({ ...options, parts: [] });
     },
   };
 }

@@ -1,6 +1,6 @@
 // README.txt at the root of every export: the layout and the exact value
 // encodings of the chosen format, so the archive explains itself.
-import type { ExportOptions } from "@/lib/schemas/exports";
+import { EXPORT_SPLIT_PARTS, type ExportOptions, type ExportSplit, type ExportSplitPart } from "@/lib/schemas/exports";
 
 const COMMON = `Masks are exactly the stored masks. COCO RLE strings are pycocotools' compressed
 counts (column-major runs, starting with background); area and bbox are
@@ -37,13 +37,32 @@ const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
   Overlaps: larger objects are painted first, smaller ones on top.`,
 };
 
-export function describeExportArchive(options: { options: ExportOptions; projectName: string; createdAt: Date }): string {
+function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, number>, format: ExportOptions["format"]): string {
+  const parts = EXPORT_SPLIT_PARTS.filter((part) => split[part] > 0);
+  const sizes = parts.map((part) => `${part} ${split[part]}% (${counts[part]} images)`).join(", ");
+  const top = format === "yolo" ? " classes.txt and data.yaml are at the top; data.yaml points at each part's images/." : "";
+  return [
+    `Split: ${sizes}; seed ${split.seed}. The images were shuffled by a hash of the seed and`,
+    `their id, so the same seed over the same images gives the same split.`,
+    `Each part is a folder (${parts.map((part) => `${part}/`).join(", ")}) laid out as described below.${top}`,
+  ].join("\n");
+}
+
+export function describeExportArchive(options: {
+  options: ExportOptions;
+  projectName: string;
+  createdAt: Date;
+  /** Images per part when the export is split. */
+  splitCounts: Record<ExportSplitPart, number> | null;
+}): string {
   const { options: exportOptions } = options;
   const images = exportOptions.includeImages ? "images/<file name>  the original image files\n" : "Images are not included.\n";
+  const split = exportOptions.split && options.splitCounts ? [describeSplit(exportOptions.split, options.splitCounts, exportOptions.format), ""] : [];
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
     `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,
     "",
+    ...split,
     FORMAT_TEXT[exportOptions.format],
     "",
     images,

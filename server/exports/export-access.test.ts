@@ -110,6 +110,9 @@ describe("export routes", () => {
     expect(response.status).toBe(400);
     expect((await start(manager, { format: "coco", batchId: "nope" })).status).toBe(400);
     expect((await start(manager, { format: "coco", statuses: [] })).status).toBe(400);
+    const badSplit = await start(manager, { format: "yolo", split: { train: 70, val: 20, test: 20 } });
+    expect(badSplit.status).toBe(400);
+    expect(((await badSplit.json()) as { error: { message: string } }).error.message).toContain("train, val and test must add up to 100");
   });
 
   it("the manager and an admin list, poll and download the finished zip", async () => {
