@@ -65,6 +65,36 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   const exportId = (await row.getByRole("link", { name: /Download zip/ }).getAttribute("href"))?.split("/")[3] ?? "";
   expect(exportId).not.toBe("");
 
+  // The same images as YOLO, split 80 / 20 / 0: the form names a split that does not add up before it is sent.
+  await exportForm.getByLabel("YOLO segmentation (txt + classes)").check();
+  await exportForm.getByLabel("Split into train / val / test folders").check();
+  await exportForm.getByLabel("Train %").fill("80");
+  await expect(exportForm.getByRole("alert")).toHaveText("The parts add up to 110%, not 100%.");
+  await screenshot(manager, "export-split-invalid");
+  await exportForm.getByLabel("Test %").fill("0");
+  await exportForm.getByLabel("Seed").fill("7");
+  await expect(exportForm.getByRole("alert")).toHaveCount(0);
+  await screenshot(manager, "export-split-form");
+  await exportForm.getByRole("button", { name: "Start export" }).click();
+  const splitRow = manager.getByTestId("export-row").first();
+  await expect(splitRow.getByText(/split 80\/20\/0 \(seed 7\)/)).toBeVisible();
+  await expect(splitRow).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await screenshot(manager, "export-split-done");
+  const [splitDownload] = await Promise.all([manager.waitForEvent("download"), splitRow.getByRole("link", { name: /Download zip/ }).click()]);
+  const splitSaved = path.join(mkdtempSync(path.join(os.tmpdir(), "mw-e2e-export-")), splitDownload.suggestedFilename());
+  await splitDownload.saveAs(splitSaved);
+  const splitFiles = await readZip(splitSaved);
+  const yaml = splitFiles.get("data.yaml")?.toString("utf8") ?? "";
+  expect(yaml).toContain("train: train/images\n");
+  expect(yaml).toContain("val: val/images\n");
+  const inPart = (part: string) => [...splitFiles.keys()].filter((name) => name.startsWith(`${part}/images/`)).length;
+  const exported = coco.images.length;
+  // 80% of the images (rounded; a part asked for gets at least one) go to train, the rest to val, none to test.
+  expect(inPart("train") + inPart("val")).toBe(exported);
+  expect(inPart("val")).toBeGreaterThanOrEqual(1);
+  expect(Math.abs(inPart("train") - 0.8 * exported)).toBeLessThanOrEqual(1);
+  expect(inPart("test")).toBe(0);
+
   // An annotator of the same project: the page says no, and every export API answers 403.
   const annotatorContext = await browser.newContext();
   const annotator = await annotatorContext.newPage();
