@@ -129,7 +129,7 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await page.getByTestId("image-filter-todo").click();
   await expect(page.getByTestId("image-card")).toHaveCount(2);
   await page.getByRole("searchbox", { name: "Search file names" }).fill("800X600");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/status=todo&q=800X600/);
   await expect(page.getByTestId("image-card")).toHaveCount(1);
   await expect(page.getByTestId("image-card")).toContainText("shape-800x600.jpg");

@@ -1,20 +1,30 @@
 // Filters over the Images tab: one chip per annotate status (with its count),
-// a file name search, and the order. Plain links and a GET form, so it works before any
+// a file name search, a label class and an annotator, and the order. Plain links and a GET form, so it works before any
 // JavaScript and every filtered view has its own URL.
 import Form from "next/form";
 import Link from "next/link";
-import { IMAGE_SORTS, IMAGE_SORT_LABELS } from "@/lib/schemas/images";
+import { IMAGE_SORTS, IMAGE_SORT_LABELS, UNLABELLED_FILTER } from "@/lib/schemas/images";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonSecondary, inputField } from "../ui/button-styles";
 import { imagesHref, type ImageFilters } from "./images-href";
 
-type Props = { projectId: string; filters: ImageFilters; statusCounts: Record<string, number>; imageCount: number };
+type Choice = { id: string; name: string };
+type Props = {
+  projectId: string;
+  filters: ImageFilters;
+  statusCounts: Record<string, number>;
+  imageCount: number;
+  labelClasses: Choice[];
+  /** Members who can label (annotators and managers). */
+  annotators: Choice[];
+};
 
 const chip = "rounded-full border px-3 py-1 text-xs font-medium transition";
 const chipOn = "border-brand-600 bg-brand-600 text-white";
 const chipOff = "border-slate-300 bg-white text-slate-700 hover:border-brand-400";
 
-export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }: Props) {
+export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, labelClasses, annotators }: Props) {
+  const view = { ...filters, page: undefined };
   const chips = [
     { status: undefined, label: "All", count: imageCount },
     ...TASK_STATUSES.map((status) => ({ status, label: TASK_STATUS_LABELS[status], count: statusCounts[status] ?? 0 })),
@@ -27,7 +37,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
           return (
             <Link
               key={label}
-              href={imagesHref(projectId, { status, q: filters.q, sort: filters.sort })}
+              href={imagesHref(projectId, { ...view, status })}
               aria-current={active ? "true" : undefined}
               className={`${chip} ${active ? chipOn : chipOff}`}
               data-testid={`image-filter-${status ?? "all"}`}
@@ -37,7 +47,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
           );
         })}
       </nav>
-      <Form action={`/projects/${projectId}`} className="flex items-center gap-2" role="search">
+      <Form action={`/projects/${projectId}`} className="flex flex-wrap items-center gap-2" role="search">
         <input type="hidden" name="tab" value="images" />
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
@@ -48,9 +58,22 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
           placeholder="Search file names"
           aria-label="Search file names"
           maxLength={200}
-          className={`${inputField} w-56 py-1.5`}
+          className={`${inputField} w-52 py-1.5`}
         />
-        <button type="submit" className={`${buttonSecondary} py-1.5`}>Search</button>
+        <select name="label" defaultValue={filters.label ?? ""} aria-label="Images with a mask labelled" className={`${inputField} w-auto py-1.5`}>
+          <option value="">Any label</option>
+          <option value={UNLABELLED_FILTER}>A mask without a label</option>
+          {labelClasses.map((label) => (
+            <option key={label.id} value={label.id}>With {label.name}</option>
+          ))}
+        </select>
+        <select name="annotator" defaultValue={filters.annotator ?? ""} aria-label="Images of annotator" className={`${inputField} w-auto py-1.5`}>
+          <option value="">Any annotator</option>
+          {annotators.map((member) => (
+            <option key={member.id} value={member.id}>{member.name}</option>
+          ))}
+        </select>
+        <button type="submit" className={`${buttonSecondary} py-1.5`}>Apply</button>
       </Form>
       <nav aria-label="Order of the images" className="flex w-full flex-wrap items-center gap-1.5 text-xs text-slate-500">
         Order:
@@ -59,7 +82,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount }:
           return (
             <Link
               key={sort}
-              href={imagesHref(projectId, { status: filters.status, q: filters.q, sort })}
+              href={imagesHref(projectId, { ...view, sort })}
               aria-current={active ? "true" : undefined}
               className={`${chip} ${active ? chipOn : chipOff}`}
               data-testid={`image-sort-${sort}`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotateHref, imagesHref, pageWindow } from "./images-href";
+import { annotateHref, imagesHref, isFilteredView, pageWindow } from "./images-href";
 
 describe("imagesHref", () => {
   it("keeps only the filters that are set, and page 1 implicit", () => {
@@ -8,6 +8,15 @@ describe("imagesHref", () => {
     expect(imagesHref("p1", { q: "", page: 1 })).toBe("/projects/p1?tab=images");
     expect(imagesHref("p1", { sort: "name_desc", page: 2 })).toBe("/projects/p1?tab=images&sort=name_desc&page=2");
     expect(imagesHref("p1", { sort: "oldest" })).toBe("/projects/p1?tab=images");
+    expect(imagesHref("p1", { annotator: "u7", label: "none", sort: "masks_desc", status: "todo", page: 2 })).toBe(
+      "/projects/p1?tab=images&status=todo&label=none&annotator=u7&sort=masks_desc&page=2",
+    );
+  });
+
+  it("tells a narrowed view from a merely ordered one", () => {
+    expect(isFilteredView({ sort: "name" })).toBe(false);
+    expect(isFilteredView({ label: "c1" })).toBe(true);
+    expect(isFilteredView({ annotator: "u1" })).toBe(true);
   });
 });
 
@@ -16,6 +25,7 @@ describe("annotateHref", () => {
     expect(annotateHref("p1", "i9", {})).toBe("/projects/p1/annotate/i9");
     expect(annotateHref("p1", "i9", { status: "rejected", q: "cat_" })).toBe("/projects/p1/annotate/i9?status=rejected&q=cat_");
     expect(annotateHref("p1", "i9", { sort: "newest" })).toBe("/projects/p1/annotate/i9?sort=newest");
+    expect(annotateHref("p1", "i9", { label: "c1", annotator: "u2" })).toBe("/projects/p1/annotate/i9?label=c1&annotator=u2");
   });
 });
 

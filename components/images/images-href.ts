@@ -1,28 +1,37 @@
 // The project page's Images tab as a URL: the filters and the page live in the
 // query string, so a filtered view can be linked, reloaded and shared.
-import type { ImageSort } from "@/lib/schemas/images";
+import { IMAGE_FILTER_KEYS, type ImageSort } from "@/lib/schemas/images";
 import type { TaskStatusName } from "@/lib/schemas/tasks";
 
 /** `sort` absent = import order (the default is never written into a URL). */
-export type ImageFilters = { status?: TaskStatusName; q?: string; sort?: ImageSort; page?: number };
+export type ImageFilters = { status?: TaskStatusName; q?: string; label?: string; annotator?: string; sort?: ImageSort; page?: number };
+export type ImageViewFilters = Omit<ImageFilters, "page">;
+
+function setFilterParams(params: URLSearchParams, filters: ImageViewFilters): void {
+  for (const key of IMAGE_FILTER_KEYS) {
+    const value = filters[key];
+    if (value && !(key === "sort" && value === "oldest")) params.set(key, value);
+  }
+}
 
 export function imagesHref(projectId: string, filters: ImageFilters): string {
   const params = new URLSearchParams({ tab: "images" });
-  if (filters.status) params.set("status", filters.status);
-  if (filters.q) params.set("q", filters.q);
-  if (filters.sort && filters.sort !== "oldest") params.set("sort", filters.sort);
+  setFilterParams(params, filters);
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   return `/projects/${encodeURIComponent(projectId)}?${params.toString()}`;
 }
 
 /** An image in the editor, opened from a filtered view: previous / next then walk that view in its order, and "back" returns to it. */
-export function annotateHref(projectId: string, imageId: string, filters: Pick<ImageFilters, "status" | "q" | "sort">): string {
+export function annotateHref(projectId: string, imageId: string, filters: ImageViewFilters): string {
   const params = new URLSearchParams();
-  if (filters.status) params.set("status", filters.status);
-  if (filters.q) params.set("q", filters.q);
-  if (filters.sort && filters.sort !== "oldest") params.set("sort", filters.sort);
+  setFilterParams(params, filters);
   const query = params.toString();
   return `/projects/${encodeURIComponent(projectId)}/annotate/${encodeURIComponent(imageId)}${query ? `?${query}` : ""}`;
+}
+
+/** Whether the view is narrowed (the order alone does not narrow it). */
+export function isFilteredView(filters: ImageViewFilters): boolean {
+  return Boolean(filters.status || filters.q || filters.label || filters.annotator);
 }
 
 /** Page numbers to offer around the current one: first, last, and two either side, with gaps as null. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstSearchParam } from "../first-search-param";
 import { taskStatusSchema } from "./tasks";
 
 export const importFolderInput = z.object({
@@ -36,7 +37,33 @@ export const imageFiltersQuery = z.object({
     .max(200, "The file name search is at most 200 characters")
     .transform((value) => value || undefined)
     .optional(),
+  /** Only images with a live mask of this label class; "none" = a mask with no label yet. */
+  label: z
+    .string()
+    .trim()
+    .max(64, "label is at most 64 characters")
+    .regex(/^[A-Za-z0-9_-]*$/, "label must be a label class id or none")
+    .transform((value) => value || undefined)
+    .optional(),
+  /** Only images whose annotate task this member holds or last handed in. */
+  annotator: z
+    .string()
+    .trim()
+    .max(64, "annotator is at most 64 characters")
+    .regex(/^[A-Za-z0-9_-]*$/, "annotator must be a user id")
+    .transform((value) => value || undefined)
+    .optional(),
 });
+export type ImageFiltersQuery = z.infer<typeof imageFiltersQuery>;
+
+/** The URL keys of the Images tab's view (the page number aside), in the order links write them. */
+export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "sort"] as const;
+export const UNLABELLED_FILTER = "none";
+
+/** A page's search params as the filter schema reads them (the first of a repeated key). */
+export function imageFilterParams(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(IMAGE_FILTER_KEYS.map((key) => [key, firstSearchParam(query[key])]));
+}
 
 export const listImagesQuery = imageFiltersQuery.extend({
   page: z.coerce.number().int().min(1, "page starts at 1").default(1),

@@ -1,7 +1,7 @@
 // Which of a project's images a filtered view holds: the Images tab's page and
 // the editor's previous / next walk use the same condition, so the editor
 // steps through exactly the images the grid showed, in the same order.
-import type { ImageSort } from "@/lib/schemas/images";
+import { UNLABELLED_FILTER, type ImageSort } from "@/lib/schemas/images";
 import type { TaskStatus } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { escapeLike } from "../db/escape-like";
@@ -11,17 +11,22 @@ export type ImageListFilters = {
   status?: TaskStatus;
   /** Case-insensitive substring of the file name, matched literally (% and _ are not wildcards). */
   q?: string;
+  /** Only images with a live mask of this label class id; "none": a live mask without a label. */
+  label?: string;
+  /** Only images whose annotate task this user holds or last handed in. */
+  annotator?: string;
   /** Order of the view; import order when absent. */
   sort?: ImageSort;
 };
 
 export function imageListWhere(options: { projectId: string } & ImageListFilters): Prisma.ImageWhereInput {
-  const { projectId, status, q } = options;
-  return {
-    projectId,
-    ...(status && { tasks: { some: { stage: "annotate", status } } }),
-    ...(q && { fileName: { contains: escapeLike(q), mode: "insensitive" } }),
-  };
+  const { projectId, status, q, label, annotator } = options;
+  const and: Prisma.ImageWhereInput[] = [];
+  if (status) and.push({ tasks: { some: { stage: "annotate", status } } });
+  if (q) and.push({ fileName: { contains: escapeLike(q), mode: "insensitive" } });
+  if (label) and.push({ annotations: { some: { deletedAt: null, labelClassId: label === UNLABELLED_FILTER ? null : label } } });
+  if (annotator) and.push({ tasks: { some: { stage: "annotate", OR: [{ assigneeId: annotator }, { lastAnnotatorId: annotator }] } } });
+  return { projectId, ...(and.length > 0 && { AND: and }) };
 }
 
 /** The view's order; the id breaks ties (same second, same name) so pages and the walk never disagree. */

@@ -5,6 +5,7 @@ import { db, type TaskStatus } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { createProjectWithImages } from "../testing/fixtures/project-with-images";
+import { listImageIdsInOrder } from "./list-image-ids-in-order";
 import { listProjectImages } from "./list-project-images";
 
 setupTempDataDir();
@@ -62,6 +63,31 @@ describe("listProjectImages filters", () => {
   });
 });
 
+describe("listProjectImages by label and annotator", () => {
+  it("keeps images with a live mask of the label (or without one), and those an annotator holds or handed in", async () => {
+    const cat = await db().labelClass.create({ data: { projectId, name: "cat", color: "#ff0000" } });
+    const mask = (imageId: string, labelClassId: string | null, deleted = false) =>
+      db().annotation.create({ data: { projectId, imageId, labelClassId, rleCounts: "0 1", maskHeight: 1, maskWidth: 1, bbox: [0, 0, 1, 1], area: 1, deletedAt: deleted ? new Date() : null } });
+    await mask(idOf.get("Cat_01.png")!, cat.id);
+    await mask(idOf.get("catX01.png")!, cat.id, true); // deleted: does not count
+    await mask(idOf.get("dog%50.png")!, null);
+    await mask(idOf.get("bird.png")!, cat.id);
+    await mask(idOf.get("bird.png")!, null);
+    expect(names(await listProjectImages({ actor: annotator, projectId, label: cat.id }))).toEqual(["Cat_01.png", "bird.png"]);
+    expect(names(await listProjectImages({ actor: annotator, projectId, label: "none" }))).toEqual(["dog%50.png", "bird.png"]);
+    expect(names(await listProjectImages({ actor: annotator, projectId, label: cat.id, status: "rejected" }))).toEqual(["bird.png"]);
+    expect(await listProjectImages({ actor: annotator, projectId, label: "no-such-class" })).toMatchObject({ items: [], total: 0 });
+
+    const task = (fileName: string) => ({ imageId: idOf.get(fileName)!, stage: "annotate" as const });
+    await db().task.updateMany({ where: task("catX01.png"), data: { assigneeId: annotator.id } });
+    await db().task.updateMany({ where: task("dog-50.png"), data: { lastAnnotatorId: annotator.id } });
+    expect(names(await listProjectImages({ actor: annotator, projectId, annotator: annotator.id }))).toEqual(["catX01.png", "dog-50.png"]);
+    expect(names(await listProjectImages({ actor: annotator, projectId, annotator: annotator.id, sort: "name_desc", q: "dog" }))).toEqual(["dog-50.png"]);
+    // The editor's walk sees the same view.
+    expect(await listImageIdsInOrder({ projectId, filters: { label: "none", sort: "newest" } })).toEqual([idOf.get("bird.png"), idOf.get("dog%50.png")]);
+  });
+});
+
 describe("listProjectImages order", () => {
   it("sorts by import order (default), newest first, or file name either way, filters and pages included", async () => {
     const all = ["Cat_01.png", "catX01.png", "dog%50.png", "dog-50.png", "bird.png"];
@@ -93,5 +119,8 @@ describe("listImagesQuery", () => {
     const longSearch = listImagesQuery.safeParse({ q: "x".repeat(201) });
     expect(longSearch.error?.issues[0]?.message).toBe("The file name search is at most 200 characters");
     expect(listImagesQuery.safeParse({ page: "0" }).error?.issues[0]?.message).toBe("page starts at 1");
+    expect(listImagesQuery.parse({ label: "none", annotator: " u1 " })).toMatchObject({ label: "none", annotator: "u1" });
+    expect(listImagesQuery.parse({ label: "", annotator: "" })).toMatchObject({ label: undefined, annotator: undefined });
+    expect(listImagesQuery.safeParse({ label: "a b" }).error?.issues[0]?.message).toBe("label must be a label class id or none");
   });
 });

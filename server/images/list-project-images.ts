@@ -17,16 +17,17 @@ export async function listProjectImages(options: {
   page?: number;
   pageSize?: number;
 } & ImageListFilters): Promise<ImagePage> {
-  const { actor, projectId, status, q, sort } = options;
+  const { actor, projectId, status, q, label, annotator, sort } = options;
+  const filters: ImageListFilters = { status, q, label, annotator, sort };
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
 
-  const where = imageListWhere({ projectId, status, q });
+  const where = imageListWhere({ projectId, ...filters });
   const select = { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" as const }, select: { status: true } } };
   const [total, rows] = isMaskCountSort(sort)
     ? await (async () => {
-        const ids = await listImageIdsInOrder({ projectId, filters: { status, q, sort } });
+        const ids = await listImageIdsInOrder({ projectId, filters });
         const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
         const found = await db().image.findMany({ where: { id: { in: pageIds } }, select });
         const byId = new Map(found.map((row) => [row.id, row]));

@@ -28,8 +28,8 @@ import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
 import { RefreshWhilePending } from "@/components/images/refresh-while-pending";
 import { RefreshOnTaskChanges } from "@/components/images/refresh-on-task-changes";
-import { imagesHref, type ImageFilters } from "@/components/images/images-href";
-import { listImagesQuery } from "@/lib/schemas/images";
+import { imagesHref, isFilteredView, type ImageFilters } from "@/components/images/images-href";
+import { imageFilterParams, listImagesQuery } from "@/lib/schemas/images";
 import { describeZodError } from "@/lib/schemas/describe-zod-error";
 import { FolderImportForm } from "@/components/images/folder-import-form";
 import { EncodingFailures } from "@/components/projects/encoding-failures";
@@ -69,7 +69,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const imageQuery = readImageQuery(query);
   const filters = imageQuery.filters;
   const images = tab === "images" ? await listProjectImages({ actor, projectId, ...filters, pageSize: IMAGE_PAGE_SIZE }) : null;
-  const filtered = Boolean(filters.status || filters.q);
+  const filtered = isFilteredView(filters);
   const analytics = tab === "analytics" ? await loadAnalytics(actor, projectId, firstSearchParam(query.days)) : null;
   const activity = tab === "activity" ? await loadActivity(actor, projectId, query) : null;
   const webhooks = tab === "webhooks" ? await listWebhooks({ actor, projectId }) : null;
@@ -98,7 +98,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </details>
             )}
             {project.progress.imageCount > 0 && (
-              <ImageFilterBar projectId={project.id} filters={filters} statusCounts={project.progress.statusCounts} imageCount={project.progress.imageCount} />
+              <ImageFilterBar
+                projectId={project.id}
+                filters={filters}
+                statusCounts={project.progress.statusCounts}
+                imageCount={project.progress.imageCount}
+                labelClasses={project.labelClasses.map((label) => ({ id: label.id, name: label.name }))}
+                annotators={project.memberships.filter((m) => m.role !== "reviewer").map((m) => ({ id: m.user.id, name: m.user.name }))}
+              />
             )}
             {imageQuery.error && (
               <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">Filter ignored: {imageQuery.error}</p>
@@ -176,7 +183,10 @@ async function loadActivity(actor: Actor, projectId: string, query: Record<strin
 
 /** The Images tab's filters from the URL; a bad one is named and dropped rather than failing the page. */
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
-  const parsed = listImagesQuery.safeParse({ status: firstSearchParam(query.status), q: firstSearchParam(query.q), sort: firstSearchParam(query.sort), page: firstSearchParam(query.page) });
-  if (parsed.success) return { filters: { status: parsed.data.status, q: parsed.data.q, sort: parsed.data.sort, page: parsed.data.page } };
+  const parsed = listImagesQuery.safeParse({ ...imageFilterParams(query), page: firstSearchParam(query.page) });
+  if (parsed.success) {
+    const { status, q, label, annotator, sort, page } = parsed.data;
+    return { filters: { status, q, label, annotator, sort, page } };
+  }
   return { filters: {}, error: describeZodError(parsed.error) };
 }

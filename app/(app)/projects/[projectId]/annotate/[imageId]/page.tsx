@@ -5,7 +5,6 @@
 // and `?q=` (from a filtered Images view) make previous / next walk that view.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { firstSearchParam } from "@/lib/first-search-param";
 import { pageActor } from "@/server/auth/page-actor";
 import { isAppError } from "@/server/errors/app-error";
 import { loadEditorPage } from "@/server/annotations/load-editor-page";
@@ -15,7 +14,7 @@ import { AnnotationEditor } from "@/components/editor/views/annotation-editor";
 import { EditorPresence } from "@/components/tasks/editor-presence";
 import { TaskEditor, type EditorTask } from "@/components/tasks/task-editor";
 import { annotateHref, imagesHref, type ImageFilters } from "@/components/images/images-href";
-import { imageFiltersQuery } from "@/lib/schemas/images";
+import { imageFilterParams, imageFiltersQuery } from "@/lib/schemas/images";
 
 type Props = {
   params: Promise<{ projectId: string; imageId: string }>;
@@ -40,7 +39,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   const { projectId, imageId } = await params;
   const { task: taskParam, ...filterParams } = await searchParams;
   // Opened from a filtered Images view: walk that view. A bad filter is dropped (the grid names it).
-  const parsedFilters = imageFiltersQuery.safeParse({ status: firstSearchParam(filterParams.status), q: firstSearchParam(filterParams.q), sort: firstSearchParam(filterParams.sort) });
+  const parsedFilters = imageFiltersQuery.safeParse(imageFilterParams(filterParams));
   const filters: ImageFilters = parsedFilters.success ? parsedFilters.data : {};
   const taskId = typeof taskParam === "string" && taskParam.length > 0 && taskParam.length <= 64 ? taskParam : null;
   const actor = await pageActor();
