@@ -1,5 +1,5 @@
 // The annotation editor in Chromium with the real model: prompts, preview,
-// multi-mask choice, commit and reload, brush/eraser, undo/redo, shortcuts,
+// multi-mask choice, commit and reload, brush/eraser, clean up, undo/redo, shortcuts,
 // a version conflict between two browsers, saving offline and signed out,
 // saving under the queue's lease and view-only without one. The click-to-mask
 // time inside the editor is measured in editor.timing.spec.ts.
@@ -121,6 +121,21 @@ test("click, preview, choose, commit, reload: the same pixels; shrink, brush, er
   await screenshot(page, "editor-eraser");
   await expectAllSaved(page);
   expect((await serverObjects(page, image.id)).find((o) => o.id === objectId)?.area).toBe(area2);
+
+  // Clean up (R): a speck brushed onto the object far from it goes again, as one undoable step.
+  await page.keyboard.press("b");
+  for (let i = 0; i < 7; i++) await page.keyboard.press("[");
+  await clickPixel(page, b.x, b.y);
+  await expect.poll(async () => Number(await row.getAttribute("data-area"))).toBeGreaterThan(area2);
+  const withSpeck = Number(await row.getAttribute("data-area"));
+  await page.keyboard.press("r");
+  await expect(page.getByTestId("editor-notice")).toContainText(/Cleaned up: filled \d+ px of holes, removed \d+ px of specks/);
+  await expect.poll(async () => Number(await row.getAttribute("data-area"))).toBeLessThan(withSpeck);
+  await screenshot(page, "editor-clean-up");
+  await page.keyboard.press("Control+z");
+  await expect(row).toHaveAttribute("data-area", String(withSpeck));
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(async () => Number(await row.getAttribute("data-area"))).toBeLessThan(withSpeck);
 
   // Shortcuts: label by number key, hide, delete and undo, help overlay, fit, next image.
   await page.keyboard.press("v");

@@ -28,4 +28,5 @@ export const TOOL_LABELS: Record<string, string> = {
   polygon: "Polygon",
   merge: "Merge",
   subtract: "Subtract",
+  cleanup: "Clean up",
 };

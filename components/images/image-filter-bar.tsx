@@ -5,7 +5,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { IMAGE_SORTS, IMAGE_SORT_LABELS, UNLABELLED_FILTER } from "@/lib/schemas/images";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
-import { buttonSecondary, inputField } from "../ui/button-styles";
+import { buttonSecondary } from "../ui/button-styles";
 import { imagesHref, type ImageFilters } from "./images-href";
 
 type Choice = { id: string; name: string };
@@ -22,6 +22,9 @@ type Props = {
 const chip = "rounded-full border px-3 py-1 text-xs font-medium transition";
 const chipOn = "border-brand-600 bg-brand-600 text-white";
 const chipOff = "border-slate-300 bg-white text-slate-700 hover:border-brand-400";
+// inputField is full width; the filter row sizes its fields to their content.
+const compactField =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, labelClasses, annotators }: Props) {
   const view = { ...filters, page: undefined };
@@ -30,7 +33,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
     ...TASK_STATUSES.map((status) => ({ status, label: TASK_STATUS_LABELS[status], count: statusCounts[status] ?? 0 })),
   ];
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3" data-testid="image-filters">
+    <div className="space-y-2.5" data-testid="image-filters">
       <nav aria-label="Filter images by status" className="flex flex-wrap gap-1.5">
         {chips.map(({ status, label, count }) => {
           const active = filters.status === status;
@@ -58,16 +61,16 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
           placeholder="Search file names"
           aria-label="Search file names"
           maxLength={200}
-          className={`${inputField} w-52 py-1.5`}
+          className={`${compactField} w-56 placeholder:text-slate-400`}
         />
-        <select name="label" defaultValue={filters.label ?? ""} aria-label="Images with a mask labelled" className={`${inputField} w-auto py-1.5`}>
+        <select name="label" defaultValue={filters.label ?? ""} aria-label="Images with a mask labelled" className={`${compactField} max-w-56`}>
           <option value="">Any label</option>
           <option value={UNLABELLED_FILTER}>A mask without a label</option>
           {labelClasses.map((label) => (
             <option key={label.id} value={label.id}>With {label.name}</option>
           ))}
         </select>
-        <select name="annotator" defaultValue={filters.annotator ?? ""} aria-label="Images of annotator" className={`${inputField} w-auto py-1.5`}>
+        <select name="annotator" defaultValue={filters.annotator ?? ""} aria-label="Images of annotator" className={`${compactField} max-w-56`}>
           <option value="">Any annotator</option>
           {annotators.map((member) => (
             <option key={member.id} value={member.id}>{member.name}</option>
@@ -75,7 +78,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
         </select>
         <button type="submit" className={`${buttonSecondary} py-1.5`}>Apply</button>
       </Form>
-      <nav aria-label="Order of the images" className="flex w-full flex-wrap items-center gap-1.5 text-xs text-slate-500">
+      <nav aria-label="Order of the images" className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
         Order:
         {IMAGE_SORTS.map((sort) => {
           const active = (filters.sort ?? "oldest") === sort;

@@ -1,7 +1,7 @@
 // Routes pointer input to the active tool's state machine and keyboard
 // commands to the editor core. Framework-free: the React view forwards
 // events here and renders the store.
-import { commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
+import { cleanUpOps, commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
 import { objectAt } from "../core/document";
 import { acceptPrefillOps, isPendingPrefill } from "../core/prefill";
 import type { EditorObject } from "../core/types";
@@ -242,6 +242,8 @@ export class EditorController {
       case "deleteObject":
         if (selected && this.editable) store.edit(deleteObjectOps(state.doc, selected), { label: "Delete object" });
         return;
+      case "cleanUpObject":
+        return this.cleanUp(selected);
       case "toggleHidden": {
         const object = state.doc.objects.find((o) => o.id === selected);
         if (object) store.edit(setHiddenOps(state.doc, object.id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });
@@ -283,6 +285,20 @@ export class EditorController {
       case "help":
         return this.hooks.onHelp();
     }
+  }
+
+  /** Cleans up an object's mask (R or the object list's button) and says what changed. */
+  cleanUp(id: string | null): void {
+    const store = this.store;
+    if (!id) return store.setNotice("Select an object to clean up its mask.");
+    if (!this.editable) return;
+    const state = store.getState();
+    const cleaned = cleanUpOps({ doc: state.doc, id, labelClassId: state.activeLabelId, newId: this.newId });
+    if (!cleaned) return store.setNotice("Nothing to clean up: the mask has no small holes or specks.");
+    store.edit(cleaned.ops, { label: "Clean up mask" });
+    store.select(cleaned.objectId);
+    const { filledPx, removedPx, thresholdPx } = cleaned.result;
+    store.setNotice(`Cleaned up: filled ${filledPx} px of holes, removed ${removedPx} px of specks (each under ${thresholdPx} px).`);
   }
 
   /** Objects a click or Tab may select: not those of a hidden pre-fill layer. */

@@ -4,6 +4,7 @@ import { cloneMask, countForeground, createMask, paintDisc, subtractMasks, union
 import type { ToolName } from "@/lib/schemas/annotations";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import { findObject, nextOrder, orderForMove } from "./document";
+import { cleanUpMask, type CleanUpResult } from "./clean-up-mask";
 import { addTool, selectedIou, type Draft } from "./draft";
 import { updateOp, type Op } from "./ops";
 import { correctPrefillOps, isPrefill } from "./prefill";
@@ -164,4 +165,19 @@ export function strokeOps(options: {
   // The stroke's first piece on a pre-fill turns it into a correction; later pieces paint the correction.
   if (isPrefill(target)) return correctPrefillOps({ target, mask, telemetry, labelClassId: options.labelClassId, newId: options.newId });
   return { ops: [updateOp(target, { mask, telemetry, hidden: false })], objectId: target.id };
+}
+
+/**
+ * "Clean up" the object: small holes filled, small specks removed (see
+ * clean-up-mask.ts). One undo step; on a pre-fill it is a correction like a
+ * brush stroke. Null when the mask is already clean.
+ */
+export function cleanUpOps(options: { doc: EditorDocument; id: string; labelClassId: string | null; newId: () => string }): { ops: Op[]; objectId: string; result: CleanUpResult } | null {
+  const target = findObject(options.doc, options.id);
+  if (!target) return null;
+  const result = cleanUpMask(target.mask);
+  if (!result) return null;
+  const telemetry = mergeTelemetry(target.telemetry, { seconds: 0, clicks: 1, tools: ["cleanup"] });
+  if (isPrefill(target)) return { ...correctPrefillOps({ target, mask: result.mask, telemetry, labelClassId: options.labelClassId, newId: options.newId }), result };
+  return { ops: [updateOp(target, { mask: result.mask, telemetry, hidden: false })], objectId: target.id, result };
 }

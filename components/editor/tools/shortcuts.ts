@@ -13,6 +13,7 @@ export type EditorCommand =
   | { type: "redo" }
   | { type: "cycleCandidate"; step: 1 | -1 }
   | { type: "deleteObject" }
+  | { type: "cleanUpObject" }
   | { type: "toggleHidden" }
   | { type: "moveObject"; direction: 1 | -1 }
   | { type: "selectObject"; step: 1 | -1 }
@@ -70,6 +71,8 @@ export function resolveShortcut(input: KeyInput): EditorCommand | null {
       return { type: "acceptPrefill", all: input.shift };
     case "u":
       return { type: "toggleUncovered" };
+    case "r":
+      return { type: "cleanUpObject" };
     case "o":
       return { type: "cycleMaskOpacity" };
     case "f":
@@ -119,6 +122,7 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "L", action: "Find a label by name (projects with more than ten classes); Enter picks it" },
       { keys: "Tab / Shift+Tab", action: "Select next / previous object" },
       { keys: "H", action: "Hide or show the selected object" },
+      { keys: "R", action: "Clean up the selected object: fill its small holes, remove its small specks" },
       { keys: "Delete", action: "Delete the selected object" },
       { keys: "Alt+↑ / Alt+↓", action: "Move the selected object up / down" },
       { keys: "Backspace", action: "Remove the last polygon vertex" },

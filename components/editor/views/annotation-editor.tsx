@@ -271,6 +271,7 @@ export function AnnotationEditor({
                   if (object) edit(setHiddenOps(store.getState().doc, id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });
                 },
                 move: (id, direction) => edit(moveOps(store.getState().doc, id, direction), { label: "Reorder" }),
+                cleanUp: (id) => controller.cleanUp(id),
                 remove: (id) => edit(deleteObjectOps(store.getState().doc, id), { label: "Delete object" }),
               }}
             />
