@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { buildCocoFixture, makeZip, readZip } from "../server/exports/testing/coco-fixture";
 import { screenshot, signInAs } from "./support/session";
 
@@ -138,4 +139,49 @@ test("a manager imports a YOLO segmentation zip into a new project; a bad line i
   await screenshot(page, "export-yolo-import-done");
   await page.goto(`/projects/${projectId}?tab=labels`);
   await expect(page.getByRole("region", { name: "Label classes" })).toContainText("saucer");
+});
+
+test("a manager imports a CVAT Segmentation mask zip: an unknown colour is named first, then one mask per object", async ({ page }) => {
+  const fixture = await buildCocoFixture({ seed: 33 });
+  const picture = fixture.images[0]!; // 12 x 9
+  // Class and object PNGs painted in code: two cars and a person on the 12 x 9 picture.
+  const paint = async (colourAt: (x: number, y: number) => number) => {
+    const raw = Buffer.alloc(picture.width * picture.height * 3);
+    for (let y = 0; y < picture.height; y++) {
+      for (let x = 0; x < picture.width; x++) {
+        const colour = colourAt(x, y);
+        raw.set([colour >> 16, (colour >> 8) & 0xff, colour & 0xff], (y * picture.width + x) * 3);
+      }
+    }
+    return sharp(raw, { raw: { width: picture.width, height: picture.height, channels: 3 } }).png().toBuffer();
+  };
+  const objectAt = (x: number, y: number) => (y < 4 && x < 4 ? 1 : y >= 5 && x < 4 ? 2 : x >= 7 ? 3 : 0);
+  const carColour = 0xfa3253;
+  const classPng = await paint((x, y) => [0, carColour, carColour, 0x0000ff][objectAt(x, y)]!);
+  const objectPng = await paint((x, y) => [0, 0x101010, 0x202020, 0x303030][objectAt(x, y)]!);
+  const files = (labelmap: string) => [
+    { name: "cvat/labelmap.txt", bytes: Buffer.from(labelmap) },
+    { name: "cvat/JPEGImages/street.png", bytes: picture.bytes },
+    { name: "cvat/SegmentationClass/street.png", bytes: classPng },
+    { name: "cvat/SegmentationObject/street.png", bytes: objectPng },
+  ];
+  await signInAs(page, "manager");
+  const created = await page.request.post("/api/projects", { data: { name: "PNG import" } });
+  const projectId = ((await created.json()) as { id: string }).id;
+  await page.goto(`/projects/${projectId}/export`);
+  const form = page.getByRole("form", { name: "Import PNG masks" });
+
+  await form.getByLabel("Mask PNGs (zip)").setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: await makeZip(files("background:0,0,0::\ncar:250,50,83::\n")) });
+  await form.getByRole("button", { name: "Import PNG masks" }).click();
+  await expect(form.getByRole("alert")).toContainText("Nothing was imported. cvat/SegmentationClass/street.png: the colour (0, 0, 255) is not a class in labelmap.txt.");
+  await screenshot(page, "export-png-import-error");
+
+  await form.getByLabel("Mask PNGs (zip)").setInputFiles({ name: "street.zip", mimeType: "application/zip", buffer: await makeZip(files("background:0,0,0::\ncar:250,50,83::\nperson:0,0,255::\n")) });
+  await form.getByRole("button", { name: "Import PNG masks" }).click();
+  await expect(form.getByRole("status")).toContainText("Imported 3 mask(s) on 1 image(s) (1 new, 0 already in the project); new label classes: car, person.");
+  await screenshot(page, "export-png-import-done");
+  const listed = await page.request.get(`/api/projects/${projectId}/images`);
+  const imageId = ((await listed.json()) as { items: { id: string }[] }).items[0]!.id;
+  const masks = (await (await page.request.get(`/api/images/${imageId}/annotations`)).json()) as { annotations: { area: number }[] };
+  expect(masks.annotations.map((mask) => mask.area).sort((a, b) => a - b)).toEqual([16, 16, 45]);
 });

@@ -9,26 +9,16 @@ import { appConfig } from "../config/app-config";
 import { importCocoDataset } from "../coco-import/import-coco-dataset";
 import { openZipImageSource } from "../coco-import/open-zip-image-source";
 import { DEFAULT_MAX_COCO_JSON_BYTES } from "../coco-import/parse-coco-json";
-import { AppError } from "../errors/app-error";
-import { readCappedFormData } from "../http/read-capped-form-data";
+import { readDatasetZip } from "../coco-import/read-dataset-zip";
 import { yoloDatasetToCoco } from "./yolo-dataset-to-coco";
 
 export type YoloImportResult = CocoImportResult & { format: "yolo"; emptyPolygons: number };
-
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-async function readDatasetZip(request: Request, maxZipBytes: number): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const form = await readCappedFormData({ request, maxBodyBytes: maxZipBytes + MULTIPART_OVERHEAD_BYTES, expected: 'the dataset zip in a field named "dataset"' });
-  const dataset = form.get("dataset");
-  if (dataset === null || typeof dataset === "string" || dataset.size === 0) throw new AppError("bad_request", 'Attach the YOLO dataset as a zip in a field named "dataset".');
-  return { bytes: new Uint8Array(await dataset.arrayBuffer()), fileName: dataset.name || "dataset.zip" };
-}
 
 export async function importYoloUpload(options: { actor: Actor; projectId: string; request: Request }): Promise<YoloImportResult> {
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "import annotations" });
   const maxUploadBytes = appConfig().maxUploadBytes;
-  const { bytes, fileName } = await readDatasetZip(options.request, maxUploadBytes);
+  const { bytes, fileName } = await readDatasetZip({ request: options.request, maxZipBytes: maxUploadBytes, what: "YOLO dataset" });
   const source = await openZipImageSource({ bytes, maxEntryBytes: maxUploadBytes });
   let conversion: Awaited<ReturnType<typeof yoloDatasetToCoco>>;
   try {

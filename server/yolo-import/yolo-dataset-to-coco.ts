@@ -3,8 +3,8 @@
 // transaction, nothing left behind on failure). Each polygon is rasterised
 // here with YOLO's rule and handed over as an RLE mask, so the COCO side's
 // polygon rule never applies to it.
-import sharp from "sharp";
 import { encodeMaskToRle, maskArea, maskBbox, rasterizePolygons } from "@/lib/mask";
+import { readDisplaySize } from "../coco-import/read-display-size";
 import { AppError } from "../errors/app-error";
 import { parseYoloClassNames } from "./parse-yolo-class-names";
 import { parseYoloLabelFile } from "./parse-yolo-label-file";
@@ -12,18 +12,6 @@ import { pairYoloFiles } from "./pair-yolo-files";
 
 export type YoloZip = { names: string[]; read(name: string): Promise<Buffer> };
 export type YoloConversion = { json: Uint8Array; images: number; objects: number; emptyPolygons: number; classNames: string[] };
-
-/** The size as displayed (EXIF orientations 5-8 swap the sides), from the header alone; the import checks it again. */
-async function displaySize(name: string, bytes: Buffer): Promise<{ width: number; height: number }> {
-  try {
-    const metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
-    const height = metadata.pageHeight ?? metadata.height;
-    if (!metadata.width || !height) throw new Error("no size in the header");
-    return (metadata.orientation ?? 1) >= 5 ? { width: height, height: metadata.width } : { width: metadata.width, height };
-  } catch (error) {
-    throw new AppError("bad_request", `${name}: the image cannot be read (${error instanceof Error ? error.message : String(error)}).`, { reason: "yolo_image", file: name });
-  }
-}
 
 export async function yoloDatasetToCoco(zip: YoloZip): Promise<YoloConversion> {
   const files = pairYoloFiles(zip.names);
@@ -42,7 +30,7 @@ export async function yoloDatasetToCoco(zip: YoloZip): Promise<YoloConversion> {
   let emptyPolygons = 0;
   for (const [index, entry] of files.images.entries()) {
     const id = index + 1;
-    const { width, height } = await displaySize(entry.imagePath, await zip.read(entry.imagePath));
+    const { width, height } = await readDisplaySize({ name: entry.imagePath, bytes: await zip.read(entry.imagePath), reason: "yolo_image" });
     images.push({ id, file_name: entry.imagePath, width, height });
     if (!entry.labelPath) continue;
     const objects = parseYoloLabelFile({ text: (await zip.read(entry.labelPath)).toString("utf8"), labelPath: entry.labelPath, width, height });

@@ -7,7 +7,7 @@ import { appConfig } from "@/server/config/app-config";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { ExportPanel } from "@/components/exports/export-panel";
 import { CocoImportForm } from "@/components/exports/coco-import-form";
-import { YoloImportForm } from "@/components/exports/yolo-import-form";
+import { DatasetZipImportForm } from "@/components/exports/dataset-zip-import-form";
 import { card } from "@/components/ui/button-styles";
 
 export const metadata: Metadata = { title: "Export" };
@@ -40,7 +40,15 @@ export default async function ExportPage({ params }: Props) {
               <p className="mt-1 mb-4 text-sm text-slate-600">
                 Ultralytics / Roboflow segmentation labels (one polygon per line) with their images, as one zip; this project&apos;s own YOLO export (with images) imports back exactly.
               </p>
-              <YoloImportForm projectId={projectId} />
+              <DatasetZipImportForm projectId={projectId} kind="yolo" />
+            </div>
+            <div className="mt-6 border-t border-slate-200 pt-5">
+              <h2 id="png-import-title" className="text-lg font-semibold">Import PNG masks</h2>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                Label images as one zip: this project&apos;s PNG export imports back (where objects overlapped, only their visible parts), and a Pascal VOC or CVAT
+                &quot;Segmentation mask&quot; export gives one mask per object colour, labelled with its class colour (one mask per class without object PNGs).
+              </p>
+              <DatasetZipImportForm projectId={projectId} kind="png" />
             </div>
           </section>
         </div>
