@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { makeZip } from "../server/exports/testing/coco-fixture";
 import { fixturePath, screenshot, signInAs, demoAccount } from "./support/session";
 
 test("a manager sets up a project: labels, members, images with per-file errors", async ({ page }) => {
@@ -230,4 +232,19 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await copyForm.getByLabel(/Copy names, colours and order from/).selectOption({ label: "Demo: shapes and scenes" });
   await copyForm.getByRole("button", { name: "Copy label classes" }).click();
   await expect(copyForm.getByRole("status")).toContainText("Nothing new to add; already here: object, ground");
+
+  // A zip of images: the deleted one comes back, the one still here is a duplicate, a broken file is named.
+  await page.getByRole("link", { name: "Images", exact: true }).click();
+  const zip = await makeZip([
+    { name: "day-2/shape-800x600.jpg", bytes: readFileSync(fixturePath("shape-800x600.jpg")) },
+    { name: "day-2/shape-640x480.png", bytes: readFileSync(fixturePath("shape-640x480.png")) },
+    { name: "day-2/broken.png", bytes: Buffer.from("not a picture") },
+  ]);
+  await page.getByTestId("upload-input").setInputFiles({ name: "day-2.zip", mimeType: "application/zip", buffer: zip });
+  const summary = page.getByTestId("upload-row").first().getByTestId("archive-summary");
+  await expect(summary).toContainText("1 imported, 1 already in project, 1 failed", { timeout: 30_000 });
+  await summary.locator("summary").click();
+  await expect(summary).toContainText("broken.png:");
+  await screenshot(page, "project-images-zip-upload");
+  await expect(page.getByTestId("count-todo")).toHaveText("2", { timeout: 15_000 });
 });

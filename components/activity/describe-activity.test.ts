@@ -34,6 +34,9 @@ describe("describeActivity", () => {
     expect(describeActivity(item("image.import_folder", { imported: 12, duplicates: 1, failed: 0, folder: "set-a" }))).toBe(
       "imported 12 images from the server folder set-a (1 duplicates, 0 failed)",
     );
+    expect(describeActivity(item("image.import_zip", { imported: 48, duplicates: 2, failed: 1, archive: "day-1.zip" }))).toBe(
+      "imported 48 images from day-1.zip (2 duplicates, 1 failed)",
+    );
     expect(describeActivity(item("coco.import", { fileName: "instances.json", images: 50, annotations: 470 }))).toBe("imported instances.json: 50 images, 470 masks");
     expect(describeActivity(item("export.start", { format: "coco" }))).toBe("started a COCO export");
     expect(describeActivity(item("project.image_attributes", {}))).toBe("changed the image attributes");

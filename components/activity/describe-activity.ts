@@ -39,6 +39,8 @@ export function describeActivity(item: ActivityItem): string {
     case "image.import": return `imported ${image}`;
     case "image.import_folder":
       return `imported ${countOf(num(data.imported), "image")} from the server folder ${str(data.folder) ?? ""} (${num(data.duplicates)} duplicates, ${num(data.failed)} failed)`;
+    case "image.import_zip":
+      return `imported ${countOf(num(data.imported), "image")} from ${str(data.archive) ?? "a zip"} (${num(data.duplicates)} duplicates, ${num(data.failed)} failed)`;
     case "coco.import": return `imported ${str(data.fileName) ?? "a COCO file"}: ${countOf(num(data.images), "image")}, ${countOf(num(data.annotations), "mask")}`;
     case "image.delete": return `deleted the image ${image} (${countOf(num(data.masks), "mask")})`;
     case "batch.create": return `cut ${batch} of ${countOf(num(data.taskCount), "image")}`;

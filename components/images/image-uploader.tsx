@@ -36,7 +36,7 @@ export function ImageUploader({ projectId }: { projectId: string }) {
           const item = batch[next++];
           if (!item) break;
           const outcome = await uploadFile({
-            url: `/api/projects/${projectId}/images`,
+            projectId,
             file: item.file,
             onProgress: (fraction) => update(item.key, { progress: fraction }),
           });
@@ -67,12 +67,12 @@ export function ImageUploader({ projectId }: { projectId: string }) {
       >
         <p className="text-sm text-slate-700"><span className="font-medium">Drop images here</span> or</p>
         <button type="button" className={buttonSecondary} onClick={() => inputRef.current?.click()}>Choose files…</button>
-        <p className="text-xs text-slate-500">JPEG, PNG, WebP, TIFF, GIF, AVIF. Duplicates are detected and skipped.</p>
+        <p className="text-xs text-slate-500">JPEG, PNG, WebP, TIFF, GIF, AVIF, or a .zip of them. Duplicates are detected and skipped.</p>
         <input
           ref={inputRef}
           type="file"
           multiple
-          accept="image/*"
+          accept="image/*,.zip,application/zip"
           className="sr-only"
           data-testid="upload-input"
           aria-label="Choose images to upload"
@@ -97,6 +97,8 @@ export function ImageUploader({ projectId }: { projectId: string }) {
                 <span className="text-emerald-700">Imported</span>
               ) : row.outcome.kind === "duplicate" ? (
                 <span className="text-amber-700">Already in project</span>
+              ) : row.outcome.kind === "archive" ? (
+                <ArchiveOutcome outcome={row.outcome} />
               ) : (
                 <span className="max-w-md text-right text-red-700" role="alert">{row.outcome.message}</span>
               )}
@@ -105,5 +107,20 @@ export function ImageUploader({ projectId }: { projectId: string }) {
         </ul>
       )}
     </div>
+  );
+}
+
+function ArchiveOutcome({ outcome }: { outcome: Extract<UploadOutcome, { kind: "archive" }> }) {
+  const summary = `${outcome.imported} imported, ${outcome.duplicates} already in project`;
+  if (outcome.failures.length === 0) return <span className="text-emerald-700" data-testid="archive-summary">{summary}</span>;
+  return (
+    <details className="max-w-md text-right" data-testid="archive-summary">
+      <summary className="cursor-pointer text-red-700">{summary}, {outcome.failures.length} failed</summary>
+      <ul className="mt-1 space-y-0.5 text-xs text-red-700">
+        {outcome.failures.map((failure, index) => (
+          <li key={index}>{failure}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
