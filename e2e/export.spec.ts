@@ -80,6 +80,10 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   const splitRow = manager.getByTestId("export-row").first();
   await expect(splitRow.getByText(/split 80\/20\/0 \(seed 7\)/)).toBeVisible();
   await expect(splitRow).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  // Kept, it no longer expires (a dataset version to come back to).
+  await splitRow.getByRole("button", { name: "Keep" }).click();
+  await expect(splitRow).toHaveAttribute("data-kept", "true");
+  await expect(splitRow).toContainText("Kept: not deleted automatically");
   await screenshot(manager, "export-split-done");
   const [splitDownload] = await Promise.all([manager.waitForEvent("download"), splitRow.getByRole("link", { name: /Download zip/ }).click()]);
   const splitSaved = path.join(mkdtempSync(path.join(os.tmpdir(), "mw-e2e-export-")), splitDownload.suggestedFilename());

@@ -39,6 +39,8 @@ describe("describeActivity", () => {
     );
     expect(describeActivity(item("coco.import", { fileName: "instances.json", images: 50, annotations: 470 }))).toBe("imported instances.json: 50 images, 470 masks");
     expect(describeActivity(item("export.start", { format: "coco" }))).toBe("started a COCO export");
+    expect(describeActivity(item("export.keep", { format: "yolo", keep: true }))).toBe("kept a YOLO export");
+    expect(describeActivity(item("export.keep", { format: "png", keep: false }))).toBe("let expire a PNG export");
     expect(describeActivity(item("project.image_attributes", {}))).toBe("changed the image attributes");
     expect(describeActivity(item("label.update", { name: "car", from: { name: "car", color: "#f00", attributes: [] }, to: { name: "car", color: "#f00", attributes: [{ name: "occluded" }] } }))).toContain("changed the attributes of");
     expect(describeActivity(item("label.update", { name: "car", from: { name: "car", color: "#f00", description: "" }, to: { name: "car", color: "#f00", description: "any car" } }))).toContain("changed the description of");

@@ -58,6 +58,7 @@ export function describeActivity(item: ActivityItem): string {
     case "detector.train": return `started training detector version ${num(data.version)}`;
     case "detector.activate": return `activated detector version ${num(data.version)}`;
     case "prefill.start": return `queued pre-fill for ${countOf(num(data.images), "image")}`;
+    case "export.keep": return `${data.keep ? "kept" : "let expire"} a ${str(data.format)?.toUpperCase() ?? ""} export`.replace("a  export", "an export");
     case "export.start": return `started a ${str(data.format)?.toUpperCase() ?? ""} export`.replace("a  export", "an export");
     case "project.image_attributes": return "changed the image attributes";
     case "webhook.create": return `added a webhook to ${str(data.url) ?? "a URL"}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import { EXPORT_FORMAT_LABELS, type ExportSummary } from "@/lib/schemas/exports";
+import { KeepExportButton } from "./keep-export-button";
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return "";
@@ -33,14 +34,14 @@ const STATUS_STYLE: Record<ExportSummary["status"], string> = {
 };
 
 /** The project's exports with live progress bars, download links and expiry. */
-export function ExportList({ items }: { items: ExportSummary[] }) {
+export function ExportList({ items, onUpdated }: { items: ExportSummary[]; onUpdated: (summary: ExportSummary) => void }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No exports yet.</p>;
   return (
     <ul className="divide-y divide-slate-200" aria-label="Exports">
       {items.map((item) => {
         const percent = Math.round(item.progress * 100);
         return (
-          <li key={item.id} className="py-3" data-testid="export-row" data-status={item.status}>
+          <li key={item.id} className="py-3" data-testid="export-row" data-status={item.status} data-kept={item.status === "done" && item.expiresAt === null ? "true" : "false"}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div>
                 <p className="text-sm font-medium text-slate-900">{EXPORT_FORMAT_LABELS[item.format] ?? item.format}</p>
@@ -64,7 +65,12 @@ export function ExportList({ items }: { items: ExportSummary[] }) {
               </div>
             )}
             {item.status === "failed" && item.error && <p className="mt-1 text-xs text-red-700">{item.error}</p>}
-            {item.status === "done" && item.expiresAt && <p className="mt-1 text-xs text-slate-500">Available until {formatDate(item.expiresAt)}</p>}
+            {item.status === "done" && (
+              <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-slate-500">
+                {item.expiresAt ? `Available until ${formatDate(item.expiresAt)}` : "Kept: not deleted automatically"}
+                <KeepExportButton item={item} onUpdated={onUpdated} />
+              </p>
+            )}
             {item.status === "expired" && <p className="mt-1 text-xs text-slate-500">Expired: the file was deleted. Start a new export.</p>}
           </li>
         );

@@ -58,8 +58,8 @@ export function ExportPanel({ projectId, labelClasses, batches, initialExports }
       </section>
       <section className={`${card} p-5`} aria-labelledby="exports-title">
         <h2 id="exports-title" className="text-lg font-semibold">Exports</h2>
-        <p className="mb-2 text-xs text-slate-500">Kept for 7 days, then deleted. Only managers and admins can download them.</p>
-        <ExportList items={items} />
+        <p className="mb-2 text-xs text-slate-500">Kept for 7 days, then deleted, unless you keep one. Only managers and admins can download them.</p>
+        <ExportList items={items} onUpdated={merge} />
       </section>
     </div>
   );

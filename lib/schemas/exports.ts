@@ -62,6 +62,9 @@ export type StartExportInput = z.input<typeof startExportInput>;
 
 export const exportIdParam = cuidLike;
 
+/** PATCH /api/exports/:id: keep a finished export (no expiry) or let it expire again. */
+export const keepExportInput = z.object({ keep: z.boolean({ error: "keep must be true or false" }) });
+
 export const EXPORT_STATUSES = ["queued", "running", "done", "failed", "expired"] as const;
 export type ExportStatusName = (typeof EXPORT_STATUSES)[number];
 

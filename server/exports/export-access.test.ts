@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { exportKeyFor, storedFilePath } from "../storage/content-store";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
+import { expireExports } from "./expire-exports";
 import { runExportJob } from "./run-export-job";
 import * as projectExportsRoute from "../../app/api/projects/[projectId]/exports/route";
 import * as exportRoute from "../../app/api/exports/[exportId]/route";
@@ -127,6 +128,35 @@ describe("export routes", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     expect(bytes.length).toBe(Number(response.headers.get("content-length")));
+  });
+
+  it("a kept export outlives its expiry; let go, it expires 7 days from then; only managers, only finished ones", async () => {
+    const keep = (actor: Actor, id: string, body: unknown) => {
+      session.actor = actor;
+      return exportRoute.PATCH(
+        new Request(`${base}/api/exports/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+        { params: Promise.resolve({ exportId: id }) },
+      );
+    };
+    expect((await keep(annotator, exportId, { keep: true })).status).toBe(403);
+    expect((await keep(manager, exportId, { keep: "yes" })).status).toBe(400);
+    const queued = ((await (await start(manager, { format: "png" })).json()) as { id: string }).id;
+    const early = await keep(manager, queued, { keep: true });
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { message: string } }).error.message).toBe("Only a finished export can be kept; this one is queued.");
+
+    const kept = await keep(manager, exportId, { keep: true });
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toMatchObject({ id: exportId, status: "done", expiresAt: null });
+    expect(await expireExports({ projectId, now: new Date(Date.now() + 365 * 24 * 3600 * 1000) })).toBe(0);
+    expect(existsSync(storedFilePath(exportKeyFor(exportId)))).toBe(true);
+    expect(await db().auditEvent.count({ where: { projectId, action: "export.keep", targetId: exportId } })).toBe(1);
+
+    const before = Date.now();
+    const released = (await (await keep(admin, exportId, { keep: false })).json()) as { expiresAt: string };
+    const expiresIn = new Date(released.expiresAt).getTime() - before;
+    expect(expiresIn).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000 - 1000);
+    expect(expiresIn).toBeLessThanOrEqual(7 * 24 * 3600 * 1000 + 60_000);
   });
 
   it("an expired export loses its file and its download when exports are listed", async () => {
