@@ -1,5 +1,5 @@
 // The annotation editor in Chromium with the real model: prompts, preview,
-// multi-mask choice, commit and reload, brush/eraser, clean up, undo/redo, shortcuts,
+// multi-mask choice, commit and reload, brush/eraser, clean up, split, undo/redo, shortcuts,
 // a version conflict between two browsers, saving offline and signed out,
 // saving under the queue's lease and view-only without one. The click-to-mask
 // time inside the editor is measured in editor.timing.spec.ts.
@@ -136,6 +136,13 @@ test("click, preview, choose, commit, reload: the same pixels; shrink, brush, er
   await expect(row).toHaveAttribute("data-area", String(withSpeck));
   await page.keyboard.press("Control+Shift+z");
   await expect.poll(async () => Number(await row.getAttribute("data-area"))).toBeLessThan(withSpeck);
+  // Split (X): the eraser cut the shape in two, so it becomes one object per part; undo joins them again.
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("editor-notice")).toContainText(/Split into \d+ objects\./);
+  expect(await page.getByTestId("object-row").count()).toBeGreaterThanOrEqual(2);
+  await screenshot(page, "editor-split");
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("object-row")).toHaveCount(1);
 
   // Shortcuts: label by number key, hide, delete and undo, help overlay, fit, next image.
   await page.keyboard.press("v");

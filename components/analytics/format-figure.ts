@@ -29,4 +29,5 @@ export const TOOL_LABELS: Record<string, string> = {
   merge: "Merge",
   subtract: "Subtract",
   cleanup: "Clean up",
+  split: "Split into parts",
 };

@@ -1,7 +1,7 @@
 // Routes pointer input to the active tool's state machine and keyboard
 // commands to the editor core. Framework-free: the React view forwards
 // events here and renders the store.
-import { cleanUpOps, commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
+import { cleanUpOps, splitObjectOps, commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
 import { objectAt } from "../core/document";
 import { acceptPrefillOps, isPendingPrefill } from "../core/prefill";
 import type { EditorObject } from "../core/types";
@@ -244,6 +244,8 @@ export class EditorController {
         return;
       case "cleanUpObject":
         return this.cleanUp(selected);
+      case "splitObject":
+        return this.split(selected);
       case "toggleHidden": {
         const object = state.doc.objects.find((o) => o.id === selected);
         if (object) store.edit(setHiddenOps(state.doc, object.id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });
@@ -299,6 +301,19 @@ export class EditorController {
     store.select(cleaned.objectId);
     const { filledPx, removedPx, thresholdPx } = cleaned.result;
     store.setNotice(`Cleaned up: filled ${filledPx} px of holes, removed ${removedPx} px of specks (each under ${thresholdPx} px).`);
+  }
+
+  /** Splits an object into one object per separate part (X or the object list's button). */
+  split(id: string | null): void {
+    const store = this.store;
+    if (!id) return store.setNotice("Select an object to split it into its parts.");
+    if (!this.editable) return;
+    const state = store.getState();
+    const split = splitObjectOps({ doc: state.doc, id, labelClassId: state.activeLabelId, newId: this.newId });
+    if (!split) return store.setNotice("Nothing to split: the mask is one part (specks under the clean-up size do not count).");
+    store.edit(split.ops, { label: "Split into parts" });
+    store.select(split.objectIds[0] ?? null);
+    store.setNotice(`Split into ${split.objectIds.length} objects.`);
   }
 
   /** Objects a click or Tab may select: not those of a hidden pre-fill layer. */

@@ -5,6 +5,7 @@ import type { ToolName } from "@/lib/schemas/annotations";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import { findObject, nextOrder, orderForMove } from "./document";
 import { cleanUpMask, type CleanUpResult } from "./clean-up-mask";
+import { splitMaskParts } from "./split-object";
 import { addTool, selectedIou, type Draft } from "./draft";
 import { updateOp, type Op } from "./ops";
 import { correctPrefillOps, isPrefill } from "./prefill";
@@ -180,4 +181,46 @@ export function cleanUpOps(options: { doc: EditorDocument; id: string; labelClas
   const telemetry = mergeTelemetry(target.telemetry, { seconds: 0, clicks: 1, tools: ["cleanup"] });
   if (isPrefill(target)) return { ...correctPrefillOps({ target, mask: result.mask, telemetry, labelClassId: options.labelClassId, newId: options.newId }), result };
   return { ops: [updateOp(target, { mask: result.mask, telemetry, hidden: false })], objectId: target.id, result };
+}
+
+/**
+ * Splits the object into one object per separate part (split-object.ts): the
+ * largest part stays the object (its id, label, attributes and history), the
+ * others become new objects with the same label and attributes, drawn on top.
+ * A pre-fill is corrected instead: every part becomes a correction linked to
+ * it. One undo step; null when there is only one part.
+ */
+export function splitObjectOps(options: { doc: EditorDocument; id: string; labelClassId: string | null; newId: () => string }): { ops: Op[]; objectIds: string[] } | null {
+  const { doc } = options;
+  const target = findObject(doc, options.id);
+  if (!target) return null;
+  const parts = splitMaskParts(target.mask);
+  if (!parts) return null;
+  const partTelemetry: ObjectTelemetry = { ...EMPTY_TELEMETRY, toolsUsed: ["split"], modelId: target.telemetry.modelId };
+  const part = (mask: BinaryMask, index: number, originId: string | null, labelClassId: string | null, telemetry: ObjectTelemetry): EditorObject => ({
+    id: options.newId(),
+    labelClassId,
+    mask,
+    source: "manual",
+    originId,
+    version: 0,
+    hidden: false,
+    order: nextOrder(doc) + index,
+    telemetry,
+    prompt: null,
+    ...(target.attributes && { attributes: target.attributes }),
+  });
+  const telemetry = mergeTelemetry(target.telemetry, { seconds: 0, clicks: 1, tools: ["split"] });
+  if (isPrefill(target)) {
+    const label = target.labelClassId ?? options.labelClassId;
+    const objects = parts.map((mask, index) => part(mask, index, target.id, label, index === 0 ? telemetry : partTelemetry));
+    return { ops: [{ type: "remove", object: target }, ...objects.map((object) => ({ type: "add" as const, object }))], objectIds: objects.map((object) => object.id) };
+  }
+  // New parts of an imported mask stay linked to it, like any correction of one.
+  const originId = target.source === "manual" ? target.originId : target.id;
+  const others = parts.slice(1).map((mask, index) => part(mask, index, originId, target.labelClassId, partTelemetry));
+  return {
+    ops: [updateOp(target, { mask: parts[0]!, telemetry, hidden: false }), ...others.map((object) => ({ type: "add" as const, object }))],
+    objectIds: [target.id, ...others.map((object) => object.id)],
+  };
 }

@@ -14,6 +14,7 @@ export type EditorCommand =
   | { type: "cycleCandidate"; step: 1 | -1 }
   | { type: "deleteObject" }
   | { type: "cleanUpObject" }
+  | { type: "splitObject" }
   | { type: "toggleHidden" }
   | { type: "moveObject"; direction: 1 | -1 }
   | { type: "selectObject"; step: 1 | -1 }
@@ -73,6 +74,8 @@ export function resolveShortcut(input: KeyInput): EditorCommand | null {
       return { type: "toggleUncovered" };
     case "r":
       return { type: "cleanUpObject" };
+    case "x":
+      return { type: "splitObject" };
     case "o":
       return { type: "cycleMaskOpacity" };
     case "f":
@@ -123,6 +126,7 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "Tab / Shift+Tab", action: "Select next / previous object" },
       { keys: "H", action: "Hide or show the selected object" },
       { keys: "R", action: "Clean up the selected object: fill its small holes, remove its small specks" },
+      { keys: "X", action: "Split the selected object into one object per separate part" },
       { keys: "Delete", action: "Delete the selected object" },
       { keys: "Alt+↑ / Alt+↓", action: "Move the selected object up / down" },
       { keys: "Backspace", action: "Remove the last polygon vertex" },

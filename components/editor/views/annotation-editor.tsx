@@ -272,6 +272,7 @@ export function AnnotationEditor({
                 },
                 move: (id, direction) => edit(moveOps(store.getState().doc, id, direction), { label: "Reorder" }),
                 cleanUp: (id) => controller.cleanUp(id),
+                split: (id) => controller.split(id),
                 remove: (id) => edit(deleteObjectOps(store.getState().doc, id), { label: "Delete object" }),
               }}
             />

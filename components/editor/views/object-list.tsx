@@ -1,6 +1,6 @@
 "use client";
 // The image's objects, topmost first: select, hide, relabel, clean up,
-// reorder, delete, each object's save state, and its label's attributes.
+// split, reorder, delete, each object's save state, and its label's attributes.
 import { foregroundCount } from "../core/sync-diff";
 import type { EditorObject } from "../core/types";
 import type { ObjectSyncState } from "../sync/sync-engine";
@@ -15,6 +15,7 @@ export interface ObjectListActions {
   toggleHidden: (id: string) => void;
   move: (id: string, direction: 1 | -1) => void;
   cleanUp: (id: string) => void;
+  split: (id: string) => void;
   remove: (id: string) => void;
 }
 
@@ -92,6 +93,7 @@ export function ObjectList({
               </select>
               <IconButton label={object.hidden ? "Show" : "Hide"} onClick={() => actions.toggleHidden(object.id)}>{object.hidden ? "◌" : "●"}</IconButton>
               <IconButton label="Clean up mask (R)" disabled={!editable} onClick={() => actions.cleanUp(object.id)}>✧</IconButton>
+              <IconButton label="Split into parts (X)" disabled={!editable} onClick={() => actions.split(object.id)}>⋔</IconButton>
               <IconButton label="Move up" disabled={!editable || index === 0} onClick={() => actions.move(object.id, 1)}>↑</IconButton>
               <IconButton label="Move down" disabled={!editable || index === topFirst.length - 1} onClick={() => actions.move(object.id, -1)}>↓</IconButton>
               <IconButton label="Delete" disabled={!editable} onClick={() => actions.remove(object.id)}>✕</IconButton>
