@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ExportProgressEvent, ExportSummary } from "@/lib/schemas/exports";
 import { useProjectEvent } from "../realtime/use-project-socket";
 import { card } from "../ui/button-styles";
+import { DatasetChecksPanel } from "./dataset-checks-panel";
 import { ExportForm } from "./export-form";
 import { ExportList } from "./export-list";
 
@@ -55,6 +56,10 @@ export function ExportPanel({ projectId, labelClasses, batches, initialExports }
       <section className={`${card} p-5`} aria-labelledby="new-export-title">
         <h2 id="new-export-title" className="mb-4 text-lg font-semibold">New export</h2>
         <ExportForm projectId={projectId} labelClasses={labelClasses} batches={batches} onStarted={(summary) => setItems((current) => [summary, ...current])} />
+      </section>
+      <section className={`${card} p-5`} aria-labelledby="checks-title">
+        <h2 id="checks-title" className="text-lg font-semibold">Checks before export</h2>
+        <DatasetChecksPanel projectId={projectId} />
       </section>
       <section className={`${card} p-5`} aria-labelledby="exports-title">
         <h2 id="exports-title" className="text-lg font-semibold">Exports</h2>

@@ -3,6 +3,7 @@
 // JavaScript and every filtered view has its own URL.
 import Form from "next/form";
 import Link from "next/link";
+import { DATASET_ISSUE_LABELS } from "@/lib/schemas/dataset-checks";
 import { IMAGE_SORTS, IMAGE_SORT_LABELS, UNLABELLED_FILTER } from "@/lib/schemas/images";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonSecondary } from "../ui/button-styles";
@@ -54,6 +55,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
         <input type="hidden" name="tab" value="images" />
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
+        {filters.issue && <input type="hidden" name="issue" value={filters.issue} />}
         <input
           type="search"
           name="q"
@@ -78,6 +80,12 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
         </select>
         <button type="submit" className={`${buttonSecondary} py-1.5`}>Apply</button>
       </Form>
+      {filters.issue && (
+        <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600" data-testid="image-issue-filter">
+          <span className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 font-medium text-amber-900">Check: {DATASET_ISSUE_LABELS[filters.issue]}</span>
+          <Link href={imagesHref(projectId, { ...view, issue: undefined })} className="text-brand-700 underline">Show all images</Link>
+        </p>
+      )}
       <nav aria-label="Order of the images" className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
         Order:
         {IMAGE_SORTS.map((sort) => {

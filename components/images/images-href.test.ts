@@ -17,6 +17,8 @@ describe("imagesHref", () => {
     expect(isFilteredView({ sort: "name" })).toBe(false);
     expect(isFilteredView({ label: "c1" })).toBe(true);
     expect(isFilteredView({ annotator: "u1" })).toBe(true);
+    expect(isFilteredView({ issue: "tiny" })).toBe(true);
+    expect(imagesHref("p1", { issue: "duplicate", sort: "name" })).toBe("/projects/p1?tab=images&issue=duplicate&sort=name");
   });
 });
 

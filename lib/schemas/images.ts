@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstSearchParam } from "../first-search-param";
+import { datasetIssueSchema } from "./dataset-checks";
 import { taskStatusSchema } from "./tasks";
 
 export const importFolderInput = z.object({
@@ -53,11 +54,13 @@ export const imageFiltersQuery = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, "annotator must be a user id")
     .transform((value) => value || undefined)
     .optional(),
+  /** Only images showing one of the dataset checks' issues (lib/schemas/dataset-checks). */
+  issue: datasetIssueSchema.optional(),
 });
 export type ImageFiltersQuery = z.infer<typeof imageFiltersQuery>;
 
 /** The URL keys of the Images tab's view (the page number aside), in the order links write them. */
-export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "sort"] as const;
+export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "issue", "sort"] as const;
 export const UNLABELLED_FILTER = "none";
 
 /** A page's search params as the filter schema reads them (the first of a repeated key). */

@@ -4,7 +4,7 @@
 // filter, so the count is ranked in SQL and the filter applied to it).
 import { Prisma } from "../db/generated/client";
 import { db } from "../db/client";
-import { imageListOrder, imageListWhere, type ImageListFilters } from "./image-list-where";
+import { imageListOrder, imageListWhereFor, type ImageListFilters } from "./image-list-where";
 
 export function isMaskCountSort(sort: ImageListFilters["sort"]): boolean {
   return sort === "masks_desc" || sort === "masks_asc";
@@ -13,7 +13,7 @@ export function isMaskCountSort(sort: ImageListFilters["sort"]): boolean {
 export async function listImageIdsInOrder(options: { projectId: string; filters?: ImageListFilters }): Promise<string[]> {
   const { projectId } = options;
   const filters = options.filters ?? {};
-  const where = imageListWhere({ projectId, ...filters });
+  const where = await imageListWhereFor({ projectId, filters });
   if (!isMaskCountSort(filters.sort)) {
     return (await db().image.findMany({ where, orderBy: imageListOrder(filters.sort), select: { id: true } })).map((row) => row.id);
   }

@@ -5,7 +5,7 @@
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
-import { imageListOrder, imageListWhere, type ImageListFilters } from "./image-list-where";
+import { imageListOrder, imageListWhereFor, type ImageListFilters } from "./image-list-where";
 import { isMaskCountSort, listImageIdsInOrder } from "./list-image-ids-in-order";
 import { IMAGE_SUMMARY_SELECT, toImageSummary, type ImageListItem } from "./image-summary";
 
@@ -17,13 +17,13 @@ export async function listProjectImages(options: {
   page?: number;
   pageSize?: number;
 } & ImageListFilters): Promise<ImagePage> {
-  const { actor, projectId, status, q, label, annotator, sort } = options;
-  const filters: ImageListFilters = { status, q, label, annotator, sort };
+  const { actor, projectId, status, q, label, annotator, issue, sort } = options;
+  const filters: ImageListFilters = { status, q, label, annotator, issue, sort };
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
 
-  const where = imageListWhere({ projectId, ...filters });
+  const where = await imageListWhereFor({ projectId, filters });
   const select = { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" as const }, select: { status: true } } };
   const [total, rows] = isMaskCountSort(sort)
     ? await (async () => {

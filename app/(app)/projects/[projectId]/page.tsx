@@ -185,8 +185,8 @@ async function loadActivity(actor: Actor, projectId: string, query: Record<strin
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
   const parsed = listImagesQuery.safeParse({ ...imageFilterParams(query), page: firstSearchParam(query.page) });
   if (parsed.success) {
-    const { status, q, label, annotator, sort, page } = parsed.data;
-    return { filters: { status, q, label, annotator, sort, page } };
+    const { status, q, label, annotator, issue, sort, page } = parsed.data;
+    return { filters: { status, q, label, annotator, issue, sort, page } };
   }
   return { filters: {}, error: describeZodError(parsed.error) };
 }

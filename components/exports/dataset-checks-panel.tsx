@@ -1,0 +1,63 @@
+"use client";
+// "Checks before export": the dataset's likely mistakes (masks without a
+// label, specks, whole-picture masks, objects drawn twice, images handed in
+// empty), each with a link to the images concerned on the Images tab.
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import type { DatasetChecks } from "@/lib/schemas/dataset-checks";
+import { imagesHref } from "../images/images-href";
+import { usePendingAction } from "../ui/use-pending-action";
+
+export function DatasetChecksPanel({ projectId }: { projectId: string }) {
+  const [checks, setChecks] = useState<DatasetChecks | null>(null);
+  const { pending, error, run } = usePendingAction();
+
+  const load = useCallback(
+    () =>
+      run(async () => {
+        const response = await fetch(`/api/projects/${projectId}/checks`, { cache: "no-store" }).catch(() => null);
+        if (!response) throw new Error("Network error: the server could not be reached.");
+        const body = (await response.json().catch(() => null)) as (DatasetChecks & { error?: { message: string } }) | null;
+        if (!response.ok || !body) throw new Error(body?.error?.message ?? `The checks failed (HTTP ${response.status}).`);
+        setChecks(body);
+      }),
+    [projectId, run],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div data-testid="dataset-checks" aria-busy={pending}>
+      <div className="mb-2 flex items-center justify-between gap-3">
+        <p className="text-xs text-slate-500">
+          {checks ? `${checks.masksChecked} masks on ${checks.imagesChecked} images checked.` : pending ? "Checking…" : ""}
+        </p>
+        <button type="button" onClick={() => void load()} disabled={pending} className="text-xs font-medium text-brand-700 hover:underline disabled:opacity-50">
+          {pending ? "Checking…" : "Check again"}
+        </button>
+      </div>
+      {error && <p className="text-sm text-red-700" role="alert">{error}</p>}
+      {checks && (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {checks.checks.map((check) => (
+            <li key={check.issue} className="flex items-center justify-between gap-3 py-1.5" data-testid="dataset-check" data-issue={check.issue} data-images={check.images}>
+              <span className="flex items-center gap-2">
+                <span aria-hidden className={check.images === 0 ? "text-emerald-600" : "text-amber-600"}>{check.images === 0 ? "✓" : "!"}</span>
+                {check.label}
+              </span>
+              {check.images === 0 ? (
+                <span className="text-xs text-slate-500">none</span>
+              ) : (
+                <Link href={imagesHref(projectId, { issue: check.issue })} className="text-xs font-medium text-brand-700 hover:underline">
+                  {check.masks !== null ? `${check.masks} mask(s) on ` : ""}
+                  {check.images} image(s) →
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
