@@ -100,6 +100,18 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   expect(Math.abs(inPart("train") - 0.8 * exported)).toBeLessThanOrEqual(1);
   expect(inPart("test")).toBe(0);
 
+  // Checks before export: the fixture's one-pixel objects are specks; the link shows just their images.
+  await manager.getByRole("button", { name: "Check again" }).click();
+  const tiny = manager.locator('[data-testid="dataset-check"][data-issue="tiny"]');
+  await expect(tiny).not.toHaveAttribute("data-images", "0");
+  await screenshot(manager, "export-checks");
+  await tiny.getByRole("link").click();
+  await expect(manager).toHaveURL(/tab=images&issue=tiny/);
+  await expect(manager.getByTestId("image-issue-filter")).toContainText("Check: Masks under 16 px");
+  const flagged = manager.getByTestId("image-card");
+  await expect(flagged.filter({ hasText: "ring-31.png" })).toHaveCount(1);
+  await expect(flagged.filter({ hasText: "border-31.png" })).toHaveCount(1);
+
   // An annotator of the same project: the page says no, and every export API answers 403.
   const annotatorContext = await browser.newContext();
   const annotator = await annotatorContext.newPage();
