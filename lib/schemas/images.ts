@@ -26,6 +26,17 @@ export const IMAGE_SORT_LABELS: Record<ImageSort, string> = {
   masks_asc: "Fewest masks",
 };
 
+/** An optional id in the URL; an empty value (a form's "any") means no filter. */
+function idFilter(key: string, what: string) {
+  return z
+    .string()
+    .trim()
+    .max(64, `${key} is at most 64 characters`)
+    .regex(/^[A-Za-z0-9_-]*$/, `${key} must be ${what}`)
+    .transform((value) => value || undefined)
+    .optional();
+}
+
 /** The Images tab's filters; the editor keeps them to walk the same view. */
 export const imageFiltersQuery = z.object({
   sort: z.enum(IMAGE_SORTS, { error: `must be one of ${IMAGE_SORTS.join(", ")}` }).optional(),
@@ -39,21 +50,9 @@ export const imageFiltersQuery = z.object({
     .transform((value) => value || undefined)
     .optional(),
   /** Only images with a live mask of this label class; "none" = a mask with no label yet. */
-  label: z
-    .string()
-    .trim()
-    .max(64, "label is at most 64 characters")
-    .regex(/^[A-Za-z0-9_-]*$/, "label must be a label class id or none")
-    .transform((value) => value || undefined)
-    .optional(),
+  label: idFilter("label", "a label class id or none"),
   /** Only images whose annotate task this member holds or last handed in. */
-  annotator: z
-    .string()
-    .trim()
-    .max(64, "annotator is at most 64 characters")
-    .regex(/^[A-Za-z0-9_-]*$/, "annotator must be a user id")
-    .transform((value) => value || undefined)
-    .optional(),
+  annotator: idFilter("annotator", "a user id"),
   /** Only images showing one of the dataset checks' issues (lib/schemas/dataset-checks). */
   issue: datasetIssueSchema.optional(),
 });

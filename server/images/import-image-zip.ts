@@ -9,13 +9,12 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { appConfig } from "../config/app-config";
 import { openZipImageSource } from "../coco-import/open-zip-image-source";
+import { readDatasetZip } from "../coco-import/read-dataset-zip";
 import { AppError, isAppError } from "../errors/app-error";
-import { readCappedFormData } from "../http/read-capped-form-data";
 import { importImage } from "./import-image";
 import type { FolderFileResult } from "./import-server-folder";
 
 const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|tiff?|gif|avif)$/i;
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export type ZipImportResult = {
   archive: string;
@@ -34,10 +33,8 @@ export async function importImageZip(options: { actor: Actor; projectId: string;
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "import images" });
   const maxUploadBytes = appConfig().maxUploadBytes;
-  const form = await readCappedFormData({ request: options.request, maxBodyBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES, expected: 'a zip of images in a field named "archive"' });
-  const archive = form.get("archive");
-  if (archive === null || typeof archive === "string" || archive.size === 0) throw new AppError("bad_request", 'Attach the zip of images in a field named "archive".');
-  const source = await openZipImageSource({ bytes: new Uint8Array(await archive.arrayBuffer()), maxEntryBytes: maxUploadBytes });
+  const archive = await readDatasetZip({ request: options.request, maxZipBytes: maxUploadBytes, what: "images", field: "archive" });
+  const source = await openZipImageSource({ bytes: archive.bytes, maxEntryBytes: maxUploadBytes });
   const results: FolderFileResult[] = [];
   let skipped = 0;
   try {
@@ -57,9 +54,9 @@ export async function importImageZip(options: { actor: Actor; projectId: string;
   } finally {
     source.close();
   }
-  if (results.length === 0) throw new AppError("bad_request", `${archive.name || "The zip"} holds no images (JPEG, PNG, WebP, TIFF, GIF, AVIF).`);
+  if (results.length === 0) throw new AppError("bad_request", `${archive.fileName} holds no images (JPEG, PNG, WebP, TIFF, GIF, AVIF).`);
   const count = (status: FolderFileResult["status"]) => results.filter((result) => result.status === status).length;
-  const summary: ZipImportResult = { archive: archive.name || "images.zip", results, imported: count("imported"), duplicates: count("duplicate"), failed: count("failed"), skipped };
+  const summary: ZipImportResult = { archive: archive.fileName, results, imported: count("imported"), duplicates: count("duplicate"), failed: count("failed"), skipped };
   await recordAuditEvent({
     actorId: actor.id,
     projectId,

@@ -1,17 +1,8 @@
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { encodeGrayPng } from "../exports/encode-gray-png";
+import { encodeGrayPng, pngChunk } from "../exports/encode-gray-png";
 import { decodePngPixels } from "./decode-png-pixels";
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, "ascii");
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 
 /** A 2-bit palette PNG written by hand: four pixels per byte, as VOC-style tools may write small palettes. */
 function palettePng(width: number, height: number, indices: number[], colours: [number, number, number][]): Buffer {
@@ -30,10 +21,10 @@ function palettePng(width: number, height: number, indices: number[], colours: [
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("PLTE", Buffer.from(colours.flat())),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", header),
+    pngChunk("PLTE", Buffer.from(colours.flat())),
+    pngChunk("IDAT", deflateSync(raw)),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 

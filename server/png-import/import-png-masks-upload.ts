@@ -7,9 +7,7 @@ import type { CocoImportResult } from "@/lib/schemas/exports";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { appConfig } from "../config/app-config";
-import { importCocoDataset } from "../coco-import/import-coco-dataset";
-import { openZipImageSource } from "../coco-import/open-zip-image-source";
-import { DEFAULT_MAX_COCO_JSON_BYTES } from "../coco-import/parse-coco-json";
+import { importConvertedDataset } from "../coco-import/import-converted-dataset";
 import { readDatasetZip } from "../coco-import/read-dataset-zip";
 import { db } from "../db/client";
 import { pngMasksToCoco, type PngMaskConversion } from "./png-masks-to-coco";
@@ -20,22 +18,16 @@ export async function importPngMasksUpload(options: { actor: Actor; projectId: s
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "import annotations" });
   const maxUploadBytes = appConfig().maxUploadBytes;
-  const { bytes, fileName } = await readDatasetZip({ request: options.request, maxZipBytes: maxUploadBytes, what: "mask PNGs" });
+  const zip = await readDatasetZip({ request: options.request, maxZipBytes: maxUploadBytes, what: "mask PNGs" });
+  // Pictures left out of the zip are looked up among the project's images (VOC: by stem).
   const projectImages = await db().image.findMany({ where: { projectId }, select: { fileName: true, width: true, height: true } });
-  const source = await openZipImageSource({ bytes, maxEntryBytes: maxUploadBytes });
-  let conversion: PngMaskConversion;
-  try {
-    conversion = await pngMasksToCoco({ zip: { names: source.names(), read: (name) => source.read(name) }, projectImages });
-  } finally {
-    source.close();
-  }
-  const result = await importCocoDataset({
+  const { result, conversion } = await importConvertedDataset({
     actor,
     projectId,
-    json: conversion.json,
-    jsonFileName: `${fileName} (PNG masks)`,
-    zip: bytes,
-    maxJsonBytes: Math.max(DEFAULT_MAX_COCO_JSON_BYTES, conversion.json.byteLength),
+    zip,
+    formatLabel: "PNG masks",
+    maxEntryBytes: maxUploadBytes,
+    convert: (source) => pngMasksToCoco({ zip: source, projectImages }),
   });
   return { ...result, format: "png", layout: conversion.layout, objectsWithoutClass: conversion.objectsWithoutClass };
 }
