@@ -1,5 +1,5 @@
 // The annotation editor in Chromium with the real model: prompts, preview,
-// multi-mask choice, commit and reload, brush/eraser, clean up, split, undo/redo, shortcuts,
+// multi-mask choice, commit and reload, brush/eraser, clean up, split, copy/paste, undo/redo, shortcuts,
 // a version conflict between two browsers, saving offline and signed out,
 // saving under the queue's lease and view-only without one. The click-to-mask
 // time inside the editor is measured in editor.timing.spec.ts.
@@ -187,9 +187,21 @@ test("click, preview, choose, commit, reload: the same pixels; shrink, brush, er
   expect(polygonArea).toBeGreaterThan(4 * r * r);
   expect(polygonArea).toBeLessThan(4 * r * r + 40 * r);
 
+  // Ctrl+C copies the selected object; on the next image Ctrl+V pastes it (one undo step).
+  await page.getByRole("button", { name: `Select object ${await page.getByTestId("object-row").count()}` }).click();
+  await page.keyboard.press("Control+c");
+  await expect(page.getByTestId("editor-notice")).toContainText("Copied the object");
   await page.keyboard.press("n");
   await expect(page).toHaveURL(new RegExp(`/annotate/${images[1]!.id}$`));
   await expect(page.getByTestId("image-name")).toContainText(images[1]!.fileName);
+  await expect(page.getByTestId("editor")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+  const rowsBefore = await page.getByTestId("object-row").count();
+  await page.keyboard.press("Control+v");
+  await expect(page.getByTestId("object-row")).toHaveCount(rowsBefore + 1);
+  await expect(page.getByTestId("editor-notice")).toContainText(/Pasted/);
+  await screenshot(page, "editor-paste");
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("object-row")).toHaveCount(rowsBefore);
 });
 
 test("a stale save from a second browser gets a visible choice and loses nothing", async ({ browser }) => {

@@ -30,4 +30,5 @@ export const TOOL_LABELS: Record<string, string> = {
   subtract: "Subtract",
   cleanup: "Clean up",
   split: "Split into parts",
+  paste: "Pasted from another image",
 };

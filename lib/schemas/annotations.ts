@@ -28,7 +28,7 @@ export const cocoRle = z.object({
 });
 export type CocoRleInput = z.infer<typeof cocoRle>;
 
-export const TOOL_NAMES = ["smart_click", "box", "multimask", "hover", "brush", "eraser", "polygon", "merge", "subtract", "cleanup", "split"] as const;
+export const TOOL_NAMES = ["smart_click", "box", "multimask", "hover", "brush", "eraser", "polygon", "merge", "subtract", "cleanup", "split", "paste"] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 const promptPoint = z.object({ x: z.number().finite(), y: z.number().finite(), positive: z.boolean() });

@@ -1,6 +1,7 @@
 // Routes pointer input to the active tool's state machine and keyboard
 // commands to the editor core. Framework-free: the React view forwards
 // events here and renders the store.
+import { copySelectedObject, memoryClipboard, pasteCopiedObject, type ClipboardStore } from "./object-clipboard";
 import { cleanUpOps, splitObjectOps, commitDraftOps, deleteObjectOps, moveOps, relabelOps, setHiddenOps, strokeOps, type CommitMode } from "../core/commands";
 import { objectAt } from "../core/document";
 import { acceptPrefillOps, isPendingPrefill } from "../core/prefill";
@@ -34,6 +35,8 @@ export interface EditorControllerOptions {
   hooks?: Partial<EditorHooks>;
   now?: () => number;
   newId?: () => string;
+  /** Where Ctrl+C keeps the copied object (session storage in the browser). */
+  clipboard?: ClipboardStore;
 }
 
 const NO_HOOKS: EditorHooks = {
@@ -54,6 +57,7 @@ export class EditorController {
   private strokeTarget: string | null = null;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly clipboard: ClipboardStore;
   private hooks: EditorHooks;
   private editable = true;
 
@@ -62,6 +66,7 @@ export class EditorController {
     this.hooks = { ...NO_HOOKS, ...options.hooks };
     this.now = options.now ?? (() => performance.now());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.clipboard = options.clipboard ?? memoryClipboard();
     this.prompting = new SmartPrompting({
       store: options.store,
       decode: (prompt, size) => this.hooks.decode(prompt, size),
@@ -246,6 +251,11 @@ export class EditorController {
         return this.cleanUp(selected);
       case "splitObject":
         return this.split(selected);
+      case "copyObject":
+        return copySelectedObject({ store, clipboard: this.clipboard });
+      case "pasteObject":
+        if (this.editable) pasteCopiedObject({ store, clipboard: this.clipboard, labels: this.options.labels, newId: this.newId });
+        return;
       case "toggleHidden": {
         const object = state.doc.objects.find((o) => o.id === selected);
         if (object) store.edit(setHiddenOps(state.doc, object.id, !object.hidden), { label: object.hidden ? "Show object" : "Hide object" });

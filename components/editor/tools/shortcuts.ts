@@ -15,6 +15,8 @@ export type EditorCommand =
   | { type: "deleteObject" }
   | { type: "cleanUpObject" }
   | { type: "splitObject" }
+  | { type: "copyObject" }
+  | { type: "pasteObject" }
   | { type: "toggleHidden" }
   | { type: "moveObject"; direction: 1 | -1 }
   | { type: "selectObject"; step: 1 | -1 }
@@ -45,6 +47,8 @@ export function resolveShortcut(input: KeyInput): EditorCommand | null {
   if (mod) {
     if (key === "z") return { type: input.shift ? "redo" : "undo" };
     if (key === "y") return { type: "redo" };
+    if (key === "c" && !input.shift) return { type: "copyObject" };
+    if (key === "v" && !input.shift) return { type: "pasteObject" };
     return null;
   }
   if (input.alt && (key === "ArrowUp" || key === "ArrowDown")) return { type: "moveObject", direction: key === "ArrowUp" ? 1 : -1 };
@@ -127,6 +131,7 @@ export const SHORTCUT_GROUPS: { title: string; items: ShortcutHelp[] }[] = [
       { keys: "H", action: "Hide or show the selected object" },
       { keys: "R", action: "Clean up the selected object: fill its small holes, remove its small specks" },
       { keys: "X", action: "Split the selected object into one object per separate part" },
+      { keys: "Ctrl+C / Ctrl+V", action: "Copy the selected object; paste it here or on another image (scaled to its size)" },
       { keys: "Delete", action: "Delete the selected object" },
       { keys: "Alt+↑ / Alt+↓", action: "Move the selected object up / down" },
       { keys: "Backspace", action: "Remove the last polygon vertex" },

@@ -16,6 +16,7 @@ import { createAnnotationApi } from "../sync/annotation-api";
 import { IndexedDbOutboxStore } from "../sync/outbox-store";
 import { SyncEngine, type SyncSnapshot } from "../sync/sync-engine";
 import { resolveShortcut } from "../tools/shortcuts";
+import { memoryClipboard, type ClipboardStore } from "../controller/object-clipboard";
 import type { ViewportHandle } from "./editor-canvas";
 import { isTextField } from "@/components/ui/is-text-field";
 
@@ -57,7 +58,7 @@ export function useEditorRuntime(options: {
   const decoder = useSamDecoder({ modelUrl: data.decoderUrl, model: data.model, imageId, prefetchImageIds: data.nextImageId ? [data.nextImageId] : [] });
 
   // The controller and the sync engine outlive renders; effects hand them the latest callbacks.
-  const [controller] = useState(() => new EditorController({ store, model: data.model, labels: data.labels }));
+  const [controller] = useState(() => new EditorController({ store, model: data.model, labels: data.labels, clipboard: sessionClipboard() }));
   const [sync] = useState(() =>
     data.canEdit
       ? new SyncEngine({
@@ -132,6 +133,8 @@ export function useEditorRuntime(options: {
       if (event.defaultPrevented || isTextField(event.target)) return;
       const command = resolveShortcut({ key: event.key, code: event.code, ctrl: event.ctrlKey, meta: event.metaKey, shift: event.shiftKey, alt: event.altKey });
       if (!command) return;
+      // Ctrl+C over selected page text (the instructions, say) is the browser's copy, not the object's.
+      if (command.type === "copyObject" && (window.getSelection()?.toString() ?? "") !== "") return;
       // Held keys repeat only where repeating makes sense (brush size, zoom, undo).
       if (event.repeat && !["brushSize", "zoom", "undo", "redo"].includes(command.type)) return;
       event.preventDefault();
@@ -159,4 +162,26 @@ export function useEditorRuntime(options: {
   }, [store]);
 
   return { store, state, controller, decoder, sync, syncSnapshot };
+}
+
+/** The copied object lives in this tab's session storage, so it survives moving to the next image. */
+function sessionClipboard(): ClipboardStore {
+  const key = "maskwright.copiedObject";
+  const fallback = memoryClipboard();
+  return {
+    read: () => {
+      try {
+        return window.sessionStorage.getItem(key);
+      } catch {
+        return fallback.read();
+      }
+    },
+    write: (text) => {
+      try {
+        window.sessionStorage.setItem(key, text);
+      } catch {
+        fallback.write(text); // storage full or disabled: this page still pastes it
+      }
+    },
+  };
 }
