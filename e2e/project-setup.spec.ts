@@ -247,4 +247,16 @@ test("a manager sets up a project: labels, members, images with per-file errors"
   await expect(summary).toContainText("broken.png:");
   await screenshot(page, "project-images-zip-upload");
   await expect(page.getByTestId("count-todo")).toHaveText("2", { timeout: 15_000 });
+
+  // Merging a class into another: its masks would move there, and the class is gone.
+  await page.getByRole("link", { name: "Label classes" }).click();
+  await page.getByRole("button", { name: "Merge object into another class" }).click();
+  const mergeForm = page.getByRole("form", { name: "Merge object" });
+  await mergeForm.getByRole("button", { name: "Merge" }).click();
+  await expect(page.locator('[data-testid="label-row"][data-label="object"]').getByTestId("form-error")).toHaveText("Choose the class to merge into.");
+  await mergeForm.getByLabel("Merge “object” into").selectOption({ label: "ground" });
+  await screenshot(page, "project-labels-merge");
+  await mergeForm.getByRole("button", { name: "Merge" }).click();
+  await expect(page.locator('[data-testid="label-row"][data-label="object"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="label-row"][data-label="ground"]')).toHaveCount(1);
 });

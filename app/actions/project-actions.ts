@@ -8,6 +8,7 @@ import { addProjectMember } from "@/server/projects/add-project-member";
 import { removeProjectMember } from "@/server/projects/remove-project-member";
 import { createLabelClass } from "@/server/projects/create-label-class";
 import { deleteLabelClass } from "@/server/projects/delete-label-class";
+import { mergeLabelClass } from "@/server/projects/merge-label-class";
 import { updateLabelClass } from "@/server/projects/update-label-class";
 import { updateProject } from "@/server/projects/update-project";
 import { deleteProject } from "@/server/projects/delete-project";
@@ -67,6 +68,14 @@ export async function createLabelClassAction(_: unknown, form: FormData): Promis
 export async function deleteLabelClassAction(projectId: string, labelClassId: string): Promise<ActionResult> {
   return runAction(async (actor) => {
     await deleteLabelClass({ actor, input: { projectId, labelClassId } });
+    revalidatePath(`/projects/${projectId}`);
+    return null;
+  });
+}
+
+export async function mergeLabelClassAction(projectId: string, labelClassId: string, intoLabelClassId: string): Promise<ActionResult> {
+  return runAction(async (actor) => {
+    await mergeLabelClass({ actor, input: { projectId, labelClassId, intoLabelClassId } });
     revalidatePath(`/projects/${projectId}`);
     return null;
   });

@@ -33,6 +33,7 @@ export function describeActivity(item: ActivityItem): string {
     }
     case "label.move": return `moved ${label} to place ${num(data.position) + 1}`;
     case "label.delete": return `deleted ${label}`;
+    case "label.merge": return `merged the label class “${str(data.from) ?? "?"}” into “${str(data.into) ?? "?"}” (${countOf(num(data.masks), "mask")})`;
     case "member.set": return `gave ${person} the role ${str(data.role) ?? "member"}`;
     case "member.remove": return `removed ${person} from the project`;
     case "prefill.settings": return "changed the pre-fill settings";

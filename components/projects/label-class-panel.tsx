@@ -26,7 +26,15 @@ export function LabelClassPanel(props: { projectId: string; labels: LabelClassIt
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="label-list">
           {props.labels.map((label, index) => (
-            <LabelClassRow key={label.id} projectId={props.projectId} label={label} index={index} count={props.labels.length} canManage={props.canManage} />
+            <LabelClassRow
+              key={label.id}
+              projectId={props.projectId}
+              label={label}
+              index={index}
+              count={props.labels.length}
+              canManage={props.canManage}
+              others={props.labels.filter((other) => other.id !== label.id).map((other) => ({ id: other.id, name: other.name }))}
+            />
           ))}
         </ul>
       )}

@@ -1,10 +1,11 @@
 "use client";
 // One label class in the manager's list: rename / recolour / describe in place, define
 // the attributes its masks carry, move it
-// up or down (the editor's 1-9 order), and delete after a confirmation that
-// says how many masks lose the label (they stay, unlabelled).
+// up or down (the editor's 1-9 order), merge it into another class (its masks
+// move there), and delete after a confirmation that says how many masks lose
+// the label (they stay, unlabelled).
 import { useState, useTransition } from "react";
-import { deleteLabelClassAction, moveLabelClassAction, updateLabelClassAction } from "@/app/actions/project-actions";
+import { deleteLabelClassAction, mergeLabelClassAction, moveLabelClassAction, updateLabelClassAction } from "@/app/actions/project-actions";
 import type { ActionResult } from "@/server/http/run-action";
 import { buttonDanger, buttonPrimary, buttonSecondary, inputField } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -15,9 +16,10 @@ export type LabelClassItem = { id: string; name: string; color: string; descript
 
 const small = "px-2 py-1 text-xs";
 
-export function LabelClassRow(props: { projectId: string; label: LabelClassItem; index: number; count: number; canManage: boolean }) {
+export function LabelClassRow(props: { projectId: string; label: LabelClassItem; index: number; count: number; canManage: boolean; others: { id: string; name: string }[] }) {
   const { projectId, label, index, count } = props;
-  const [mode, setMode] = useState<"view" | "edit" | "attributes" | "confirm-delete">("view");
+  const [mode, setMode] = useState<"view" | "edit" | "attributes" | "merge" | "confirm-delete">("view");
+  const [into, setInto] = useState("");
   const [name, setName] = useState(label.name);
   const [color, setColor] = useState(label.color);
   const [description, setDescription] = useState(label.description);
@@ -72,6 +74,9 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
             <button type="button" className={`${buttonSecondary} ${small}`} disabled={pending || index === count - 1} onClick={() => run(() => moveLabelClassAction({ projectId, labelClassId: label.id, direction: 1 }))} aria-label={`Move ${label.name} down`}>↓</button>
             <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setName(label.name); setColor(label.color); setDescription(label.description); setMode("edit"); }} aria-label={`Edit label ${label.name}`}>Edit</button>
             <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => setMode("attributes")} aria-label={`Attributes of ${label.name}`}>Attributes</button>
+            {props.others.length > 0 && (
+              <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => { setInto(""); setMode("merge"); }} aria-label={`Merge ${label.name} into another class`}>Merge…</button>
+            )}
             <button type="button" className={`${buttonDanger} ${small}`} onClick={() => setMode("confirm-delete")} aria-label={`Delete label ${label.name}`}>Delete</button>
           </div>
         )}
@@ -87,6 +92,30 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
           onSave={(attributes) => updateLabelClassAction({ projectId, labelClassId: label.id, attributes })}
           onDone={() => setMode("view")}
         />
+      )}
+      {mode === "merge" && (
+        <form
+          className="flex flex-wrap items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          aria-label={`Merge ${label.name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!into) return setError("Choose the class to merge into.");
+            run(() => mergeLabelClassAction(projectId, label.id, into), () => setMode("view"));
+          }}
+        >
+          <label htmlFor={`merge-${label.id}`}>Merge “{label.name}” into</label>
+          <select id={`merge-${label.id}`} value={into} onChange={(event) => setInto(event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+            <option value="">Choose a class…</option>
+            {props.others.map((other) => (
+              <option key={other.id} value={other.id}>{other.name}</option>
+            ))}
+          </select>
+          <span className="flex-1 text-xs">
+            {label.maskCount > 0 ? `Its ${masks} take that label (with the attribute values it defines);` : "No mask uses it;"} then “{label.name}” is deleted.
+          </span>
+          <button type="submit" className={`${buttonPrimary} ${small}`} disabled={pending}>Merge</button>
+          <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => setMode("view")}>Cancel</button>
+        </form>
       )}
       {mode === "confirm-delete" && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alertdialog" aria-label={`Delete ${label.name}?`}>

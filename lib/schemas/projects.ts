@@ -92,6 +92,15 @@ export type LabelClassInput = z.infer<typeof labelClassInput>;
 
 export const deleteLabelClassInput = z.object({ projectId: z.string().min(1), labelClassId: z.string().min(1) });
 
+/** Every mask of one class goes to another, then the first class is deleted. */
+export const mergeLabelClassInput = z
+  .object({
+    projectId: z.string().min(1),
+    labelClassId: z.string().min(1),
+    intoLabelClassId: z.string({ error: "Choose the label class to merge into (intoLabelClassId)" }).min(1, "Choose the label class to merge into"),
+  })
+  .refine((input) => input.labelClassId !== input.intoLabelClassId, { message: "A label class cannot be merged into itself", path: ["intoLabelClassId"] });
+
 /** Rename and/or recolour; at least one of the two. */
 export const updateLabelClassInput = z
   .object({
