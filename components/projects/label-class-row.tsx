@@ -104,7 +104,7 @@ export function LabelClassRow(props: { projectId: string; label: LabelClassItem;
           }}
         >
           <label htmlFor={`merge-${label.id}`}>Merge “{label.name}” into</label>
-          <select id={`merge-${label.id}`} value={into} onChange={(event) => setInto(event.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          <select id={`merge-${label.id}`} value={into} onChange={(event) => { setInto(event.target.value); setError(null); }} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
             <option value="">Choose a class…</option>
             {props.others.map((other) => (
               <option key={other.id} value={other.id}>{other.name}</option>
