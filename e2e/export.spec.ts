@@ -74,6 +74,7 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   await screenshot(manager, "export-split-invalid");
   await exportForm.getByLabel("Test %").fill("0");
   await exportForm.getByLabel("Seed").fill("7");
+  await exportForm.getByLabel("Resize to a longest side of (px)").fill("64");
   await expect(exportForm.getByRole("alert")).toHaveCount(0);
   await screenshot(manager, "export-split-form");
   await exportForm.getByRole("button", { name: "Start export" }).click();
@@ -99,6 +100,10 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   expect(inPart("val")).toBeGreaterThanOrEqual(1);
   expect(Math.abs(inPart("train") - 0.8 * exported)).toBeLessThanOrEqual(1);
   expect(inPart("test")).toBe(0);
+  // Resized: every picture's longest side is 64 px now.
+  const firstPicture = [...splitFiles.keys()].find((name) => /^train\/images\//.test(name))!;
+  const pictureSize = await sharp(splitFiles.get(firstPicture)!).metadata();
+  expect(Math.max(pictureSize.width ?? 0, pictureSize.height ?? 0)).toBe(64);
 
   // Checks before export: the fixture's one-pixel objects are specks; the link shows just their images.
   await manager.getByRole("button", { name: "Check again" }).click();

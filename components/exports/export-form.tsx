@@ -33,6 +33,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
       includeImages: form.get("includeImages") === "on",
       cocoPolygons: format === "coco" && form.get("cocoPolygons") === "on",
       split: splitChoice.enabled ? splitChoice.split : null,
+      maxSide: form.get("maxSide") ? Number(form.get("maxSide")) : null,
     };
     setPending(true);
     setError(null);
@@ -107,6 +108,11 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
           </label>
         )}
       </div>
+      <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        Resize: longest side at most
+        <input name="maxSide" type="number" min={32} max={16384} step={1} placeholder="original" aria-label="Resize to a longest side of (px)" className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm" />
+        px <span className="text-xs text-slate-500">(masks scaled with the images; empty keeps the original size)</span>
+      </label>
       <ExportSplitFields onChange={setSplitChoice} />
       <FormError message={error} />
       <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Starting…" : "Start export"}</button>

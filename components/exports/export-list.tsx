@@ -20,6 +20,7 @@ function filterText(item: ExportSummary): string {
   if (item.options.labelClassIds.length > 0) parts.push(`${item.options.labelClassIds.length} class(es)`);
   if (item.options.includeImages) parts.push("with images");
   if (item.options.cocoPolygons) parts.push("polygons");
+  if (item.options.maxSide) parts.push(`resized to ${item.options.maxSide} px`);
   const split = item.options.split;
   if (split) parts.push(`split ${split.train}/${split.val}/${split.test} (seed ${split.seed})`);
   return parts.join(" · ");

@@ -52,6 +52,14 @@ export const exportOptionsSchema = z.object({
   includeImages: z.boolean().default(false),
   /** COCO only: add `polygons` (derived from the masks) beside the RLE `segmentation`. */
   cocoPolygons: z.boolean().default(false),
+  /** Scale images (and masks) down so the longest side is at most this; null = original size. */
+  maxSide: z
+    .number({ error: "maxSide must be a number of pixels" })
+    .int("maxSide must be a whole number of pixels")
+    .min(32, "maxSide is at least 32 px")
+    .max(16384, "maxSide is at most 16384 px")
+    .nullable()
+    .default(null),
   /** Split the images into train / val / test folders; null = one set. */
   split: exportSplitSchema.nullable().default(null),
 });

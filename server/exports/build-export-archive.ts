@@ -13,6 +13,8 @@ import { createSa1bWriter } from "./create-sa1b-writer";
 import { createSplitWriter, type SplitRouter } from "./create-split-writer";
 import { createYoloWriter, writeYoloIndexFiles } from "./create-yolo-writer";
 import { describeExportArchive } from "./describe-export-archive";
+import { resizeExportItem } from "./resize-export-item";
+import { resizeImageFile } from "./resize-image-file";
 import type { ExportCategory } from "./export-types";
 import type { FormatWriter } from "./format-writer";
 import { loadExportAnnotations } from "./load-export-annotations";
@@ -95,9 +97,15 @@ export async function buildExportArchive(options: {
     let annotations = 0;
     for (let start = 0; start < total; start += IMAGES_PER_CHUNK) {
       const chunk = await loadExportAnnotations({ selection, images: selection.images.slice(start, start + IMAGES_PER_CHUNK) });
-      for (const item of chunk) {
-        // Originals are stored already compressed (JPEG, PNG, ...): deflating them again wastes CPU.
-        if (exportOptions.includeImages) sinkFor(item.image.dbId).addFile(`images/${item.image.fileName}`, storedFilePath(item.image.storageKey), { compress: false });
+      for (const loaded of chunk) {
+        const { item, resized } = exportOptions.maxSide ? resizeExportItem(loaded, exportOptions.maxSide) : { item: loaded, resized: false };
+        if (exportOptions.includeImages) {
+          const imageSink = sinkFor(item.image.dbId);
+          const name = `images/${item.image.fileName}`;
+          // Originals are stored already compressed (JPEG, PNG, ...): deflating them again wastes CPU.
+          if (resized) imageSink.addBuffer(name, await resizeImageFile({ filePath: storedFilePath(item.image.storageKey), width: item.image.width, height: item.image.height }), { compress: false });
+          else imageSink.addFile(name, storedFilePath(item.image.storageKey), { compress: false });
+        }
         await writer.writeImage(item);
         annotations += item.annotations.length;
         await sink.room();

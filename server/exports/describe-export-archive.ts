@@ -61,6 +61,9 @@ export function describeExportArchive(options: {
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
     `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,
+    ...(exportOptions.maxSide
+      ? [`Resized: images whose longest side was over ${exportOptions.maxSide} px were scaled down to it with their masks (a mask pixel is set where at least half its source pixels were; objects under one pixel left out); widths, heights, boxes and areas are of the resized images.`]
+      : []),
     "",
     ...split,
     FORMAT_TEXT[exportOptions.format],

@@ -111,6 +111,9 @@ describe("export routes", () => {
     expect(response.status).toBe(400);
     expect((await start(manager, { format: "coco", batchId: "nope" })).status).toBe(400);
     expect((await start(manager, { format: "coco", statuses: [] })).status).toBe(400);
+    const tooSmall = await start(manager, { format: "coco", maxSide: 8 });
+    expect(tooSmall.status).toBe(400);
+    expect(((await tooSmall.json()) as { error: { message: string } }).error.message).toContain("maxSide is at least 32 px");
     const badSplit = await start(manager, { format: "yolo", split: { train: 70, val: 20, test: 20 } });
     expect(badSplit.status).toBe(400);
     expect(((await badSplit.json()) as { error: { message: string } }).error.message).toContain("train, val and test must add up to 100");
