@@ -1,10 +1,12 @@
 // Filters over the Images tab: one chip per annotate status (with its count),
-// a file name search, a label class and an annotator, and the order. Plain links and a GET form, so it works before any
+// a file name search, a label class, an annotator and an image attribute
+// value, and the order. Plain links and a GET form, so it works before any
 // JavaScript and every filtered view has its own URL.
 import Form from "next/form";
 import Link from "next/link";
 import { DATASET_ISSUE_LABELS } from "@/lib/schemas/dataset-checks";
-import { IMAGE_SORTS, IMAGE_SORT_LABELS, UNLABELLED_FILTER } from "@/lib/schemas/images";
+import { IMAGE_SORTS, IMAGE_SORT_LABELS, imageAttributeFilterValue, UNLABELLED_FILTER } from "@/lib/schemas/images";
+import type { LabelAttribute } from "@/lib/schemas/label-attributes";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { buttonSecondary } from "../ui/button-styles";
 import { imagesHref, type ImageFilters } from "./images-href";
@@ -18,7 +20,18 @@ type Props = {
   labelClasses: Choice[];
   /** Members who can label (annotators and managers). */
   annotators: Choice[];
+  /** The project's image attributes: yes/no and list ones can narrow the view. */
+  imageAttributes: LabelAttribute[];
 };
+
+/** "name=value" choices for the attribute filter: yes / no, and each option of a list. */
+function attributeChoices(definitions: LabelAttribute[]): { value: string; text: string }[] {
+  return definitions.flatMap((definition) => {
+    if (definition.type === "checkbox") return [true, false].map((value) => ({ value: imageAttributeFilterValue(definition.name, value), text: `${definition.name}: ${value ? "yes" : "no"}` }));
+    if (definition.type === "select") return definition.options.map((option) => ({ value: imageAttributeFilterValue(definition.name, option), text: `${definition.name}: ${option}` }));
+    return [];
+  });
+}
 
 const chip = "rounded-full border px-3 py-1 text-xs font-medium transition";
 const chipOn = "border-brand-600 bg-brand-600 text-white";
@@ -27,7 +40,8 @@ const chipOff = "border-slate-300 bg-white text-slate-700 hover:border-brand-400
 const compactField =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
-export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, labelClasses, annotators }: Props) {
+export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, labelClasses, annotators, imageAttributes }: Props) {
+  const attributeOptions = attributeChoices(imageAttributes);
   const view = { ...filters, page: undefined };
   const chips = [
     { status: undefined, label: "All", count: imageCount },
@@ -78,6 +92,14 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
             <option key={member.id} value={member.id}>{member.name}</option>
           ))}
         </select>
+        {attributeOptions.length > 0 && (
+          <select name="attr" defaultValue={filters.attr ?? ""} aria-label="Images whose attribute is" className={`${compactField} max-w-56`}>
+            <option value="">Any image attribute</option>
+            {attributeOptions.map((option) => (
+              <option key={option.value} value={option.value}>{option.text}</option>
+            ))}
+          </select>
+        )}
         <button type="submit" className={`${buttonSecondary} py-1.5`}>Apply</button>
       </Form>
       {filters.issue && (

@@ -18,6 +18,8 @@ describe("imagesHref", () => {
     expect(isFilteredView({ label: "c1" })).toBe(true);
     expect(isFilteredView({ annotator: "u1" })).toBe(true);
     expect(isFilteredView({ issue: "tiny" })).toBe(true);
+    expect(isFilteredView({ attr: "weather=rain" })).toBe(true);
+    expect(imagesHref("p1", { attr: "blurry=yes", label: "c1" })).toBe("/projects/p1?tab=images&label=c1&attr=blurry%3Dyes");
     expect(imagesHref("p1", { issue: "duplicate", sort: "name" })).toBe("/projects/p1?tab=images&issue=duplicate&sort=name");
   });
 });

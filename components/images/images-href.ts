@@ -5,7 +5,7 @@ import type { DatasetIssue } from "@/lib/schemas/dataset-checks";
 import type { TaskStatusName } from "@/lib/schemas/tasks";
 
 /** `sort` absent = import order (the default is never written into a URL). */
-export type ImageFilters = { status?: TaskStatusName; q?: string; label?: string; annotator?: string; issue?: DatasetIssue; sort?: ImageSort; page?: number };
+export type ImageFilters = { status?: TaskStatusName; q?: string; label?: string; annotator?: string; attr?: string; issue?: DatasetIssue; sort?: ImageSort; page?: number };
 export type ImageViewFilters = Omit<ImageFilters, "page">;
 
 function setFilterParams(params: URLSearchParams, filters: ImageViewFilters): void {
@@ -32,7 +32,7 @@ export function annotateHref(projectId: string, imageId: string, filters: ImageV
 
 /** Whether the view is narrowed (the order alone does not narrow it). */
 export function isFilteredView(filters: ImageViewFilters): boolean {
-  return Boolean(filters.status || filters.q || filters.label || filters.annotator || filters.issue);
+  return Boolean(filters.status || filters.q || filters.label || filters.annotator || filters.attr || filters.issue);
 }
 
 /** Page numbers to offer around the current one: first, last, and two either side, with gaps as null. */

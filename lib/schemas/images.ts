@@ -53,13 +53,26 @@ export const imageFiltersQuery = z.object({
   label: idFilter("label", "a label class id or none"),
   /** Only images whose annotate task this member holds or last handed in. */
   annotator: idFilter("annotator", "a user id"),
+  /** Only images whose image attribute has this value, as "name=value" (yes / no for a yes/no attribute). */
+  attr: z
+    .string()
+    .trim()
+    .max(120, "attr is at most 120 characters")
+    .refine((value) => value === "" || value.includes("="), "attr must look like name=value")
+    .transform((value) => value || undefined)
+    .optional(),
   /** Only images showing one of the dataset checks' issues (lib/schemas/dataset-checks). */
   issue: datasetIssueSchema.optional(),
 });
 export type ImageFiltersQuery = z.infer<typeof imageFiltersQuery>;
 
 /** The URL keys of the Images tab's view (the page number aside), in the order links write them. */
-export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "issue", "sort"] as const;
+export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "attr", "issue", "sort"] as const;
+
+/** "name=value" for the attr filter: a yes/no attribute's values are written yes and no. */
+export function imageAttributeFilterValue(name: string, value: string | boolean): string {
+  return `${name}=${typeof value === "boolean" ? (value ? "yes" : "no") : value}`;
+}
 export const UNLABELLED_FILTER = "none";
 
 /** A page's search params as the filter schema reads them (the first of a repeated key). */

@@ -7,6 +7,8 @@ import type { TaskStatus } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { escapeLike } from "../db/escape-like";
 import { findIssueImages } from "../quality/find-issue-images";
+import { db } from "../db/client";
+import { readLabelAttributes } from "@/lib/schemas/label-attributes";
 
 export type ImageListFilters = {
   /** Only images whose annotate task has this status. */
@@ -17,6 +19,8 @@ export type ImageListFilters = {
   label?: string;
   /** Only images whose annotate task this user holds or last handed in. */
   annotator?: string;
+  /** Only images whose image attribute has this value, "name=value" (resolved by imageListWhereFor). */
+  attr?: string;
   /** Only images showing this dataset issue (resolved to ids by imageListWhereFor). */
   issue?: DatasetIssue;
   /** Order of the view; import order when absent. */
@@ -24,10 +28,11 @@ export type ImageListFilters = {
 };
 
 /** The view's condition; an issue filter needs its image ids found first (imageListWhereFor). */
-export function imageListWhere(options: { projectId: string; issueImageIds?: string[] } & ImageListFilters): Prisma.ImageWhereInput {
-  const { projectId, status, q, label, annotator, issueImageIds } = options;
+export function imageListWhere(options: { projectId: string; issueImageIds?: string[]; attributeWhere?: Prisma.ImageWhereInput } & ImageListFilters): Prisma.ImageWhereInput {
+  const { projectId, status, q, label, annotator, issueImageIds, attributeWhere } = options;
   const and: Prisma.ImageWhereInput[] = [];
   if (issueImageIds) and.push({ id: { in: issueImageIds } });
+  if (attributeWhere) and.push(attributeWhere);
   if (status) and.push({ tasks: { some: { stage: "annotate", status } } });
   if (q) and.push({ fileName: { contains: escapeLike(q), mode: "insensitive" } });
   if (label) and.push({ annotations: { some: { deletedAt: null, labelClassId: label === UNLABELLED_FILTER ? null : label } } });
@@ -38,7 +43,34 @@ export function imageListWhere(options: { projectId: string; issueImageIds?: str
 export async function imageListWhereFor(options: { projectId: string; filters: ImageListFilters }): Promise<Prisma.ImageWhereInput> {
   const { projectId, filters } = options;
   const issueImageIds = filters.issue ? [...(await findIssueImages({ projectId, issue: filters.issue })).keys()] : undefined;
-  return imageListWhere({ projectId, ...filters, issueImageIds });
+  const attributeWhere = filters.attr ? await imageAttributeWhere({ projectId, attr: filters.attr }) : undefined;
+  return imageListWhere({ projectId, ...filters, issueImageIds, attributeWhere });
+}
+
+/**
+ * "name=value" against the project's image attribute definitions: the value is
+ * read as the attribute's type (yes / no, a number, a list option, text). An
+ * attribute or value the project does not have matches no image.
+ */
+async function imageAttributeWhere(options: { projectId: string; attr: string }): Promise<Prisma.ImageWhereInput> {
+  const at = options.attr.indexOf("=");
+  const name = options.attr.slice(0, at);
+  const raw = options.attr.slice(at + 1);
+  const project = await db().project.findUnique({ where: { id: options.projectId }, select: { imageAttributes: true } });
+  const definition = readLabelAttributes(project?.imageAttributes).find((candidate) => candidate.name === name);
+  const nothing: Prisma.ImageWhereInput = { id: { in: [] } };
+  if (!definition) return nothing;
+  let value: string | number | boolean;
+  if (definition.type === "checkbox") {
+    if (raw !== "yes" && raw !== "no") return nothing;
+    value = raw === "yes";
+  } else if (definition.type === "number") {
+    value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value)) return nothing;
+  } else {
+    value = raw;
+  }
+  return { attributes: { path: [definition.name], equals: value } };
 }
 
 /** The view's order; the id breaks ties (same second, same name) so pages and the walk never disagree. */

@@ -88,6 +88,30 @@ describe("listProjectImages by label and annotator", () => {
   });
 });
 
+describe("listProjectImages by image attribute", () => {
+  it("keeps images whose attribute has the value, read as the attribute's type; unknown names or values match nothing", async () => {
+    await db().project.update({
+      where: { id: projectId },
+      data: { imageAttributes: [{ name: "weather", type: "select", options: ["rain", "sun"] }, { name: "blurry", type: "checkbox", options: [] }, { name: "people", type: "number", options: [] }] },
+    });
+    const set = (fileName: string, attributes: object) => db().image.update({ where: { id: idOf.get(fileName)! }, data: { attributes } });
+    await set("Cat_01.png", { weather: "rain", blurry: true, people: 2 });
+    await set("catX01.png", { weather: "sun", blurry: false });
+    await set("bird.png", { weather: "rain" });
+    const filtered = async (attr: string) => names(await listProjectImages({ actor: annotator, projectId, attr }));
+    expect(await filtered("weather=rain")).toEqual(["Cat_01.png", "bird.png"]);
+    expect(await filtered("blurry=yes")).toEqual(["Cat_01.png"]);
+    expect(await filtered("blurry=no")).toEqual(["catX01.png"]);
+    expect(await filtered("people=2")).toEqual(["Cat_01.png"]);
+    expect(await filtered("people=two")).toEqual([]);
+    expect(await filtered("blurry=maybe")).toEqual([]);
+    expect(await filtered("colour=red")).toEqual([]);
+    expect(names(await listProjectImages({ actor: annotator, projectId, attr: "weather=rain", status: "rejected" }))).toEqual(["bird.png"]);
+    expect(await listImageIdsInOrder({ projectId, filters: { attr: "weather=rain", sort: "newest" } })).toEqual([idOf.get("bird.png"), idOf.get("Cat_01.png")]);
+    expect(listImagesQuery.safeParse({ attr: "rain" }).error?.issues[0]?.message).toBe("attr must look like name=value");
+  });
+});
+
 describe("listProjectImages order", () => {
   it("sorts by import order (default), newest first, or file name either way, filters and pages included", async () => {
     const all = ["Cat_01.png", "catX01.png", "dog%50.png", "dog-50.png", "bird.png"];

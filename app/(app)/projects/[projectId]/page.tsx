@@ -105,6 +105,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 imageCount={project.progress.imageCount}
                 labelClasses={project.labelClasses.map((label) => ({ id: label.id, name: label.name }))}
                 annotators={project.memberships.filter((m) => m.role !== "reviewer").map((m) => ({ id: m.user.id, name: m.user.name }))}
+                imageAttributes={project.imageAttributes}
               />
             )}
             {imageQuery.error && (
@@ -185,8 +186,8 @@ async function loadActivity(actor: Actor, projectId: string, query: Record<strin
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
   const parsed = listImagesQuery.safeParse({ ...imageFilterParams(query), page: firstSearchParam(query.page) });
   if (parsed.success) {
-    const { status, q, label, annotator, issue, sort, page } = parsed.data;
-    return { filters: { status, q, label, annotator, issue, sort, page } };
+    const { status, q, label, annotator, attr, issue, sort, page } = parsed.data;
+    return { filters: { status, q, label, annotator, attr, issue, sort, page } };
   }
   return { filters: {}, error: describeZodError(parsed.error) };
 }

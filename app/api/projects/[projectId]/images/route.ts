@@ -2,7 +2,8 @@
 // sends one request per file, in parallel, to show per-file progress.
 // GET: a page of the project's images (?page=1&pageSize=50), narrowed like the Images tab by
 // status, q (file name), label (a label class id, or "none": a mask without a label),
-// annotator (a user id: holds or last handed in the annotate task) and ordered by sort.
+// annotator (a user id: holds or last handed in the annotate task), attr (an image attribute's value,
+// "name=value", yes / no for yes/no ones), issue (a dataset check) and ordered by sort.
 import { deleteImagesInput, listImagesQuery } from "@/lib/schemas/images";
 import { withActor } from "@/server/http/route-handler";
 import { importUploadedImage } from "@/server/images/import-uploaded-image";
