@@ -82,4 +82,15 @@ test("label and image attributes are defined, set in the editor, saved, undone a
   const coco = JSON.parse((await readZip(zipPath)).get("annotations/instances.json")!.toString("utf8")) as { images: { attributes?: unknown }[]; annotations: { attributes?: unknown }[] };
   expect(coco.annotations.map((annotation) => annotation.attributes)).toEqual([{ occluded: true, colour: "red" }]);
   expect(coco.images.map((image) => image.attributes)).toEqual([{ weather: "rain" }]);
+
+  // The Images tab narrows to images by an image attribute's value.
+  await page.goto(`/projects/${projectId}?tab=images`);
+  await page.getByLabel("Images whose attribute is").selectOption({ label: "weather: rain" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/attr=weather%3Drain/);
+  await expect(page.getByTestId("image-card")).toHaveCount(1);
+  await screenshot(page, "project-images-attribute-filter");
+  await page.getByLabel("Images whose attribute is").selectOption({ label: "weather: sun" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("no-matching-images")).toBeVisible();
 });
