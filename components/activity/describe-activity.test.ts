@@ -34,6 +34,7 @@ describe("describeActivity", () => {
     expect(describeActivity(item("image.import_folder", { imported: 12, duplicates: 1, failed: 0, folder: "set-a" }))).toBe(
       "imported 12 images from the server folder set-a (1 duplicates, 0 failed)",
     );
+    expect(describeActivity(item("question.ask", { text: "Is a reflection a car?" }))).toMatch(/^asked about .*: “Is a reflection a car\?”$/);
     expect(describeActivity(item("label.merge", { from: "auto", into: "car", masks: 12 }))).toBe("merged the label class “auto” into “car” (12 masks)");
     expect(describeActivity(item("image.import_zip", { imported: 48, duplicates: 2, failed: 1, archive: "day-1.zip" }))).toBe(
       "imported 48 images from day-1.zip (2 duplicates, 1 failed)",

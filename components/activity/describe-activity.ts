@@ -50,6 +50,8 @@ export function describeActivity(item: ActivityItem): string {
     case "tasks.unassign": return `moved ${countOf(num(data.moved), "image")} back to the pool`;
     case "task.claim": return `opened ${image}${review}`;
     case "task.submit": return `handed in ${image} for review`;
+    case "question.ask": return `asked about ${image}: “${str(data.text) ?? ""}”`;
+    case "question.answer": return `answered a question about ${image}: “${str(data.answer) ?? ""}”`;
     case "task.skip": return `skipped ${image}${str(data.reason) ? `: “${str(data.reason)}”` : ""}`;
     case "task.release": return `gave ${image} back to the pool`;
     case "task.lease_expired": return `— the lease on ${image} ran out; it went back to the pool`;

@@ -7,7 +7,7 @@ export const ACTIVITY_KINDS = {
   setup: { label: "Setup", prefixes: ["project.", "label.", "member.", "prefill.settings", "webhook."] },
   images: { label: "Images", prefixes: ["image.", "coco."] },
   batches: { label: "Batches", prefixes: ["batch.", "tasks."] },
-  work: { label: "Labelling", prefixes: ["task."] },
+  work: { label: "Labelling", prefixes: ["task.", "question."] },
   review: { label: "Review", prefixes: ["review."] },
   prefill: { label: "Detector & pre-fill", prefixes: ["detector.", "prefill.start"] },
   exports: { label: "Exports", prefixes: ["export."] },

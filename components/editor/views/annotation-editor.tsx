@@ -9,6 +9,7 @@ import { useCallback, useImperativeHandle, useRef, useState, type ReactNode, typ
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
 import { deleteObjectOps, moveOps, relabelOps, setAttributesOps, setHiddenOps } from "../core/commands";
 import { ImageAttributesPanel } from "./image-attributes-panel";
+import { ImageQuestionsPanel } from "../../questions/image-questions-panel";
 import { draftWithCandidate } from "../core/draft";
 import { isPendingPrefill } from "../core/prefill";
 import type { SyncEngine } from "../sync/sync-engine";
@@ -226,6 +227,7 @@ export function AnnotationEditor({
               <Link href={`/projects/${data.project.id}/queue`} className="mt-1 inline-block font-medium text-brand-700 underline">Open the work queue</Link>
             </div>
           )}
+          <ImageQuestionsPanel key={`questions-${data.image.id}`} imageId={data.image.id} />
           <ImageAttributesPanel key={data.image.id} imageId={data.image.id} taskId={taskId} definitions={data.imageAttributes.definitions} initial={data.imageAttributes.values} editable={data.canEdit} />
           <section>
             <h2 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Label</h2>

@@ -10,6 +10,8 @@ import { MyWorkCard } from "@/components/tasks/my-work-card";
 import { HandInRulesNote, ProjectInstructions } from "@/components/projects/project-instructions";
 import { countMyWork } from "@/server/tasks/count-my-work";
 import { FormSuccess } from "@/components/ui/form-message";
+import { OpenQuestionsList } from "@/components/questions/open-questions-list";
+import { listOpenQuestions } from "@/server/questions/list-questions";
 
 export const metadata: Metadata = { title: "Work queue" };
 export const dynamic = "force-dynamic";
@@ -31,11 +33,13 @@ export default async function QueuePage({ params, searchParams }: Props) {
     throw error;
   });
   const [project, summary, myWork] = loaded;
+  const questions = project.canManage ? await listOpenQuestions({ actor, projectId }) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
       <ProjectTabs projectId={projectId} active="queue" canManage={project.canManage} />
       <FormSuccess message={done ? (DONE[done] ?? null) : null} />
+      <OpenQuestionsList projectId={projectId} initial={questions} />
       <QueuePanel initial={summary} projectId={projectId} />
       <ProjectInstructions text={project.instructions} defaultOpen />
       <HandInRulesNote rules={project.handInRules} />
