@@ -25,7 +25,7 @@ test("a question about an image is asked in the editor, answered on the work que
   await manager.goto(`/projects/${projectId}/queue`);
   const open = manager.getByTestId("open-question").filter({ hasText: question });
   await expect(open).toContainText(image.fileName);
-  await open.getByLabel("Answer").fill("No: the shadow stays out of the mask.");
+  await open.getByLabel("Answer", { exact: true }).fill("No: the shadow stays out of the mask.");
   await screenshot(manager, "queue-open-questions");
   await open.getByRole("button", { name: "Answer" }).click();
   await expect(open).toHaveCount(0);
