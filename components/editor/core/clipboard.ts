@@ -4,7 +4,7 @@
 // live in the tab's session storage and survive moving to the next image. A
 // paste onto a picture of another size is scaled to it (nearest pixel).
 import { createMask, countForeground, decodeRleToMask, encodeMaskToRle, type BinaryMask } from "@/lib/mask";
-import { nextOrder } from "./document";
+import { newManualObject, nextOrder } from "./document";
 import type { Op } from "./ops";
 import { EMPTY_TELEMETRY, type EditorDocument, type EditorObject } from "./types";
 import type { AttributeValues } from "@/lib/schemas/label-attributes";
@@ -68,18 +68,13 @@ export function pasteObjectOps(options: { doc: EditorDocument; copy: CopiedObjec
   mask = scaleMask(mask, doc.width, doc.height);
   if (countForeground(mask) === 0) return null;
   const labelKept = copy.labelClassId !== null && options.labelIds.has(copy.labelClassId);
-  const object: EditorObject = {
+  const object = newManualObject({
     id: options.newId(),
     labelClassId: labelKept ? copy.labelClassId : null,
     mask,
-    source: "manual",
-    originId: null,
-    version: 0,
-    hidden: false,
     order: nextOrder(doc),
     telemetry: { ...EMPTY_TELEMETRY, clicks: 1, toolsUsed: ["paste"] },
-    prompt: null,
     ...(labelKept && copy.attributes && { attributes: copy.attributes }),
-  };
+  });
   return { ops: [{ type: "add", object }], objectId: object.id, scaled };
 }

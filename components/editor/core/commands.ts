@@ -3,7 +3,7 @@
 import { cloneMask, countForeground, createMask, paintDisc, subtractMasks, unionMasks, type BinaryMask } from "@/lib/mask";
 import type { ToolName } from "@/lib/schemas/annotations";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
-import { findObject, nextOrder, orderForMove } from "./document";
+import { findObject, newManualObject, nextOrder, orderForMove } from "./document";
 import { cleanUpMask, type CleanUpResult } from "./clean-up-mask";
 import { splitMaskParts } from "./split-object";
 import { addTool, selectedIou, type Draft } from "./draft";
@@ -61,18 +61,14 @@ export function commitDraftOps(options: {
   }
   if (mode === "subtract" || countForeground(mask) === 0) return null;
   const shape = draft.shape;
-  const object: EditorObject = {
+  const object = newManualObject({
     id: options.newId(),
     labelClassId: options.labelClassId,
     mask,
-    source: "manual",
-    originId: null,
-    version: 0,
-    hidden: false,
     order: nextOrder(doc),
     telemetry: mergeTelemetry(EMPTY_TELEMETRY, { seconds, clicks: draft.telemetry.clicks, tools: draft.telemetry.tools, modelId: draft.telemetry.modelId, iou }),
     prompt: shape.kind === "smart" ? { points: [...shape.points], box: shape.box, candidate: shape.decoded ? shape.selected : null } : null,
-  };
+  });
   return { ops: [{ type: "add", object }], objectId: object.id };
 }
 
@@ -146,18 +142,13 @@ export function strokeOps(options: {
     const mask = createMask(doc.width, doc.height);
     paintSegment(mask, from, to, radius, 1);
     if (countForeground(mask) === 0) return null;
-    const object: EditorObject = {
+    const object = newManualObject({
       id: options.newId(),
       labelClassId: options.labelClassId,
       mask,
-      source: "manual",
-      originId: null,
-      version: 0,
-      hidden: false,
       order: nextOrder(doc),
       telemetry: mergeTelemetry(EMPTY_TELEMETRY, { seconds, clicks: 1, tools: [tool] }),
-      prompt: null,
-    };
+    });
     return { ops: [{ type: "add", object }], objectId: object.id };
   }
   const mask = cloneMask(target.mask);
@@ -197,19 +188,8 @@ export function splitObjectOps(options: { doc: EditorDocument; id: string; label
   const parts = splitMaskParts(target.mask);
   if (!parts) return null;
   const partTelemetry: ObjectTelemetry = { ...EMPTY_TELEMETRY, toolsUsed: ["split"], modelId: target.telemetry.modelId };
-  const part = (mask: BinaryMask, index: number, originId: string | null, labelClassId: string | null, telemetry: ObjectTelemetry): EditorObject => ({
-    id: options.newId(),
-    labelClassId,
-    mask,
-    source: "manual",
-    originId,
-    version: 0,
-    hidden: false,
-    order: nextOrder(doc) + index,
-    telemetry,
-    prompt: null,
-    ...(target.attributes && { attributes: target.attributes }),
-  });
+  const part = (mask: BinaryMask, index: number, originId: string | null, labelClassId: string | null, telemetry: ObjectTelemetry): EditorObject =>
+    newManualObject({ id: options.newId(), labelClassId, mask, originId, order: nextOrder(doc) + index, telemetry, ...(target.attributes && { attributes: target.attributes }) });
   const telemetry = mergeTelemetry(target.telemetry, { seconds: 0, clicks: 1, tools: ["split"] });
   if (isPrefill(target)) {
     const label = target.labelClassId ?? options.labelClassId;

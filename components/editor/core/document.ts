@@ -60,3 +60,10 @@ export function objectAt(doc: EditorDocument, x: number, y: number, include?: (o
   }
   return undefined;
 }
+
+/** A new, never-saved manual object, as every tool that adds one fills it in: visible, version 0. */
+export function newManualObject(
+  fields: Pick<EditorObject, "id" | "labelClassId" | "mask" | "order" | "telemetry"> & Partial<Pick<EditorObject, "originId" | "prompt" | "attributes">>,
+): EditorObject {
+  return { source: "manual", originId: null, version: 0, hidden: false, prompt: null, ...fields };
+}

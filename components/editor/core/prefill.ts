@@ -12,6 +12,7 @@
 import type { BinaryMask } from "@/lib/mask";
 import type { Op } from "./ops";
 import { updateOp } from "./ops";
+import { newManualObject } from "./document";
 import type { EditorDocument, EditorObject, ObjectTelemetry } from "./types";
 
 export function isPrefill(object: EditorObject): boolean {
@@ -57,17 +58,14 @@ export function correctPrefillOps(options: {
   newId: () => string;
 }): { ops: Op[]; objectId: string } {
   const { target } = options;
-  const corrected: EditorObject = {
+  const corrected = newManualObject({
     id: options.newId(),
     labelClassId: target.labelClassId ?? options.labelClassId,
     mask: options.mask,
-    source: "manual",
     originId: target.id,
-    version: 0,
-    hidden: false,
     order: target.order,
     telemetry: options.telemetry,
     prompt: target.prompt,
-  };
+  });
   return { ops: [{ type: "remove", object: target }, { type: "add", object: corrected }], objectId: corrected.id };
 }
