@@ -6,6 +6,7 @@ import { createMask, decodeRleToMask, encodeMaskToRle, maskFromRows, paintDisc, 
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
+import { outboxIdle } from "../realtime/append-realtime-event";
 import { createTestProject, createTestUser } from "../testing/fixtures/image-test-project";
 import { holdTestLease } from "../tasks/testing/queue-fixtures";
 import * as collectionRoute from "../../app/api/images/[imageId]/annotations/route";
@@ -107,6 +108,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Saves publish annotation:saved without waiting for the outbox write: let it land before the client closes.
+  await outboxIdle();
   await db().$disconnect();
 });
 
