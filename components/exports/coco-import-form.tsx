@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { CocoImportResult } from "@/lib/schemas/exports";
 import { buttonSecondary, inputField, labelText } from "../ui/button-styles";
 import { FormError, FormSuccess } from "../ui/form-message";
+import { announceDatasetChanged } from "./dataset-changed";
 import { fileInput } from "./file-input-style";
 
 type Props = { projectId: string; isAdmin: boolean; importRoot: string | null };
@@ -31,6 +32,7 @@ export function CocoImportForm({ projectId, isAdmin, importRoot }: Props) {
     if (!response.ok || !body) return setError(body?.error?.message ? `Nothing was imported. ${body.error.message}` : `The import failed (HTTP ${response.status}).`);
     setResult(body);
     router.refresh();
+    announceDatasetChanged();
   }
 
   return (

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { DatasetChecks } from "@/lib/schemas/dataset-checks";
 import { imagesHref } from "../images/images-href";
 import { usePendingAction } from "../ui/use-pending-action";
+import { DATASET_CHANGED_EVENT } from "./dataset-changed";
 
 export function DatasetChecksPanel({ projectId }: { projectId: string }) {
   const [checks, setChecks] = useState<DatasetChecks | null>(null);
@@ -25,6 +26,10 @@ export function DatasetChecksPanel({ projectId }: { projectId: string }) {
   );
   useEffect(() => {
     void load();
+    // An import on this page changes what the checks would find.
+    const rerun = () => void load();
+    window.addEventListener(DATASET_CHANGED_EVENT, rerun);
+    return () => window.removeEventListener(DATASET_CHANGED_EVENT, rerun);
   }, [load]);
 
   return (

@@ -7,6 +7,7 @@ import type { CocoImportResult } from "@/lib/schemas/exports";
 import { buttonSecondary, labelText } from "../ui/button-styles";
 import { FormError, FormSuccess } from "../ui/form-message";
 import { usePendingAction } from "../ui/use-pending-action";
+import { announceDatasetChanged } from "./dataset-changed";
 import { fileInput } from "./file-input-style";
 
 type ImportAnswer = CocoImportResult & { emptyPolygons?: number; objectsWithoutClass?: number; error?: { message: string } };
@@ -55,6 +56,7 @@ export function DatasetZipImportForm({ projectId, kind }: { projectId: string; k
       if (!response.ok || !body) throw new Error(body?.error?.message ? `Nothing was imported. ${body.error.message}` : `The import failed (HTTP ${response.status}).`);
       setResult(body);
       router.refresh();
+      announceDatasetChanged();
     });
   }
 
