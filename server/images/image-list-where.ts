@@ -27,8 +27,8 @@ export type ImageListFilters = {
   sort?: ImageSort;
 };
 
-/** The view's condition; an issue filter needs its image ids found first (imageListWhereFor). */
-export function imageListWhere(options: { projectId: string; issueImageIds?: string[]; attributeWhere?: Prisma.ImageWhereInput } & ImageListFilters): Prisma.ImageWhereInput {
+/** The view's condition once the issue and attribute filters are resolved (imageListWhereFor). */
+function imageListWhere(options: { projectId: string; issueImageIds?: string[]; attributeWhere?: Prisma.ImageWhereInput } & ImageListFilters): Prisma.ImageWhereInput {
   const { projectId, status, q, label, annotator, issueImageIds, attributeWhere } = options;
   const and: Prisma.ImageWhereInput[] = [];
   if (issueImageIds) and.push({ id: { in: issueImageIds } });
@@ -40,6 +40,7 @@ export function imageListWhere(options: { projectId: string; issueImageIds?: str
   return { projectId, ...(and.length > 0 && { AND: and }) };
 }
 
+/** The view's condition: an issue filter's image ids and an attribute filter's typed value are looked up first. */
 export async function imageListWhereFor(options: { projectId: string; filters: ImageListFilters }): Promise<Prisma.ImageWhereInput> {
   const { projectId, filters } = options;
   const issueImageIds = filters.issue ? [...(await findIssueImages({ projectId, issue: filters.issue })).keys()] : undefined;

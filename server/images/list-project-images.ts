@@ -23,27 +23,24 @@ export async function listProjectImages(options: {
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });
 
-  const where = await imageListWhereFor({ projectId, filters });
   const select = { ...IMAGE_SUMMARY_SELECT, tasks: { where: { stage: "annotate" as const }, select: { status: true } } };
-  const [total, rows] = isMaskCountSort(sort)
-    ? await (async () => {
-        const ids = await listImageIdsInOrder({ projectId, filters });
-        const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
-        const found = await db().image.findMany({ where: { id: { in: pageIds } }, select });
-        const byId = new Map(found.map((row) => [row.id, row]));
-        return [ids.length, pageIds.flatMap((id) => byId.get(id) ?? [])] as const;
-      })()
-    : await Promise.all([
-        db().image.count({ where }),
-        db().image.findMany({
-          where,
-          // id breaks ties so a page boundary never repeats or skips a row.
-          orderBy: imageListOrder(sort),
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-          select,
-        }),
-      ]);
+  // Mask-count order is ranked in SQL over the whole view (listImageIdsInOrder resolves the filters itself).
+  const pageInMaskCountOrder = async () => {
+    const ids = await listImageIdsInOrder({ projectId, filters });
+    const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+    const found = await db().image.findMany({ where: { id: { in: pageIds } }, select });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return [ids.length, pageIds.flatMap((id) => byId.get(id) ?? [])] as const;
+  };
+  const pageInColumnOrder = async () => {
+    const where = await imageListWhereFor({ projectId, filters });
+    return Promise.all([
+      db().image.count({ where }),
+      // id breaks ties so a page boundary never repeats or skips a row.
+      db().image.findMany({ where, orderBy: imageListOrder(sort), skip: (page - 1) * pageSize, take: pageSize, select }),
+    ]);
+  };
+  const [total, rows] = isMaskCountSort(sort) ? await pageInMaskCountOrder() : await pageInColumnOrder();
   // Grouped counts for the page instead of a count per image.
   const imageIds = rows.map((row) => row.id);
   const live = { imageId: { in: imageIds }, deletedAt: null };
