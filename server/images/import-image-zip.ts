@@ -13,8 +13,8 @@ import { readDatasetZip } from "../coco-import/read-dataset-zip";
 import { AppError, isAppError } from "../errors/app-error";
 import { importImage } from "./import-image";
 import type { FolderFileResult } from "./import-server-folder";
+import { isImageFileName } from "./list-import-files";
 
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|tiff?|gif|avif)$/i;
 
 export type ZipImportResult = {
   archive: string;
@@ -26,7 +26,7 @@ export type ZipImportResult = {
 };
 
 function isImageEntry(name: string): boolean {
-  return IMAGE_EXTENSIONS.test(name) && !name.startsWith("__MACOSX/") && !path.posix.basename(name).startsWith("._");
+  return isImageFileName(name) && !name.startsWith("__MACOSX/") && !path.posix.basename(name).startsWith("._");
 }
 
 export async function importImageZip(options: { actor: Actor; projectId: string; request: Request }): Promise<ZipImportResult> {

@@ -7,7 +7,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { isInside } from "./resolve-import-folder";
 
-export const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif", ".heic", ".heif"]);
+const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif", ".heic", ".heif"]);
+
+/** Whether a file name (or a zip entry's path) is one the importers try as a picture. */
+export function isImageFileName(name: string): boolean {
+  return IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
 const MAX_DEPTH = 16;
 
 export type ImportFile = { relativePath: string; realPath: string } | { relativePath: string; problem: string };
@@ -31,7 +36,7 @@ async function visitEntry(walk: Walk, entry: Dirent, dir: string, relativeDir: s
   const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
   const fullPath = path.join(dir, entry.name);
   if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) return;
-  const isImageName = IMAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+  const isImageName = isImageFileName(entry.name);
   if (entry.isFile() && !isImageName) {
     walk.out.skipped += 1;
     return;

@@ -11,6 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { readDisplaySize } from "../coco-import/read-display-size";
 import { AppError } from "../errors/app-error";
+import { isImageFileName } from "../images/list-import-files";
 import { decodePngPixels, type PngPixels } from "./decode-png-pixels";
 import { encodeValueRles, type ValueRle } from "./encode-value-rles";
 import { findPngMaskLayout, type MaskwrightMaskSet, type VocMaskFile } from "./find-png-mask-sets";
@@ -26,7 +27,6 @@ type CocoOut = {
   categories: { id: number; name: string }[];
 };
 
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|bmp|tiff?|gif|avif)$/i;
 const classesJsonSchema = z.object({ classes: z.array(z.object({ value: z.number().int().positive(), name: z.string().min(1) })) });
 const imageJsonSchema = z.object({
   file_name: z.string().min(1),
@@ -194,7 +194,7 @@ export async function pngMasksToCoco(options: { zip: PngMaskZip; projectImages: 
   }
   const zipImages = new Map<string, string[]>();
   for (const name of zip.names) {
-    if (!IMAGE_EXTENSIONS.test(name) || /(^|\/)(masks|SegmentationClass|SegmentationObject)\//i.test(name)) continue;
+    if (!isImageFileName(name) || /(^|\/)(masks|SegmentationClass|SegmentationObject)\//i.test(name)) continue;
     const stem = path.posix.parse(name).name;
     zipImages.set(stem, [...(zipImages.get(stem) ?? []), name]);
   }
