@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { DatasetChecks } from "@/lib/schemas/dataset-checks";
 import { imagesHref } from "../images/images-href";
 import { usePendingAction } from "../ui/use-pending-action";
+import { requestJson } from "../ui/request-json";
 import { DATASET_CHANGED_EVENT } from "./dataset-changed";
 
 export function DatasetChecksPanel({ projectId }: { projectId: string }) {
@@ -15,13 +16,7 @@ export function DatasetChecksPanel({ projectId }: { projectId: string }) {
 
   const load = useCallback(
     () =>
-      run(async () => {
-        const response = await fetch(`/api/projects/${projectId}/checks`, { cache: "no-store" }).catch(() => null);
-        if (!response) throw new Error("Network error: the server could not be reached.");
-        const body = (await response.json().catch(() => null)) as (DatasetChecks & { error?: { message: string } }) | null;
-        if (!response.ok || !body) throw new Error(body?.error?.message ?? `The checks failed (HTTP ${response.status}).`);
-        setChecks(body);
-      }),
+      run(async () => setChecks(await requestJson<DatasetChecks>(`/api/projects/${projectId}/checks`, { failure: "The checks failed" }))),
     [projectId, run],
   );
   useEffect(() => {

@@ -2,22 +2,13 @@
 // Keep a finished export (a dataset version: no expiry) or let it expire again.
 import type { ExportSummary } from "@/lib/schemas/exports";
 import { usePendingAction } from "../ui/use-pending-action";
+import { requestJson } from "../ui/request-json";
 
 export function KeepExportButton({ item, onUpdated }: { item: ExportSummary; onUpdated: (summary: ExportSummary) => void }) {
   const { pending, error, run } = usePendingAction();
   const kept = item.expiresAt === null;
   const toggle = () =>
-    run(async () => {
-      const response = await fetch(`/api/exports/${item.id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ keep: !kept }),
-      }).catch(() => null);
-      if (!response) throw new Error("Network error: the server could not be reached.");
-      const body = (await response.json().catch(() => null)) as (ExportSummary & { error?: { message: string } }) | null;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? `Could not change it (HTTP ${response.status}).`);
-      onUpdated(body);
-    });
+    run(async () => onUpdated(await requestJson<ExportSummary>(`/api/exports/${item.id}`, { method: "PATCH", json: { keep: !kept }, failure: "Could not change it" })));
   return (
     <span className="inline-flex items-center gap-2">
       <button

@@ -6,13 +6,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { QuestionDto } from "@/lib/schemas/questions";
 import { formatUtc } from "../ui/format-utc";
 import { usePendingAction } from "../ui/use-pending-action";
-
-async function readJson<T>(response: Response | null): Promise<T> {
-  if (!response) throw new Error("Network error: the server could not be reached.");
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The request failed (HTTP ${response.status}).`);
-  return body;
-}
+import { requestJson } from "../ui/request-json";
 
 export function ImageQuestionsPanel({ imageId }: { imageId: string }) {
   const [questions, setQuestions] = useState<QuestionDto[]>([]);
@@ -20,7 +14,7 @@ export function ImageQuestionsPanel({ imageId }: { imageId: string }) {
   const { pending, error, run } = usePendingAction();
 
   const load = useCallback(
-    () => run(async () => setQuestions((await readJson<{ questions: QuestionDto[] }>(await fetch(`/api/images/${imageId}/questions`, { cache: "no-store" }).catch(() => null))).questions)),
+    () => run(async () => setQuestions((await requestJson<{ questions: QuestionDto[] }>(`/api/images/${imageId}/questions`, { failure: "The request failed" })).questions)),
     [imageId, run],
   );
   useEffect(() => {
@@ -30,8 +24,7 @@ export function ImageQuestionsPanel({ imageId }: { imageId: string }) {
   async function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     await run(async () => {
-      const response = await fetch(`/api/images/${imageId}/questions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) }).catch(() => null);
-      const question = await readJson<QuestionDto>(response);
+      const question = await requestJson<QuestionDto>(`/api/images/${imageId}/questions`, { json: { text }, failure: "The request failed" });
       setQuestions((current) => [...current, question]);
       setText("");
     });

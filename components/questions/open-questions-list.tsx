@@ -7,6 +7,7 @@ import type { QuestionDto } from "@/lib/schemas/questions";
 import { card } from "../ui/button-styles";
 import { formatUtc } from "../ui/format-utc";
 import { usePendingAction } from "../ui/use-pending-action";
+import { requestJson } from "../ui/request-json";
 
 function AnswerForm({ question, onAnswered }: { question: QuestionDto; onAnswered: (id: string) => void }) {
   const [answer, setAnswer] = useState("");
@@ -14,10 +15,7 @@ function AnswerForm({ question, onAnswered }: { question: QuestionDto; onAnswere
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     await run(async () => {
-      const response = await fetch(`/api/questions/${question.id}/answer`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answer }) }).catch(() => null);
-      if (!response) throw new Error("Network error: the server could not be reached.");
-      const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-      if (!response.ok) throw new Error(body?.error?.message ?? `The answer was not saved (HTTP ${response.status}).`);
+      await requestJson<QuestionDto>(`/api/questions/${question.id}/answer`, { json: { answer }, failure: "The answer was not saved" });
       onAnswered(question.id);
     });
   }
