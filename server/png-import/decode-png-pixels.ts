@@ -24,7 +24,7 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** Undoes the per-row filters in place; returns the unfiltered rows without their filter bytes. */
+/** Undoes the per-row filters into a new buffer: the rows without their filter bytes. */
 function unfilter(data: Buffer, height: number, rowBytes: number, bytesPerPixel: number): Uint8Array {
   const out = new Uint8Array(height * rowBytes);
   for (let y = 0; y < height; y++) {

@@ -9,6 +9,7 @@
 //   each class colour present is one mask (the PNG tells no objects apart).
 import path from "node:path";
 import { z } from "zod";
+import type { DatasetZip } from "../coco-import/import-converted-dataset";
 import { readDisplaySize } from "../coco-import/read-display-size";
 import { AppError } from "../errors/app-error";
 import { isImageFileName } from "../images/list-import-files";
@@ -17,7 +18,6 @@ import { encodeValueRles, type ValueRle } from "./encode-value-rles";
 import { findPngMaskLayout, type MaskwrightMaskSet, type VocMaskFile } from "./find-png-mask-sets";
 import { BACKGROUND_COLOUR, colourText, parseLabelmap, vocDefaultClasses, VOID_COLOUR, type SegmentationClass } from "./segmentation-colour-map";
 
-export type PngMaskZip = { names: string[]; read(name: string): Promise<Buffer> };
 export type ProjectImageSize = { fileName: string; width: number; height: number };
 export type PngMaskConversion = { json: Uint8Array; layout: "maskwright" | "voc"; images: number; objects: number; objectsWithoutClass: number };
 
@@ -37,7 +37,7 @@ function bad(message: string, reason: string, file?: string): AppError {
   return new AppError("bad_request", message, { reason, ...(file && { file }) });
 }
 
-async function decodeMask(zip: PngMaskZip, name: string): Promise<PngPixels> {
+async function decodeMask(zip: DatasetZip, name: string): Promise<PngPixels> {
   try {
     return decodePngPixels(await zip.read(name));
   } catch (error) {
@@ -45,7 +45,7 @@ async function decodeMask(zip: PngMaskZip, name: string): Promise<PngPixels> {
   }
 }
 
-async function readJson<T>(zip: PngMaskZip, name: string, schema: z.ZodType<T>): Promise<T> {
+async function readJson<T>(zip: DatasetZip, name: string, schema: z.ZodType<T>): Promise<T> {
   let parsed: unknown;
   try {
     parsed = JSON.parse((await zip.read(name)).toString("utf8"));
@@ -63,7 +63,7 @@ async function readJson<T>(zip: PngMaskZip, name: string, schema: z.ZodType<T>):
  * be the mask's.
  */
 async function locateImage(options: {
-  zip: PngMaskZip;
+  zip: DatasetZip;
   zipImages: Map<string, string[]>;
   projectImages: ProjectImageSize[];
   preferred: string | null;
@@ -99,7 +99,7 @@ function addAnnotation(out: CocoOut, imageId: number, categoryId: number, rle: V
   out.annotations.push({ id: out.annotations.length + 1, image_id: imageId, category_id: categoryId, segmentation: { size: [size.height, size.width], counts: rle.counts }, area: rle.area, bbox: rle.bbox, iscrowd: 0 });
 }
 
-async function convertMaskwright(zip: PngMaskZip, sets: MaskwrightMaskSet[], context: { zipImages: Map<string, string[]>; projectImages: ProjectImageSize[] }, out: CocoOut): Promise<number> {
+async function convertMaskwright(zip: DatasetZip, sets: MaskwrightMaskSet[], context: { zipImages: Map<string, string[]>; projectImages: ProjectImageSize[] }, out: CocoOut): Promise<number> {
   const categoryIds = new Map<string, number>();
   let withoutClass = 0;
   for (const set of sets) {
@@ -148,7 +148,7 @@ function majorityClass(objects: PngPixels, classes: PngPixels): Map<number, numb
   return out;
 }
 
-async function convertVoc(zip: PngMaskZip, files: VocMaskFile[], classList: SegmentationClass[], context: { zipImages: Map<string, string[]>; projectImages: ProjectImageSize[] }, out: CocoOut): Promise<number> {
+async function convertVoc(zip: DatasetZip, files: VocMaskFile[], classList: SegmentationClass[], context: { zipImages: Map<string, string[]>; projectImages: ProjectImageSize[] }, out: CocoOut): Promise<number> {
   const byColour = new Map(classList.map((entry, index) => [entry.colour, { name: entry.name, id: index + 1 }]));
   const isObject = (value: number) => value !== BACKGROUND_COLOUR && value !== VOID_COLOUR;
   const categoryFor = (colour: number, file: string) => {
@@ -186,7 +186,7 @@ async function convertVoc(zip: PngMaskZip, files: VocMaskFile[], classList: Segm
   return withoutClass;
 }
 
-export async function pngMasksToCoco(options: { zip: PngMaskZip; projectImages: ProjectImageSize[] }): Promise<PngMaskConversion> {
+export async function pngMasksToCoco(options: { zip: DatasetZip; projectImages: ProjectImageSize[] }): Promise<PngMaskConversion> {
   const { zip } = options;
   const layout = findPngMaskLayout(zip.names);
   if (layout.kind === "none") {

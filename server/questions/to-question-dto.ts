@@ -2,6 +2,7 @@
 // answered (ids only in the table: a removed member's questions stay readable).
 import type { QuestionDto } from "@/lib/schemas/questions";
 import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 
 export const QUESTION_SELECT = {
   id: true,
@@ -14,20 +15,9 @@ export const QUESTION_SELECT = {
   answeredAt: true,
   createdAt: true,
   image: { select: { fileName: true } },
-} as const;
+} satisfies Prisma.ImageQuestionSelect;
 
-type QuestionRow = {
-  id: string;
-  projectId: string;
-  imageId: string;
-  text: string;
-  authorId: string;
-  answer: string | null;
-  answeredById: string | null;
-  answeredAt: Date | null;
-  createdAt: Date;
-  image: { fileName: string };
-};
+type QuestionRow = Prisma.ImageQuestionGetPayload<{ select: typeof QUESTION_SELECT }>;
 
 export async function toQuestionDtos(rows: QuestionRow[]): Promise<QuestionDto[]> {
   const ids = [...new Set(rows.flatMap((row) => [row.authorId, ...(row.answeredById ? [row.answeredById] : [])]))];

@@ -4,16 +4,16 @@
 // here with YOLO's rule and handed over as an RLE mask, so the COCO side's
 // polygon rule never applies to it.
 import { encodeMaskToRle, maskArea, maskBbox, rasterizePolygons } from "@/lib/mask";
+import type { DatasetZip } from "../coco-import/import-converted-dataset";
 import { readDisplaySize } from "../coco-import/read-display-size";
 import { AppError } from "../errors/app-error";
 import { parseYoloClassNames } from "./parse-yolo-class-names";
 import { parseYoloLabelFile } from "./parse-yolo-label-file";
 import { pairYoloFiles } from "./pair-yolo-files";
 
-export type YoloZip = { names: string[]; read(name: string): Promise<Buffer> };
 export type YoloConversion = { json: Uint8Array; images: number; objects: number; emptyPolygons: number; classNames: string[] };
 
-export async function yoloDatasetToCoco(zip: YoloZip): Promise<YoloConversion> {
+export async function yoloDatasetToCoco(zip: DatasetZip): Promise<YoloConversion> {
   const files = pairYoloFiles(zip.names);
   if (files.images.length === 0) throw new AppError("bad_request", "The zip has no images (.jpg, .png, .webp, .bmp, .tif, .gif).", { reason: "yolo_no_images" });
   if (files.orphanLabels.length > 0) {

@@ -4,7 +4,7 @@
 // a person keeps the gap between arm and body while a 20-pixel speck on a car
 // goes; the object's largest part always stays. Pure: the command turns the
 // result into ops (one undo step).
-import { cloneMask, countForeground, fillHoles, labelComponents, removeSmallIslands, type BinaryMask } from "@/lib/mask";
+import { countForeground, createMask, fillHoles, labelComponents, removeSmallIslands, type BinaryMask } from "@/lib/mask";
 
 const MIN_THRESHOLD_PX = 16;
 const RELATIVE_THRESHOLD = 0.01;
@@ -27,7 +27,7 @@ export function cleanUpMask(mask: BinaryMask): CleanUpResult | null {
     const parts = labelComponents(filled);
     let largest = 1;
     for (let label = 2; label <= parts.count; label++) if ((parts.areas[label] as number) > (parts.areas[largest] as number)) largest = label;
-    cleaned = cloneMask(filled);
+    cleaned = createMask(filled.width, filled.height);
     for (let i = 0; i < cleaned.data.length; i++) cleaned.data[i] = parts.labels[i] === largest ? 1 : 0;
   }
   let filledPx = 0;
