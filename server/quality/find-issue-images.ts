@@ -3,7 +3,7 @@
 // twice, and images handed in with no mask at all. Live masks only. SQL does
 // the counting; only duplicate candidates (boxes overlapping enough to allow
 // a mask IoU of 0.9) have their masks decoded.
-import { decodeRleToMask, maskIou } from "@/lib/mask";
+import { decodeRleToMask, maskIou, type BinaryMask } from "@/lib/mask";
 import { DUPLICATE_MASK_IOU, HUGE_MASK_SHARE, TINY_MASK_PX, type DatasetIssue } from "@/lib/schemas/dataset-checks";
 import { db } from "../db/client";
 
@@ -39,23 +39,34 @@ async function duplicateImages(projectId: string): Promise<IssueImages> {
     if (list) list.push(row);
     else byImage.set(row.imageId, [row]);
   }
-  const out: IssueImages = new Map();
+  const pairsByImage = new Map<string, [string, string][]>();
   for (const [imageId, masks] of byImage) {
     const pairs: [string, string][] = [];
     for (let i = 0; i < masks.length; i++) {
       for (let j = i + 1; j < masks.length; j++) if (mayBeDuplicates(masks[i]!, masks[j]!)) pairs.push([masks[i]!.id, masks[j]!.id]);
     }
-    if (pairs.length === 0) continue;
-    const ids = [...new Set(pairs.flat())];
-    const decoded = new Map(
-      (await db().annotation.findMany({ where: { id: { in: ids } }, select: { id: true, rleCounts: true, maskHeight: true, maskWidth: true } })).map((row) => [
-        row.id,
-        decodeRleToMask({ size: [row.maskHeight, row.maskWidth], counts: row.rleCounts }),
-      ]),
-    );
+    if (pairs.length > 0) pairsByImage.set(imageId, pairs);
+  }
+  // One query for every candidate's RLE; masks are decoded an image at a time, so memory stays at one image's candidates.
+  const candidateIds = [...new Set([...pairsByImage.values()].flat(2))];
+  const rles = new Map(
+    (await db().annotation.findMany({ where: { id: { in: candidateIds } }, select: { id: true, rleCounts: true, maskHeight: true, maskWidth: true } })).map((row) => [row.id, row]),
+  );
+  const out: IssueImages = new Map();
+  for (const [imageId, pairs] of pairsByImage) {
+    const decoded = new Map<string, BinaryMask>();
+    const mask = (id: string) => {
+      let found = decoded.get(id);
+      if (!found) {
+        const row = rles.get(id)!;
+        found = decodeRleToMask({ size: [row.maskHeight, row.maskWidth], counts: row.rleCounts });
+        decoded.set(id, found);
+      }
+      return found;
+    };
     const twice = new Set<string>();
     for (const [a, b] of pairs) {
-      if (maskIou(decoded.get(a)!, decoded.get(b)!) >= DUPLICATE_MASK_IOU) twice.add(b);
+      if (maskIou(mask(a), mask(b)) >= DUPLICATE_MASK_IOU) twice.add(b);
     }
     if (twice.size > 0) out.set(imageId, twice.size);
   }
