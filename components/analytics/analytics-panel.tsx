@@ -11,6 +11,8 @@ import { LabelStatsTable } from "./label-stats-table";
 import { ReviewStatsTiles } from "./review-stats-tiles";
 import { StageComparison } from "./stage-comparison";
 import { ToolUsageTable } from "./tool-usage-table";
+import { AnnotatorQualityTable } from "./annotator-quality-table";
+import { LabelQualityTable } from "./label-quality-table";
 
 function Section(props: { id: string; title: string; note?: string; children: React.ReactNode; action?: React.ReactNode }) {
   return (
@@ -65,6 +67,14 @@ export function AnalyticsPanel(props: { projectId: string; analytics: ProjectAna
       </Section>
       <Section id="team" title="Per person" note="Images each member last handed in, masks drawn in the editor (seconds and clicks as the editor recorded them), and review decisions.">
         <TeamWorkTable rows={props.teamWork} />
+      </Section>
+      <Section
+        id="quality"
+        title="Annotation quality from review"
+        note={`Each image's first hand-in (before any review feedback) against the masks finally accepted; masks pair up at IoU ≥ 0.5. ${analytics.quality.handIns} hand-ins compared${analytics.quality.resubmitted > 0 ? `, plus ${analytics.quality.resubmitted} made again after a rejection (not counted here)` : ""}.`}
+      >
+        <AnnotatorQualityTable annotators={analytics.quality.annotators} />
+        <LabelQualityTable labels={analytics.quality.labels} />
       </Section>
       <Section id="daily" title="Work per day" action={<PeriodChooser projectId={projectId} days={analytics.days} />}>
         <DailyBars daily={analytics.daily} />

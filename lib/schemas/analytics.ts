@@ -2,6 +2,7 @@
 // how the data engine's two stages compare, throughput per day, label
 // classes, editor tools and review. Shared by the server and the page.
 import { z } from "zod";
+import type { ProjectQuality } from "./hand-in-quality";
 
 export const ANALYTICS_DAY_CHOICES = [7, 30, 90] as const;
 
@@ -67,4 +68,6 @@ export type ProjectAnalytics = {
   labels: LabelStats[];
   tools: ToolStats[];
   review: ReviewStats;
+  /** Annotation quality from review: first hand-ins against the accepted masks. */
+  quality: ProjectQuality;
 };

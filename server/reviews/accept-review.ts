@@ -1,6 +1,7 @@
 // The reviewer accepts an image: the review and the annotate task are both
-// accepted in one transaction, while the reviewer's lease is live. After the
-// commit, the accepted image may trigger automatic detector retraining.
+// accepted in one transaction, while the reviewer's lease is live, and the
+// round's hand-ins are scored against the accepted masks. After the commit,
+// the accepted image may trigger automatic detector retraining.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
@@ -12,6 +13,7 @@ import { publishTaskChanges } from "../tasks/publish-task-changes";
 import { SQL_NOW } from "../tasks/task-sql";
 import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-summary";
 import { findReviewTask } from "./find-review-task";
+import { scoreHandIns } from "../quality/score-hand-ins";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 
@@ -35,6 +37,7 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
     const accepted = await tx.task.updateMany({ where: { id: annotate.id, status: "submitted" }, data: { status: "accepted" } });
     if (accepted.count === 0) throw new AppError("conflict", `The image is ${annotate.status.replace("_", " ")}, not submitted: it cannot be accepted now.`);
     await tx.review.create({ data: { taskId, reviewerId: actor.id, verdict: "accept", comment: options.comment?.trim() ?? "" } });
+    await scoreHandIns({ tx, imageId: review.imageId, reviewerId: actor.id });
     await queueWebhookEvent({
       tx,
       projectId: review.projectId,

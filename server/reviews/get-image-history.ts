@@ -1,7 +1,9 @@
 // An image's history, oldest first: import, batching, claims, saves, skips,
 // submissions, lease expiries (from the audit trail) and each review round
-// with its comments (from the reviews). Any project member may read it.
+// with its comments (from the reviews); a hand-in carries its comparison with
+// the masks later accepted. Any project member may read it.
 import { asRecord } from "@/lib/as-record";
+import { handInQualitySchema, type HandInQuality } from "@/lib/schemas/hand-in-quality";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -13,7 +15,17 @@ export type HistoryEntry = {
   action: string;
   data: Record<string, unknown>;
   comments?: { comment: string; annotationId: string | null; pinX: number | null; pinY: number | null }[];
+  /** On a hand-in ("task.submit"): its masks against the accepted ones, null until the image is accepted. */
+  handIn?: { quality: HandInQuality | null };
 };
+
+/** The hand-ins' comparisons, by hand-in id (from the submit events' data). */
+async function loadHandIns(entries: HistoryEntry[]): Promise<Map<string, HandInQuality | null>> {
+  const ids = entries.map((entry) => entry.data.handInId).filter((id): id is string => typeof id === "string");
+  if (ids.length === 0) return new Map();
+  const rows = await db().handIn.findMany({ where: { id: { in: ids } }, select: { id: true, quality: true } });
+  return new Map(rows.map((row) => [row.id, handInQualitySchema.safeParse(row.quality).data ?? null]));
+}
 
 export type ImageHistory = { image: { id: string; projectId: string; fileName: string }; entries: HistoryEntry[] };
 
@@ -56,6 +68,11 @@ export async function getImageHistory(options: { actor: Actor; imageId: string }
     const round = rounds.get(key) ?? { at: review.createdAt.toISOString(), actor: userOf(review.reviewerId), action: `review.${review.verdict}`, data: {}, comments: [] };
     if (review.comment) round.comments?.push({ comment: review.comment, annotationId: review.annotationId, pinX: review.pinX, pinY: review.pinY });
     rounds.set(key, round);
+  }
+  const handIns = await loadHandIns(entries);
+  for (const entry of entries) {
+    const handInId = entry.data.handInId;
+    if (typeof handInId === "string" && handIns.has(handInId)) entry.handIn = { quality: handIns.get(handInId) ?? null };
   }
   entries.push(...rounds.values());
   entries.sort((a, b) => a.at.localeCompare(b.at));

@@ -1,8 +1,10 @@
 // "Submit" in the editor: the annotator hands the image to review. One SQL
 // statement: the annotate task becomes submitted (only while the actor's lease
 // is held and live), the image's review task is created or reopened (after a
-// rejection the same row is reused, so its review history stays together) and
-// the audit event is written — all or nothing, with the webhook event. The
+// rejection the same row is reused, so its review history stays together), the
+// image's masks are kept as the hand-in (scored against the accepted masks
+// later, server/quality) and the audit event is written — all or nothing, with
+// the webhook event. The
 // project's hand-in rules (labels on every mask, a minimum count) are checked
 // in the same transaction. With `claimNext` the
 // annotator's next image is claimed right after.
@@ -18,6 +20,8 @@ import { toTaskSummary, type TaskRow, type TaskSummary } from "./task-summary";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { checkHandInRules } from "./check-hand-in-rules";
 import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
+import { liveMasksJsonSql } from "../quality/hand-in-sql";
+import { Prisma } from "../db/generated/client";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
 
@@ -40,9 +44,15 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
       ON CONFLICT ("imageId", stage) DO UPDATE SET status = 'todo', "assigneeId" = NULL, "leaseExpiresAt" = NULL,
         "batchId" = EXCLUDED."batchId", priority = EXCLUDED.priority, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId"
+    ), hand_in AS (
+      INSERT INTO "HandIn" (id, "projectId", "imageId", "taskId", "annotatorId", masks, "createdAt")
+      SELECT ${SQL_NEW_ID}, s."projectId", s."imageId", s.id, ${actor.id}, ${liveMasksJsonSql(Prisma.sql`s."imageId"`)}, ${SQL_NOW}
+      FROM submitted s
+      RETURNING id
     ), audit AS (
       INSERT INTO "AuditEvent" (id, "actorId", "projectId", action, "targetType", "targetId", data)
-      SELECT ${SQL_NEW_ID}, ${actor.id}, s."projectId", 'task.submit', 'task', s.id, jsonb_build_object('imageId', s."imageId", 'stage', 'annotate')
+      SELECT ${SQL_NEW_ID}, ${actor.id}, s."projectId", 'task.submit', 'task', s.id,
+        jsonb_build_object('imageId', s."imageId", 'stage', 'annotate', 'handInId', (SELECT h.id FROM hand_in h))
       FROM submitted s
     )
     SELECT 'annotate' AS kind, id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId" FROM submitted

@@ -6,6 +6,7 @@ import { isAppError } from "@/server/errors/app-error";
 import { getImageHistory, type HistoryEntry } from "@/server/reviews/get-image-history";
 import { card } from "@/components/ui/button-styles";
 import { formatUtc } from "@/components/ui/format-utc";
+import { describeHandIn } from "@/components/quality/describe-hand-in";
 
 export const metadata: Metadata = { title: "Image history" };
 export const dynamic = "force-dynamic";
@@ -53,6 +54,11 @@ export default async function ImageHistoryPage({ params }: Props) {
           <li key={index} className="p-3 text-sm" data-testid="history-entry" data-action={entry.action}>
             <time className="mr-3 tabular-nums text-slate-500" dateTime={entry.at}>{formatUtc(entry.at)}</time>
             <span className="font-medium">{entry.actor?.name ?? "System"}</span> {describe(entry)}
+            {entry.handIn && (
+              <p className="mt-1 pl-[7.5rem] text-xs text-slate-600" data-testid="hand-in-quality">
+                {describeHandIn(entry.handIn.quality)}
+              </p>
+            )}
             {entry.comments && entry.comments.length > 0 && (
               <ul className="mt-1 list-disc pl-10 text-slate-700">
                 {entry.comments.map((comment, i) => (
