@@ -253,6 +253,10 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   expect(actions).toEqual(expect.arrayContaining(["image.import", "batch.create", "task.claim", "task.submit", "review.reject"]));
   await expect(manager.getByTestId("image-history")).toContainText("The wheel is missing from this mask");
   await screenshot(manager, "workflow-history");
+  // Each hand-in of the accepted image is compared with what was accepted: the mask the reviewer added was missing.
+  await manager.goto(`/projects/${projectId}/history/${corrected.imageId}`);
+  await expect(manager.getByTestId("hand-in-quality").last()).toContainText("1 missing (added before acceptance)");
+  await screenshot(manager, "workflow-history-quality");
 
   // Analytics: both images handed in without a pre-fill, one accepted after one rejection; the CSV has a line per mask.
   await manager.goto(`/projects/${projectId}?tab=analytics&days=7`);
@@ -263,6 +267,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(manager.getByTestId("review-rejections-value")).toHaveText("1");
   await expect(manager.locator('[data-testid="tool-usage-row"][data-tool="brush"]')).toBeVisible();
   await expect(manager.locator('[data-testid="team-work-row"]').filter({ hasText: demoAccount("annotator").name })).toBeVisible();
+  // Quality from review: the annotator's one accepted image needed the reviewer's mask, so it was not accepted as is.
+  const qualityRow = manager.locator('[data-testid="annotator-quality-row"]').filter({ hasText: demoAccount("annotator").name });
+  await expect(qualityRow.locator("td").nth(1)).toHaveText("1");
+  await expect(qualityRow.locator("td").nth(2)).toHaveText("0%");
+  await expect(qualityRow.locator("td").nth(3)).not.toHaveText("100%");
   await screenshot(manager, "workflow-analytics");
   const csv = await manager.request.get(`/api/projects/${projectId}/analytics/masks`);
   expect(csv.status()).toBe(200);
