@@ -246,6 +246,18 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await manager.getByTestId("count-accepted").click();
   await expect(manager.getByTestId("image-card")).toHaveCount(1);
   await expect(manager.getByTestId("image-card")).toContainText("accepted");
+  // "Show masks" (or M) draws each card's masks over its thumbnail; the choice is remembered.
+  await expect(manager.getByTestId("mask-overlay")).toHaveCount(0);
+  await manager.keyboard.press("m");
+  await expect(manager.getByTestId("show-masks")).toBeChecked();
+  const overlay = manager.getByTestId("mask-overlay");
+  await expect(overlay).toHaveCount(1);
+  await expect.poll(() => overlay.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await screenshot(manager, "workflow-images-show-masks");
+  await manager.reload();
+  await expect(manager.getByTestId("mask-overlay")).toHaveCount(1);
+  await manager.getByTestId("show-masks").uncheck();
+  await expect(manager.getByTestId("mask-overlay")).toHaveCount(0);
 
   // The image's history: who did what, when.
   await manager.goto(`/projects/${projectId}/history/${first.imageId}`);

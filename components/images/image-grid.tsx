@@ -4,6 +4,7 @@ import { annotateHref, type ImageFilters } from "./images-href";
 import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 import { DeleteImageControl } from "./delete-image-control";
 import { SelectImageCheckbox } from "./select-image-checkbox";
+import { MaskOverlay } from "./mask-overlay";
 
 export function ImageGrid({ images, filters = {}, canManage = false }: { images: ImageListItem[]; filters?: ImageFilters; canManage?: boolean }) {
   return (
@@ -12,13 +13,14 @@ export function ImageGrid({ images, filters = {}, canManage = false }: { images:
         <li key={image.id} className="group relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:border-sky-400 hover:shadow has-checked:border-brand-500 has-checked:ring-2 has-checked:ring-brand-200" data-testid="image-card">
           {/* The whole card opens the image in the editor (outside any queue task), walking the same filtered view. */}
           <Link href={annotateHref(image.projectId, image.id, filters)} className="block focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" title={`Open ${image.fileName} in the editor`}>
-            <div className="flex aspect-[4/3] items-center justify-center bg-slate-100">
+            <div className="relative flex aspect-[4/3] items-center justify-center bg-slate-100">
               {image.thumbnailReady ? (
                 // eslint-disable-next-line @next/next/no-img-element -- authorised route, already a small webp
                 <img src={image.thumbnailUrl} alt={image.fileName} className="h-full w-full object-cover" loading="lazy" data-testid="thumbnail" />
               ) : (
                 <span className="text-xs text-slate-500" data-testid="thumbnail-pending">Making thumbnail…</span>
               )}
+              {image.thumbnailReady && <MaskOverlay imageId={image.id} maskCount={image.maskCount} />}
             </div>
             <div className="flex items-center justify-between gap-2 px-2.5 py-2 text-xs">
               <span className="truncate text-slate-700" title={image.fileName}>{image.fileName}</span>

@@ -5,7 +5,7 @@ import type { ImageFileStream } from "./read-image-file";
 
 export const IMAGE_CACHE_CONTROL = "private, max-age=31536000, immutable";
 
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(",").some((candidate) => {
     const tag = candidate.trim().replace(/^W\//, "");

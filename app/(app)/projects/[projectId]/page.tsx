@@ -26,6 +26,7 @@ import { ImageGrid } from "@/components/images/image-grid";
 import { ImageSelectionBar } from "@/components/images/image-selection-bar";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
+import { ShowMasksToggle } from "@/components/images/show-masks-toggle";
 import { RefreshWhilePending } from "@/components/images/refresh-while-pending";
 import { RefreshOnTaskChanges } from "@/components/images/refresh-on-task-changes";
 import { imagesHref, isFilteredView, type ImageFilters } from "@/components/images/images-href";
@@ -127,7 +128,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </div>
             ) : (
               <>
-                <ImagePagination projectId={project.id} filters={filters} {...images} />
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <div className="min-w-0 flex-1"><ImagePagination projectId={project.id} filters={filters} {...images} /></div>
+                  <ShowMasksToggle />
+                </div>
                 {project.canManage && (
                   <ImageSelectionBar
                     projectId={project.id}
