@@ -109,6 +109,8 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   // the link shows just their images.
   const tiny = manager.locator('[data-testid="dataset-check"][data-issue="tiny"]');
   await expect(tiny).not.toHaveAttribute("data-images", "0");
+  // Near-duplicate pictures are a check of their own (hashes come with the thumbnails).
+  await expect(manager.locator('[data-testid="dataset-check"][data-issue="near_duplicate"]')).toContainText("Near-duplicate pictures");
   await screenshot(manager, "export-checks");
   await tiny.getByRole("link").click();
   await expect(manager).toHaveURL(/tab=images&issue=tiny/);

@@ -11,10 +11,10 @@ const numberField =
 export type SplitChoice = { enabled: false } | { enabled: true; split: ExportSplit; problem: string | null };
 
 /** What the fields hold, with the first thing wrong (the server checks the same rules). */
-function readChoice(enabled: boolean, values: Record<ExportSplitPart, string>, seed: string): SplitChoice {
+function readChoice(enabled: boolean, values: Record<ExportSplitPart, string>, seed: string, keepNearDuplicatesTogether: boolean): SplitChoice {
   if (!enabled) return { enabled: false };
   const numbers = Object.fromEntries(EXPORT_SPLIT_PARTS.map((part) => [part, Number(values[part] || "0")])) as Record<ExportSplitPart, number>;
-  const split: ExportSplit = { ...numbers, seed: Number(seed || "0") };
+  const split: ExportSplit = { ...numbers, seed: Number(seed || "0"), keepNearDuplicatesTogether };
   const total = numbers.train + numbers.val + numbers.test;
   const problem = EXPORT_SPLIT_PARTS.some((part) => !Number.isInteger(numbers[part]) || numbers[part] < 0)
     ? "Use whole percentages from 0 to 100."
@@ -28,22 +28,26 @@ function readChoice(enabled: boolean, values: Record<ExportSplitPart, string>, s
 
 /**
  * "Split into train / val / test": off by default; when on, three whole
- * percentages and a seed. The parent reads the choice through onChange.
+ * percentages, a seed and whether near-duplicate pictures stay in one part.
+ * The parent reads the choice through onChange.
  */
 export function ExportSplitFields({ onChange }: { onChange: (choice: SplitChoice) => void }) {
   const [enabled, setEnabled] = useState(false);
   const [values, setValues] = useState(DEFAULT_SPLIT);
   const [seed, setSeed] = useState("0");
-  const choice = readChoice(enabled, values, seed);
+  const [together, setTogether] = useState(false);
+  const choice = readChoice(enabled, values, seed, together);
 
-  const update = (next: { enabled?: boolean; values?: Record<ExportSplitPart, string>; seed?: string }) => {
+  const update = (next: { enabled?: boolean; values?: Record<ExportSplitPart, string>; seed?: string; together?: boolean }) => {
     const nextEnabled = next.enabled ?? enabled;
     const nextValues = next.values ?? values;
     const nextSeed = next.seed ?? seed;
+    const nextTogether = next.together ?? together;
     setEnabled(nextEnabled);
     setValues(nextValues);
     setSeed(nextSeed);
-    onChange(readChoice(nextEnabled, nextValues, nextSeed));
+    setTogether(nextTogether);
+    onChange(readChoice(nextEnabled, nextValues, nextSeed, nextTogether));
   };
 
   return (
@@ -74,6 +78,10 @@ export function ExportSplitFields({ onChange }: { onChange: (choice: SplitChoice
               <input type="number" min={0} step={1} value={seed} onChange={(event) => update({ seed: event.target.value })} className={numberField} />
             </label>
           </div>
+          <label className="flex items-center gap-2 text-xs text-slate-700">
+            <input type="checkbox" checked={together} onChange={(event) => update({ together: event.target.checked })} className="rounded border-slate-300" data-testid="split-near-duplicates" />
+            Keep near-duplicate pictures in the same part (no copy of a test picture in train; part sizes may then move by a few images)
+          </label>
           {choice.enabled && choice.problem ? (
             <p className="text-xs text-red-700" role="alert">{choice.problem}</p>
           ) : (

@@ -3,7 +3,7 @@
 // can show the images concerned (?issue=<id>).
 import { z } from "zod";
 
-export const DATASET_ISSUES = ["unlabelled", "tiny", "huge", "duplicate", "empty"] as const;
+export const DATASET_ISSUES = ["unlabelled", "tiny", "huge", "duplicate", "empty", "near_duplicate"] as const;
 export type DatasetIssue = (typeof DATASET_ISSUES)[number];
 
 /** A mask under this many pixels is almost always a stray click or a speck. */
@@ -19,7 +19,11 @@ export const DATASET_ISSUE_LABELS: Record<DatasetIssue, string> = {
   huge: `Masks covering ${Math.round(HUGE_MASK_SHARE * 100)}% or more of their image`,
   duplicate: `Masks drawn twice (overlap ${Math.round(DUPLICATE_MASK_IOU * 100)}% or more)`,
   empty: "Images handed in or accepted without any mask",
+  near_duplicate: "Near-duplicate pictures (the same photo resized, re-encoded or lightly edited)",
 };
+
+/** Issues of whole images: they count images, not masks. */
+export const IMAGE_LEVEL_ISSUES: readonly DatasetIssue[] = ["empty", "near_duplicate"];
 
 export const datasetIssueSchema = z.enum(DATASET_ISSUES, { error: `must be one of ${DATASET_ISSUES.join(", ")}` });
 

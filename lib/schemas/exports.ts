@@ -35,6 +35,8 @@ export const exportSplitSchema = z
     val: percent("val"),
     test: percent("test"),
     seed: z.number().int("seed must be a whole number").min(0, "seed is at least 0").max(2_147_483_647, "seed is at most 2147483647").default(0),
+    /** Near-duplicate pictures go to one part together, so a copy of a test picture cannot sit in train. */
+    keepNearDuplicatesTogether: z.boolean({ error: "keepNearDuplicatesTogether must be true or false" }).default(false),
   })
   .refine((split) => split.train + split.val + split.test === 100, "train, val and test must add up to 100")
   .refine((split) => [split.train, split.val, split.test].filter((value) => value > 0).length >= 2, "a split needs at least two parts above 0%");

@@ -3,7 +3,7 @@ import { exportSplitSchema, type ExportSplit } from "@/lib/schemas/exports";
 import { assignExportSplits, splitCounts } from "./assign-export-splits";
 
 const ids = (n: number) => Array.from({ length: n }, (_, index) => `image-${index}`);
-const split = (train: number, val: number, test: number, seed = 0): ExportSplit => ({ train, val, test, seed });
+const split = (train: number, val: number, test: number, seed = 0): ExportSplit => ({ train, val, test, seed, keepNearDuplicatesTogether: false });
 
 describe("splitCounts", () => {
   it("gives exact part sizes that add up to the number of images", () => {
@@ -55,9 +55,38 @@ describe("assignExportSplits", () => {
   });
 });
 
+describe("assignExportSplits with near-duplicate groups", () => {
+  const groups = [
+    ["image-3", "image-17", "image-28"],
+    ["image-5", "image-6"],
+    // Only partly exported: the exported members still stay together; unknown ids are ignored.
+    ["image-9", "not-exported"],
+  ];
+
+  it("puts each group in one part and every image in exactly one part", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const assignment = assignExportSplits({ imageIds: ids(40), split: split(70, 20, 10, seed), groups });
+      expect(assignment.partOf.size).toBe(40);
+      expect(assignment.partOf.has("not-exported")).toBe(false);
+      for (const group of groups) expect(new Set(group.filter((id) => id.startsWith("image-")).map((id) => assignment.partOf.get(id))).size).toBe(1);
+      const sizes = { train: 0, val: 0, test: 0 };
+      for (const part of assignment.partOf.values()) sizes[part] += 1;
+      expect(assignment.counts).toEqual(sizes);
+      // A group may push its part past its size by at most the group's size minus one.
+      expect(Math.abs(sizes.train - 28)).toBeLessThanOrEqual(2);
+      expect(sizes.train + sizes.val + sizes.test).toBe(40);
+    }
+  });
+
+  it("without groups gives exactly the plain split", () => {
+    const plain = assignExportSplits({ imageIds: ids(40), split: split(70, 20, 10, 3) });
+    expect(assignExportSplits({ imageIds: ids(40), split: split(70, 20, 10, 3), groups: [] }).partOf).toEqual(plain.partOf);
+  });
+});
+
 describe("exportSplitSchema", () => {
   it("accepts whole percentages adding up to 100 and defaults the seed", () => {
-    expect(exportSplitSchema.parse({ train: 70, val: 20, test: 10 })).toEqual({ train: 70, val: 20, test: 10, seed: 0 });
+    expect(exportSplitSchema.parse({ train: 70, val: 20, test: 10 })).toEqual({ train: 70, val: 20, test: 10, seed: 0, keepNearDuplicatesTogether: false });
   });
 
   it("names what is wrong", () => {

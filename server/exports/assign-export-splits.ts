@@ -4,6 +4,9 @@
 // the same seed over the same images always gives the same split. Part sizes
 // are exact (largest remainder), and a part asked for gets at least one image
 // while there are enough images, so a small set still yields a val folder.
+// Given groups (near-duplicate pictures), a group is placed as one unit: it
+// may fill its part beyond its size by up to the group's size minus one, and
+// the last part asked for takes the difference.
 import { createHash } from "node:crypto";
 import { EXPORT_SPLIT_PARTS, type ExportSplit, type ExportSplitPart } from "@/lib/schemas/exports";
 
@@ -41,16 +44,38 @@ export function splitCounts(n: number, split: ExportSplit): Record<ExportSplitPa
   return { train: counts[0]!, val: counts[1]!, test: counts[2]! };
 }
 
-export function assignExportSplits(options: { imageIds: string[]; split: ExportSplit }): ExportSplitAssignment {
+export function assignExportSplits(options: { imageIds: string[]; split: ExportSplit; groups?: string[][] }): ExportSplitAssignment {
   const { split } = options;
-  const shuffled = options.imageIds
-    .map((id) => ({ id, key: shuffleKey(split.seed, id) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : 1));
-  const counts = splitCounts(shuffled.length, split);
+  const units = splitUnits(options.imageIds, options.groups ?? []);
+  const shuffled = units
+    .map((ids) => ({ ids, key: shuffleKey(split.seed, ids[0]!) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ids[0]! < b.ids[0]! ? -1 : 1));
+  const targets = splitCounts(options.imageIds.length, split);
+  const counts: Record<ExportSplitPart, number> = { train: 0, val: 0, test: 0 };
   const partOf = new Map<string, ExportSplitPart>();
-  let next = 0;
-  for (const part of EXPORT_SPLIT_PARTS) {
-    for (let taken = 0; taken < counts[part]; taken++) partOf.set(shuffled[next++]!.id, part);
+  // Parts in order, each filled until it reaches its size; the last part asked for takes whatever is left.
+  const asked = EXPORT_SPLIT_PARTS.filter((part) => targets[part] > 0);
+  let current = 0;
+  for (const unit of shuffled) {
+    while (current < asked.length - 1 && counts[asked[current]!] >= targets[asked[current]!]) current++;
+    const part = asked[current]!;
+    for (const id of unit.ids) partOf.set(id, part);
+    counts[part] += unit.ids.length;
   }
   return { partOf, counts, parts: EXPORT_SPLIT_PARTS.filter((part) => split[part] > 0) };
+}
+
+/** Each group (restricted to the exported images) is one unit, every other image its own; a unit's first id is its smallest. */
+function splitUnits(imageIds: string[], groups: string[][]): string[][] {
+  const exported = new Set(imageIds);
+  const grouped = new Set<string>();
+  const units: string[][] = [];
+  for (const group of groups) {
+    const members = [...new Set(group.filter((id) => exported.has(id) && !grouped.has(id)))].sort();
+    if (members.length === 0) continue;
+    for (const id of members) grouped.add(id);
+    units.push(members);
+  }
+  for (const id of imageIds) if (!grouped.has(id)) units.push([id]);
+  return units;
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExportOptions } from "@/lib/schemas/exports";
 import { assignExportSplits, type ExportSplitAssignment } from "./assign-export-splits";
+import { findNearDuplicateGroups } from "../quality/find-near-duplicate-groups";
 import { storedFilePath } from "../storage/content-store";
 import { createCocoWriter } from "./create-coco-writer";
 import { createPngWriter } from "./create-png-writer";
@@ -87,10 +88,21 @@ export async function buildExportArchive(options: {
 }): Promise<ExportArchiveStats> {
   const { exportOptions } = options;
   const selection = await selectExportData({ projectId: options.projectId, options: exportOptions });
-  const assignment = exportOptions.split ? assignExportSplits({ imageIds: selection.images.map((image) => image.dbId), split: exportOptions.split }) : null;
+  const imageIds = selection.images.map((image) => image.dbId);
+  // Only the exported images' groups matter, and only when asked for (hashing may backfill thumbnails' hashes).
+  const groups = exportOptions.split?.keepNearDuplicatesTogether
+    ? await findNearDuplicateGroups({ projectId: options.projectId, imageIds })
+    : [];
+  const assignment = exportOptions.split ? assignExportSplits({ imageIds, split: exportOptions.split, groups }) : null;
   const sink = openZipSink({ filePath: options.filePath });
   try {
-    const readme = describeExportArchive({ options: exportOptions, projectName: options.projectName, createdAt: options.createdAt, splitCounts: assignment?.counts ?? null });
+    const readme = describeExportArchive({
+      options: exportOptions,
+      projectName: options.projectName,
+      createdAt: options.createdAt,
+      splitCounts: assignment?.counts ?? null,
+      nearDuplicateGroups: groups.map((group) => group.length),
+    });
     sink.addBuffer("README.txt", Buffer.from(readme));
     const { writer, sinkFor } = createArchiveWriter({ ...options, sink, categories: selection.categories, assignment });
     const total = selection.images.length;

@@ -37,7 +37,7 @@ const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
   Overlaps: larger objects are painted first, smaller ones on top.`,
 };
 
-function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, number>, format: ExportOptions["format"]): string {
+function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, number>, format: ExportOptions["format"], nearDuplicateGroups: number[]): string {
   const parts = EXPORT_SPLIT_PARTS.filter((part) => split[part] > 0);
   const sizes = parts.map((part) => `${part} ${split[part]}% (${counts[part]} images)`).join(", ");
   const top = format === "yolo" ? " classes.txt and data.yaml are at the top; data.yaml points at each part's images/." : "";
@@ -45,6 +45,12 @@ function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, numbe
     `Split: ${sizes}; seed ${split.seed}. The images were shuffled by a hash of the seed and`,
     `their id, so the same seed over the same images gives the same split.`,
     `Each part is a folder (${parts.map((part) => `${part}/`).join(", ")}) laid out as described below.${top}`,
+    ...(split.keepNearDuplicatesTogether
+      ? [
+          `Near-duplicate pictures were kept in one part: ${nearDuplicateGroups.length} group(s) of ${nearDuplicateGroups.reduce((sum, size) => sum + size, 0)} images`,
+          `(difference hashes at most 4 bits apart), so part sizes can differ from the percentages by a few images.`,
+        ]
+      : []),
   ].join("\n");
 }
 
@@ -54,10 +60,12 @@ export function describeExportArchive(options: {
   createdAt: Date;
   /** Images per part when the export is split. */
   splitCounts: Record<ExportSplitPart, number> | null;
+  /** Sizes of the near-duplicate groups kept together (exported images only). */
+  nearDuplicateGroups?: number[];
 }): string {
   const { options: exportOptions } = options;
   const images = exportOptions.includeImages ? "images/<file name>  the original image files\n" : "Images are not included.\n";
-  const split = exportOptions.split && options.splitCounts ? [describeSplit(exportOptions.split, options.splitCounts, exportOptions.format), ""] : [];
+  const split = exportOptions.split && options.splitCounts ? [describeSplit(exportOptions.split, options.splitCounts, exportOptions.format, options.nearDuplicateGroups ?? []), ""] : [];
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
     `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,

@@ -16,6 +16,7 @@ import { readFile } from "node:fs/promises";
 import { runExportJob } from "./run-export-job";
 import { startExport } from "./start-export";
 import { buildCocoFixture, makeZip, readZip } from "./testing/coco-fixture";
+import { assignExportSplits } from "./assign-export-splits";
 
 setupTempDataDir();
 
@@ -119,5 +120,25 @@ describe("split exports", () => {
     const result = await importYoloUpload({ actor: manager, projectId: target, request });
     expect(result).toMatchObject({ images: imageCount, imagesImported: imageCount, annotations: maskCount });
     expect(await storedMasks(target)).toEqual(await storedMasks(projectId));
+  });
+
+  it("keeps near-duplicate pictures in one part when asked, where the plain split would separate them", async () => {
+    const images = await db().image.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true } });
+    const [first, second] = [images[0]!, images[images.length - 1]!];
+    // Hashes 2 bits apart for the two; every other image far from them and from each other.
+    await db().image.updateMany({ where: { projectId }, data: { dhash: null } });
+    await db().image.update({ where: { id: first.id }, data: { dhash: "0f0f0f0f0f0f0f0f" } });
+    await db().image.update({ where: { id: second.id }, data: { dhash: "0f0f0f0f0f0f0f0c" } });
+    const plain = (seed: number) => assignExportSplits({ imageIds: images.map((image) => image.id), split: { train: 50, val: 50, test: 0, seed, keepNearDuplicatesTogether: false } });
+    const seed = Array.from({ length: 50 }, (_, index) => index).find((candidate) => plain(candidate).partOf.get(first.id) !== plain(candidate).partOf.get(second.id))!;
+    expect(seed).toBeDefined();
+
+    const { files } = await exportFiles({ format: "coco", statuses: [...TASK_STATUSES], split: { train: 50, val: 50, test: 0, seed, keepNearDuplicatesTogether: true } });
+    const parts = cocoParts(files);
+    const partOf = (fileName: string) => Object.entries(parts).find(([, json]) => json.images.some((image) => image.file_name === fileName))?.[0];
+    expect(partOf(first.fileName)).toBeDefined();
+    expect(partOf(second.fileName)).toBe(partOf(first.fileName));
+    expect(Object.values(parts).reduce((sum, json) => sum + json.images.length, 0)).toBe(imageCount);
+    expect(files.get("README.txt")!.toString("utf8")).toContain("Near-duplicate pictures were kept in one part: 1 group(s) of 2 images");
   });
 });

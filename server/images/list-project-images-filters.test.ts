@@ -147,6 +147,6 @@ describe("listImagesQuery", () => {
     expect(listImagesQuery.parse({ label: "", annotator: "" })).toMatchObject({ label: undefined, annotator: undefined });
     expect(listImagesQuery.safeParse({ label: "a b" }).error?.issues[0]?.message).toBe("label must be a label class id or none");
     expect(listImagesQuery.parse({ issue: "tiny" }).issue).toBe("tiny");
-    expect(listImagesQuery.safeParse({ issue: "ugly" }).error?.issues[0]?.message).toBe("must be one of unlabelled, tiny, huge, duplicate, empty");
+    expect(listImagesQuery.safeParse({ issue: "ugly" }).error?.issues[0]?.message).toBe("must be one of unlabelled, tiny, huge, duplicate, empty, near_duplicate");
   });
 });

@@ -5,10 +5,19 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { storedFilePath, thumbnailKeyFor } from "../storage/content-store";
-import { makePng, makeRotatedJpeg } from "../testing/fixtures/images";
+import { makeJpeg, makePng, makeRotatedJpeg } from "../testing/fixtures/images";
+import { hammingDistance, isDhash } from "@/lib/images/near-duplicates";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
 import { makeThumbnail } from "./make-thumbnail";
+import { computeDhash } from "./compute-dhash";
+
+/** Vertical stripes: nothing like the fixtures' ellipse. */
+function stripes(width: number, height: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < width * height; i++) pixels.fill(Math.floor((i % width) / 37) % 2 === 0 ? 230 : 20, i * 3, i * 3 + 3);
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+}
 
 setupTempDataDir();
 
@@ -86,5 +95,26 @@ describe("makeThumbnail", () => {
 
   it("skips an image deleted after the job was queued", async () => {
     await expect(makeThumbnail({ imageId: "deleted-image" })).resolves.toEqual({ status: "skipped", reason: "image_deleted" });
+  });
+
+  it("records the picture's difference hash, which a resized, re-encoded copy shares and another picture does not", async () => {
+    const original = await importBytes(await makePng({ width: 1000, height: 500, seed: 31 }));
+    const copy = await importBytes(await makeJpeg({ width: 640, height: 320, seed: 35 }));
+    const other = await importBytes(await stripes(1000, 500));
+    for (const image of [original, copy, other]) await makeThumbnail({ imageId: image.id });
+    const hashes = await Promise.all([original, copy, other].map(async (image) => (await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhash));
+    expect(hashes.every(isDhash)).toBe(true);
+    expect(hammingDistance(hashes[0]!, hashes[1]!)).toBeLessThanOrEqual(4);
+    expect(hammingDistance(hashes[0]!, hashes[2]!)).toBeGreaterThan(10);
+  });
+
+  it("adds the hash to an image whose thumbnail was made before hashes existed", async () => {
+    const image = await importBytes(await makePng({ width: 300, height: 200, seed: 41 }));
+    await makeThumbnail({ imageId: image.id });
+    const expected = (await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhash;
+    await db().image.update({ where: { id: image.id }, data: { dhash: null } });
+    await expect(makeThumbnail({ imageId: image.id })).resolves.toMatchObject({ status: "skipped", reason: "already_done" });
+    expect((await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhash).toBe(expected);
+    expect(expected).toBe(await computeDhash(await fs.readFile(storedFilePath(thumbnailKeyFor(image.sha256)))));
   });
 });

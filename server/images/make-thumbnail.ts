@@ -1,11 +1,13 @@
-// Job handler: a 320 px (longest side) WebP thumbnail per image. Jobs are
-// at-least-once, so this is idempotent: an image that already has its
-// thumbnail file is skipped, and thumbnails are stored by content hash, so the
-// same picture in two projects is rendered once.
+// Job handler: a 320 px (longest side) WebP thumbnail per image, and the
+// picture's difference hash (near-duplicate checks) taken from it. Jobs are
+// at-least-once, so this is idempotent: an image that already has both is
+// skipped, and thumbnails are stored by content hash, so the same picture in
+// two projects is rendered once.
 import sharp from "sharp";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
 import { hasStoredFile, putThumbnail, readStoredBuffer, thumbnailKeyFor } from "../storage/content-store";
+import { computeDhash } from "./compute-dhash";
 
 export const THUMBNAIL_MAX_SIDE = 320;
 
@@ -16,11 +18,13 @@ export type MakeThumbnailResult =
 export async function makeThumbnail(options: { imageId: string }): Promise<MakeThumbnailResult> {
   const image = await db().image.findUnique({
     where: { id: options.imageId },
-    select: { id: true, sha256: true, storageKey: true, thumbnailKey: true },
+    select: { id: true, sha256: true, storageKey: true, thumbnailKey: true, dhash: true },
   });
   // Deleted after the job was queued: nothing to do, and retrying cannot help.
   if (!image) return { status: "skipped", reason: "image_deleted" };
   if (image.thumbnailKey && (await hasStoredFile(image.thumbnailKey))) {
+    // Made before images had hashes: add the hash from the stored thumbnail.
+    if (!image.dhash) await db().image.updateMany({ where: { id: image.id }, data: { dhash: await computeDhash(await readStoredBuffer(image.thumbnailKey)) } });
     return { status: "skipped", reason: "already_done", thumbnailKey: image.thumbnailKey };
   }
 
@@ -34,7 +38,8 @@ export async function makeThumbnail(options: { imageId: string }): Promise<MakeT
       .toBuffer();
     await putThumbnail({ sha256: image.sha256, bytes: webp });
   }
+  const dhash = await computeDhash(await readStoredBuffer(key));
   // updateMany: no error if the image was deleted while we rendered.
-  await db().image.updateMany({ where: { id: image.id }, data: { thumbnailKey: key } });
+  await db().image.updateMany({ where: { id: image.id }, data: { thumbnailKey: key, dhash } });
   return { status: "created", thumbnailKey: key };
 }

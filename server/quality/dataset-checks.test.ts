@@ -70,6 +70,10 @@ beforeAll(async () => {
   await addMask("d.png", rect(23, 12, 0, 0, 10, 10), label);
   await addMask("d.png", rect(23, 12, 5, 0, 15, 10), label);
   // c.png accepted with no mask; e.png has none either but is still to do.
+  // Near-duplicate pictures: a.png and e.png hash 4 bits apart, d.png far from both (b.png and c.png have no hash yet).
+  await db().image.update({ where: { id: idOf.get("a.png")! }, data: { dhash: "3c7e1f0e8c9a5b21" } });
+  await db().image.update({ where: { id: idOf.get("e.png")! }, data: { dhash: "3c7e1f0e8c9a5b2e" } });
+  await db().image.update({ where: { id: idOf.get("d.png")! }, data: { dhash: "c381e0f17365a4de" } });
 });
 
 afterAll(async () => {
@@ -87,6 +91,7 @@ describe("dataset checks", () => {
     expect(await imagesWith("unlabelled")).toEqual({ "a.png": 1 });
     expect(await imagesWith("huge")).toEqual({ "b.png": 1 });
     expect(await imagesWith("empty")).toEqual({ "c.png": 0 });
+    expect(await imagesWith("near_duplicate")).toEqual({ "a.png": 0, "e.png": 0 });
   });
 
   it("GET /api/projects/:id/checks sums them up for managers; annotators get 403", async () => {
@@ -104,6 +109,7 @@ describe("dataset checks", () => {
       huge: [1, 1],
       duplicate: [1, 1],
       empty: [null, 1],
+      near_duplicate: [null, 2],
     });
     expect((await get(annotator)).status).toBe(403);
   });

@@ -1,13 +1,15 @@
 // Which images of a project show each dataset issue (lib/schemas/dataset-checks):
 // masks without a label, specks, "whole picture" masks, the same object drawn
-// twice, and images handed in with no mask at all. Live masks only. SQL does
+// twice, images handed in with no mask at all, and near-duplicate pictures
+// (find-near-duplicate-groups). Live masks only. SQL does
 // the counting; only duplicate candidates (boxes overlapping enough to allow
 // a mask IoU of 0.9) have their masks decoded.
 import { decodeRleToMask, maskIou, type BinaryMask } from "@/lib/mask";
 import { DUPLICATE_MASK_IOU, HUGE_MASK_SHARE, TINY_MASK_PX, type DatasetIssue } from "@/lib/schemas/dataset-checks";
 import { db } from "../db/client";
+import { findNearDuplicateGroups } from "./find-near-duplicate-groups";
 
-/** Image id -> the number of masks with the issue (0 for the image-level "empty"). */
+/** Image id -> the number of masks with the issue (0 for the image-level issues). */
 export type IssueImages = Map<string, number>;
 
 function countBy(rows: { imageId: string }[]): IssueImages {
@@ -95,5 +97,7 @@ export async function findIssueImages(options: { projectId: string; issue: Datas
       });
       return new Map(rows.map((row) => [row.id, 0]));
     }
+    case "near_duplicate":
+      return new Map((await findNearDuplicateGroups({ projectId })).flat().map((id) => [id, 0]));
   }
 }

@@ -1,7 +1,7 @@
 // The Export page's "Checks before export" (managers): for each dataset issue
 // how many masks and images show it, so mistakes are fixed before a model
 // trains on them. GET /api/projects/:id/checks.
-import { DATASET_ISSUES, DATASET_ISSUE_LABELS, type DatasetChecks } from "@/lib/schemas/dataset-checks";
+import { DATASET_ISSUES, DATASET_ISSUE_LABELS, IMAGE_LEVEL_ISSUES, type DatasetChecks } from "@/lib/schemas/dataset-checks";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
@@ -13,7 +13,7 @@ export async function runDatasetChecks(options: { actor: Actor; projectId: strin
   const checks = [];
   for (const issue of DATASET_ISSUES) {
     const images = await findIssueImages({ projectId, issue });
-    const masks = issue === "empty" ? null : [...images.values()].reduce((sum, count) => sum + count, 0);
+    const masks = IMAGE_LEVEL_ISSUES.includes(issue) ? null : [...images.values()].reduce((sum, count) => sum + count, 0);
     checks.push({ issue, label: DATASET_ISSUE_LABELS[issue], masks, images: images.size });
   }
   const [imagesChecked, masksChecked] = await Promise.all([

@@ -1,5 +1,5 @@
 // GET: the dataset checks before export (managers): per issue (unlabelled, tiny, huge,
-// duplicate, empty) the masks and images that show it. 200 DatasetChecks | 403 | 404.
+// duplicate, empty, near_duplicate) the masks and images that show it. 200 DatasetChecks | 403 | 404.
 import { withActor } from "@/server/http/route-handler";
 import { runDatasetChecks } from "@/server/quality/run-dataset-checks";
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { groupNearDuplicates, hammingDistance, isDhash } from "./near-duplicates";
+
+/** Flips the given bit positions (0 = most significant) of a 16-hex-digit hash. */
+function flip(hash: string, ...bitsToFlip: number[]): string {
+  const bits = [...hash].map((d) => parseInt(d, 16).toString(2).padStart(4, "0")).join("").split("");
+  for (const bit of bitsToFlip) bits[bit] = bits[bit] === "1" ? "0" : "1";
+  let out = "";
+  for (let i = 0; i < 64; i += 4) out += parseInt(bits.slice(i, i + 4).join(""), 2).toString(16);
+  return out;
+}
+
+describe("hammingDistance", () => {
+  it("counts differing bits across both halves", () => {
+    expect(hammingDistance("0000000000000000", "0000000000000000")).toBe(0);
+    expect(hammingDistance("ffffffffffffffff", "0000000000000000")).toBe(64);
+    expect(hammingDistance("8000000000000001", "0000000000000000")).toBe(2);
+    expect(hammingDistance("a5a5a5a5a5a5a5a5", flip("a5a5a5a5a5a5a5a5", 0, 31, 32, 63))).toBe(4);
+  });
+});
+
+describe("groupNearDuplicates", () => {
+  const base = "3c7e1f0e8c9a5b21";
+
+  it("groups hashes a few bits apart, even with every flipped bit in a different band", () => {
+    const groups = groupNearDuplicates([
+      { id: "a", dhash: base },
+      { id: "b", dhash: flip(base, 0, 13, 26, 39) },
+      { id: "c", dhash: "f0f0f0f0f0f0f0f0" },
+      { id: "d", dhash: flip(base, 63) },
+    ]);
+    expect(groups).toEqual([["a", "b", "d"]]);
+  });
+
+  it("leaves hashes more than the distance apart, and items without a hash, alone", () => {
+    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: flip(base, 0, 13, 26, 39, 52) }])).toEqual([]);
+    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: null }, { id: "c", dhash: "not-a-hash" }])).toEqual([]);
+  });
+
+  it("closes groups transitively", () => {
+    const middle = flip(base, 1, 2, 3, 4);
+    const far = flip(middle, 40, 41, 42, 43);
+    expect(hammingDistance(base, far)).toBe(8);
+    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: middle }, { id: "c", dhash: far }])).toEqual([["a", "b", "c"]]);
+  });
+
+  it("agrees with comparing every pair on random hashes", () => {
+    let seed = 11;
+    const nextHex = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) >>> 0).toString(16).padStart(8, "0").slice(-8);
+    const items = Array.from({ length: 120 }, (_, i) => {
+      const hash = i % 3 === 0 || i < 3 ? nextHex() + nextHex() : "";
+      return { id: `i${i}`, dhash: hash };
+    });
+    // Derive near copies of some hashes, 1-6 bits away.
+    items.forEach((item, i) => {
+      if (item.dhash === "") item.dhash = flip(items[i - (i % 3)]!.dhash, ...Array.from({ length: 1 + (i % 6) }, (_, k) => (i * 7 + k * 11) % 64));
+    });
+    const brute = new Map<string, Set<string>>();
+    const parent = new Map(items.map((item) => [item.id, item.id]));
+    const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (hammingDistance(items[i]!.dhash, items[j]!.dhash) <= 4) parent.set(find(items[j]!.id), find(items[i]!.id));
+    for (const item of items) brute.set(find(item.id), (brute.get(find(item.id)) ?? new Set()).add(item.id));
+    const expected = [...brute.values()].filter((group) => group.size > 1).map((group) => [...group].sort());
+    const actual = groupNearDuplicates(items).map((group) => [...group].sort());
+    expect(actual.sort()).toEqual(expected.sort());
+    expect(actual.length).toBeGreaterThan(5);
+  });
+
+  it("checks the hash format", () => {
+    expect(isDhash(base)).toBe(true);
+    expect(isDhash("3C7E1F0E8C9A5B21")).toBe(false);
+    expect(isDhash(null)).toBe(false);
+  });
+});
