@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupNearDuplicates, hammingDistance, isDhash } from "./near-duplicates";
+import { groupNearDuplicates, hammingDistance, isDhash, NEAR_DUPLICATE_MAX_DISTANCE } from "./near-duplicates";
 
 /** Flips the given bit positions (0 = most significant) of a 16-hex-digit hash. */
 function flip(hash: string, ...bitsToFlip: number[]): string {
@@ -23,9 +23,11 @@ describe("groupNearDuplicates", () => {
   const base = "3c7e1f0e8c9a5b21";
 
   it("groups hashes a few bits apart, even with every flipped bit in a different band", () => {
+    expect(NEAR_DUPLICATE_MAX_DISTANCE).toBe(8);
     const groups = groupNearDuplicates([
       { id: "a", dhash: base },
-      { id: "b", dhash: flip(base, 0, 13, 26, 39) },
+      // 8 bits, one in each of the first 8 of the 9 bands.
+      { id: "b", dhash: flip(base, 0, 8, 15, 22, 29, 36, 43, 50) },
       { id: "c", dhash: "f0f0f0f0f0f0f0f0" },
       { id: "d", dhash: flip(base, 63) },
     ]);
@@ -33,14 +35,15 @@ describe("groupNearDuplicates", () => {
   });
 
   it("leaves hashes more than the distance apart, and items without a hash, alone", () => {
-    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: flip(base, 0, 13, 26, 39, 52) }])).toEqual([]);
+    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: flip(base, 0, 8, 15, 22, 29, 36, 43, 50, 57) }])).toEqual([]);
+    expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: flip(base, 0, 13, 26, 39, 52) }], 4)).toEqual([]);
     expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: null }, { id: "c", dhash: "not-a-hash" }])).toEqual([]);
   });
 
   it("closes groups transitively", () => {
-    const middle = flip(base, 1, 2, 3, 4);
-    const far = flip(middle, 40, 41, 42, 43);
-    expect(hammingDistance(base, far)).toBe(8);
+    const middle = flip(base, 1, 2, 3, 4, 5, 6, 7, 8);
+    const far = flip(middle, 40, 41, 42, 43, 44, 45, 46, 47);
+    expect(hammingDistance(base, far)).toBe(16);
     expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: middle }, { id: "c", dhash: far }])).toEqual([["a", "b", "c"]]);
   });
 
@@ -51,14 +54,14 @@ describe("groupNearDuplicates", () => {
       const hash = i % 3 === 0 || i < 3 ? nextHex() + nextHex() : "";
       return { id: `i${i}`, dhash: hash };
     });
-    // Derive near copies of some hashes, 1-6 bits away.
+    // Derive near copies of some hashes, 3-12 bits away.
     items.forEach((item, i) => {
-      if (item.dhash === "") item.dhash = flip(items[i - (i % 3)]!.dhash, ...Array.from({ length: 1 + (i % 6) }, (_, k) => (i * 7 + k * 11) % 64));
+      if (item.dhash === "") item.dhash = flip(items[i - (i % 3)]!.dhash, ...Array.from({ length: 3 + (i % 10) }, (_, k) => (i * 7 + k * 5) % 64));
     });
     const brute = new Map<string, Set<string>>();
     const parent = new Map(items.map((item) => [item.id, item.id]));
     const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
-    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (hammingDistance(items[i]!.dhash, items[j]!.dhash) <= 4) parent.set(find(items[j]!.id), find(items[i]!.id));
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (hammingDistance(items[i]!.dhash, items[j]!.dhash) <= NEAR_DUPLICATE_MAX_DISTANCE) parent.set(find(items[j]!.id), find(items[i]!.id));
     for (const item of items) brute.set(find(item.id), (brute.get(find(item.id)) ?? new Set()).add(item.id));
     const expected = [...brute.values()].filter((group) => group.size > 1).map((group) => [...group].sort());
     const actual = groupNearDuplicates(items).map((group) => [...group].sort());

@@ -1,5 +1,6 @@
 // README.txt at the root of every export: the layout and the exact value
 // encodings of the chosen format, so the archive explains itself.
+import { NEAR_DUPLICATE_MAX_DISTANCE } from "@/lib/images/near-duplicates";
 import { EXPORT_SPLIT_PARTS, type ExportOptions, type ExportSplit, type ExportSplitPart } from "@/lib/schemas/exports";
 
 const COMMON = `Masks are exactly the stored masks. COCO RLE strings are pycocotools' compressed
@@ -48,7 +49,7 @@ function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, numbe
     ...(split.keepNearDuplicatesTogether
       ? [
           `Near-duplicate pictures were kept in one part: ${nearDuplicateGroups.length} group(s) of ${nearDuplicateGroups.reduce((sum, size) => sum + size, 0)} images`,
-          `(difference hashes at most 4 bits apart), so part sizes can differ from the percentages by a few images.`,
+          `(difference hashes at most ${NEAR_DUPLICATE_MAX_DISTANCE} bits apart), so part sizes can differ from the percentages by a few images.`,
         ]
       : []),
   ].join("\n");
