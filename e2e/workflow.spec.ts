@@ -285,6 +285,10 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(qualityRow.locator("td").nth(2)).toHaveText("0%");
   await expect(qualityRow.locator("td").nth(3)).not.toHaveText("100%");
   await screenshot(manager, "workflow-analytics");
+  // The annotator sees the same judgement of their own work under their queue.
+  await annotator.goto(`/projects/${projectId}/queue`);
+  await expect(annotator.getByTestId("my-quality")).toContainText("(1 accepted image): 0 accepted exactly as you handed them in");
+  await screenshot(annotator, "workflow-my-quality");
   const csv = await manager.request.get(`/api/projects/${projectId}/analytics/masks`);
   expect(csv.status()).toBe(200);
   const csvLines = (await csv.text()).trim().split("\r\n");
@@ -293,4 +297,10 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   expect(csvLines.length - 1).toBeGreaterThanOrEqual(masks.length);
   // The annotator may not read it.
   expect((await annotator.request.get(`/api/projects/${projectId}/analytics/masks`)).status()).toBe(403);
+  // The per-hand-in quality CSV: one line per hand-in of the accepted image (its first one and the re-submission if any).
+  const handIns = (await (await manager.request.get(`/api/projects/${projectId}/analytics/hand-ins`)).text()).trim().split("\r\n");
+  expect(handIns[0]).toMatch(/^hand_in_id,image_id,file_name,annotator,/);
+  expect(handIns.length).toBeGreaterThanOrEqual(2);
+  expect(handIns.slice(1).every((line) => line.includes(corrected.imageId))).toBe(true);
+  expect((await annotator.request.get(`/api/projects/${projectId}/analytics/hand-ins`)).status()).toBe(403);
 });

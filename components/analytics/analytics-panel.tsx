@@ -72,6 +72,11 @@ export function AnalyticsPanel(props: { projectId: string; analytics: ProjectAna
         id="quality"
         title="Annotation quality from review"
         note={`Each image's first hand-in (before any review feedback) against the masks finally accepted; masks pair up at IoU ≥ 0.5. ${analytics.quality.handIns} hand-ins compared${analytics.quality.resubmitted > 0 ? `, plus ${analytics.quality.resubmitted} made again after a rejection (not counted here)` : ""}.`}
+        action={
+          <a href={`/api/projects/${projectId}/analytics/hand-ins`} className={buttonSecondary} download data-testid="hand-in-quality-csv">
+            Download per-hand-in CSV
+          </a>
+        }
       >
         <AnnotatorQualityTable annotators={analytics.quality.annotators} />
         <LabelQualityTable labels={analytics.quality.labels} />

@@ -11,6 +11,19 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+const rate = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+
+/** How review judged the person's first hand-ins, in one sentence. */
+function QualityLine({ quality }: { quality: NonNullable<MyWork["quality"]> }) {
+  return (
+    <p className="text-sm text-slate-600" data-testid="my-quality">
+      Review of your first hand-ins ({quality.handIns} accepted image{quality.handIns === 1 ? "" : "s"}): {quality.acceptedAsHandedIn} accepted exactly as you handed them in;
+      you had {rate(quality.recall)} of the accepted masks, {rate(quality.precision)} of your masks were kept
+      {quality.meanIou !== null ? ` (mean IoU ${quality.meanIou.toFixed(2)} with their accepted version)` : ""}, and {rate(quality.labelAgreement)} of their labels stood.
+    </p>
+  );
+}
+
 export function MyWorkCard({ work }: { work: MyWork }) {
   const drew = work.masks.count > 0;
   const reviewed = work.reviews.accepted + work.reviews.rejected > 0;
@@ -24,6 +37,7 @@ export function MyWorkCard({ work }: { work: MyWork }) {
         <Figure label="Median time per mask" value={drew && work.masks.medianSeconds !== null ? `${work.masks.medianSeconds} s` : "—"} testId="my-seconds-per-mask" />
         <Figure label="Clicks per mask" value={drew && work.masks.meanClicks !== null ? String(work.masks.meanClicks) : "—"} testId="my-clicks-per-mask" />
       </dl>
+      {work.quality && <QualityLine quality={work.quality} />}
       {reviewed && (
         <p className="text-sm text-slate-600" data-testid="my-reviews">
           You reviewed {work.reviews.accepted + work.reviews.rejected} image{work.reviews.accepted + work.reviews.rejected === 1 ? "" : "s"}: {work.reviews.accepted} accepted, {work.reviews.rejected} sent back.

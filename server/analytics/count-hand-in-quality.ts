@@ -33,10 +33,11 @@ function annotatorRow(userId: string | null, name: string, sums: Sums): Annotato
   };
 }
 
-export async function countHandInQuality(options: { projectId: string }): Promise<ProjectQuality> {
-  const { projectId } = options;
+/** `annotatorId` narrows everything to one person's hand-ins (their own figures on the queue page). */
+export async function countHandInQuality(options: { projectId: string; annotatorId?: string }): Promise<ProjectQuality> {
+  const { projectId, annotatorId } = options;
   const [rows, classes] = await Promise.all([
-    db().handIn.findMany({ where: { projectId, scoredAt: { not: null } }, select: { annotatorId: true, quality: true } }),
+    db().handIn.findMany({ where: { projectId, scoredAt: { not: null }, ...(annotatorId ? { annotatorId } : {}) }, select: { annotatorId: true, quality: true } }),
     db().labelClass.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } }),
   ]);
   const perAnnotator = new Map<string | null, Sums>();

@@ -12,6 +12,8 @@ import { acceptReview } from "../reviews/accept-review";
 import { rejectReview } from "../reviews/reject-review";
 import { getImageHistory } from "../reviews/get-image-history";
 import { getProjectAnalytics } from "../analytics/get-project-analytics";
+import { countMyWork } from "../tasks/count-my-work";
+import { streamHandInQuality } from "../analytics/stream-hand-in-quality";
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -113,6 +115,23 @@ describe("annotation quality from review", () => {
       ["car", 3, 3, 0],
       ["person", 1, 0, 1],
     ]);
+
+    // Each annotator sees their own figures under their queue, and only theirs.
+    expect((await countMyWork({ actor: a, projectId })).quality).toMatchObject({ userId: a.id, handIns: 1, acceptedAsHandedIn: 0, recall: 0.667 });
+    expect((await countMyWork({ actor: b, projectId })).quality).toMatchObject({ userId: b.id, handIns: 1, acceptedAsHandedIn: 1 });
+    expect((await countMyWork({ actor: reviewer, projectId })).quality).toBeNull();
+
+    // The per-hand-in CSV (paged one row at a time here): a header and the three scored hand-ins.
+    const lines: string[] = [];
+    for await (const line of await streamHandInQuality({ actor: manager, projectId, pageSize: 1 })) lines.push(line.trimEnd());
+    expect(lines).toHaveLength(4);
+    const header = lines[0]!.split(",");
+    const cells = lines.slice(1).map((line) => Object.fromEntries(line.split(",").map((value, index) => [header[index], value])));
+    const firstOfA = cells.find((cell) => cell.annotator === a.name && cell.first_hand_in === "true")!;
+    expect(firstOfA).toMatchObject({ reviewer: reviewer.name, handed_in_masks: "3", accepted_masks: "3", matched: "2", missed: "1", extra: "1", accepted_as_handed_in: "false" });
+    expect(Number(firstOfA.mean_iou)).toBeCloseTo((1 + 5000 / 5500) / 2, 3);
+    expect(cells.filter((cell) => cell.accepted_as_handed_in === "true").map((cell) => cell.annotator)).toEqual([b.name]);
+    await expect(streamHandInQuality({ actor: a, projectId })).rejects.toMatchObject({ code: "forbidden" });
 
     // The image's history carries each hand-in's comparison.
     const history = await getImageHistory({ actor: a, imageId: workA.imageId });

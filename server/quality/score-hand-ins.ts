@@ -9,17 +9,19 @@ import { compareHandIn } from "./compare-hand-in";
 
 const handInMasksSchema = z.array(handInMaskSchema);
 
-export async function scoreHandIns(options: { tx: Prisma.TransactionClient; imageId: string; reviewerId: string; now?: Date }): Promise<number> {
+export type ScoredHandIn = { handInId: string; annotatorId: string | null; quality: HandInQuality };
+
+export async function scoreHandIns(options: { tx: Prisma.TransactionClient; imageId: string; reviewerId: string; now?: Date }): Promise<ScoredHandIn[]> {
   const { tx, imageId } = options;
-  const handIns = await tx.handIn.findMany({ where: { imageId, scoredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, masks: true } });
-  if (handIns.length === 0) return 0;
+  const handIns = await tx.handIn.findMany({ where: { imageId, scoredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, masks: true, annotatorId: true } });
+  if (handIns.length === 0) return [];
   const accepted: HandInMask[] = await tx.annotation.findMany({
     where: { imageId, deletedAt: null },
     select: { id: true, labelClassId: true, rleCounts: true, maskHeight: true, maskWidth: true, bbox: true, area: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const scoredAt = options.now ?? new Date();
-  let scored = 0;
+  const scored: ScoredHandIn[] = [];
   for (const [index, handIn] of handIns.entries()) {
     // Both sides were written by the app, so a failure here is a bug, not user input:
     // it is logged and the hand-in left unscored, and the accept still goes through.
@@ -31,7 +33,7 @@ export async function scoreHandIns(options: { tx: Prisma.TransactionClient; imag
       continue;
     }
     await tx.handIn.update({ where: { id: handIn.id }, data: { quality, scoredAt, reviewerId: options.reviewerId } });
-    scored++;
+    scored.push({ handInId: handIn.id, annotatorId: handIn.annotatorId, quality });
   }
   return scored;
 }

@@ -37,12 +37,21 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
     const accepted = await tx.task.updateMany({ where: { id: annotate.id, status: "submitted" }, data: { status: "accepted" } });
     if (accepted.count === 0) throw new AppError("conflict", `The image is ${annotate.status.replace("_", " ")}, not submitted: it cannot be accepted now.`);
     await tx.review.create({ data: { taskId, reviewerId: actor.id, verdict: "accept", comment: options.comment?.trim() ?? "" } });
-    await scoreHandIns({ tx, imageId: review.imageId, reviewerId: actor.id });
+    const scored = await scoreHandIns({ tx, imageId: review.imageId, reviewerId: actor.id });
     await queueWebhookEvent({
       tx,
       projectId: review.projectId,
       event: "review.accepted",
-      data: async () => ({ reviewTaskId: taskId, taskId: annotate.id, image: await webhookImageData({ imageId: review.imageId, tx }), reviewer: webhookPerson(actor), annotatorId: annotate.lastAnnotatorId, comment: options.comment?.trim() ?? "" }),
+      data: async () => ({
+        reviewTaskId: taskId,
+        taskId: annotate.id,
+        image: await webhookImageData({ imageId: review.imageId, tx }),
+        reviewer: webhookPerson(actor),
+        annotatorId: annotate.lastAnnotatorId,
+        comment: options.comment?.trim() ?? "",
+        // This round's hand-ins against the accepted masks (the Analytics tab's quality figures).
+        handIns: scored.map(({ handInId, annotatorId, quality }) => ({ handInId, annotatorId, ...quality })),
+      }),
     });
     await recordAuditEvent({ tx, actorId: actor.id, projectId: review.projectId, action: "review.accept", targetType: "task", targetId: taskId, data: { imageId: review.imageId, annotatorId: annotate.lastAnnotatorId } });
     return {

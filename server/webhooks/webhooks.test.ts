@@ -146,6 +146,11 @@ describe("delivering events", () => {
       project: { id: projectId },
       data: { taskId: work.id, reviewTaskId: secondReview.id, comment: "good", reviewer: { id: reviewer.id, email: reviewer.email }, annotatorId: annotator.id, image: { id: work.imageId, fileName: expect.stringMatching(/^img-\d+\.png$/), width: 640 } },
     });
+    // Both hand-ins of the round (no masks drawn in this test) against the accepted image.
+    expect(accepted.data.handIns.map((handIn: { annotatorId: string; firstOfRound: boolean; handedIn: number; accepted: number }) => [handIn.annotatorId, handIn.firstOfRound, handIn.handedIn, handIn.accepted])).toEqual([
+      [annotator.id, true, 0, 0],
+      [annotator.id, false, 0, 0],
+    ]);
     expect(accepted.data.image.annotationsUrl).toMatch(new RegExp(`/api/images/${work.imageId}/annotations$`));
     const rejected = JSON.parse(mine.find((entry) => entry.headers["x-maskwright-event"] === "review.rejected")!.body);
     expect(rejected.data.comments).toEqual([{ comment: "the dog's tail is missing", annotationId: null, pinX: null, pinY: null }]);
