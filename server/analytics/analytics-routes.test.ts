@@ -8,6 +8,7 @@ import * as analyticsRoute from "../../app/api/projects/[projectId]/analytics/ro
 import * as masksRoute from "../../app/api/projects/[projectId]/analytics/masks/route";
 import { MASK_TELEMETRY_HEADER } from "./mask-telemetry-csv";
 import { streamMaskTelemetry } from "./stream-mask-telemetry";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -44,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const context = () => ({ params: Promise.resolve({ projectId }) });

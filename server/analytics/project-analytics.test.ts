@@ -2,9 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, type TaskStatus } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/factories";
 import { getProjectAnalytics } from "./get-project-analytics";
+import { closeTestDb } from "../testing/close-test-db";
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const HOUR = 3600_000;

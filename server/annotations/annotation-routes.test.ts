@@ -6,11 +6,11 @@ import { createMask, decodeRleToMask, encodeMaskToRle, maskFromRows, paintDisc, 
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { outboxIdle } from "../realtime/append-realtime-event";
 import { createTestProject, createTestUser } from "../testing/fixtures/image-test-project";
 import { holdTestLease } from "../tasks/testing/queue-fixtures";
 import * as collectionRoute from "../../app/api/images/[imageId]/annotations/route";
 import * as itemRoute from "../../app/api/annotations/[annotationId]/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -109,8 +109,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Saves publish annotation:saved without waiting for the outbox write: let it land before the client closes.
-  await outboxIdle();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("POST /api/images/:imageId/annotations", () => {

@@ -7,6 +7,7 @@ import { importImage } from "../images/import-image";
 import { makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { describeEditAccess } from "./describe-edit-access";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function accessFor(actor: Actor) {

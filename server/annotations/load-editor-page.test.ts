@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { createProjectWithImages } from "../testing/fixtures/project-with-images";
 import { loadEditorPage } from "./load-editor-page";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const neighbours = (page: Awaited<ReturnType<typeof loadEditorPage>>) => ({ previous: page.previousImageId, next: page.nextImageId, position: page.position });

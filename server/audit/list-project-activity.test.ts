@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { importImage } from "../images/import-image";
 import { deleteImages } from "../images/delete-images";
 import { stopQueue } from "../jobs/queue";
@@ -11,6 +10,7 @@ import { makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { listProjectActivity, summarizeAuditData } from "./list-project-activity";
 import { recordAuditEvent } from "./record-audit-event";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("listProjectActivity", () => {

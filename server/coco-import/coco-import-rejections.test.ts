@@ -11,6 +11,7 @@ import { stopQueue } from "../jobs/queue";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { buildCocoFixture, makeZip, patchZipName, type CocoFixture } from "../exports/testing/coco-fixture";
 import * as importRoute from "../../app/api/projects/[projectId]/coco-import/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -46,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function snapshot() {

@@ -12,6 +12,7 @@ import * as activateRoute from "../../app/api/projects/[projectId]/detector/[ver
 import * as settingsRoute from "../../app/api/projects/[projectId]/detector/settings/route";
 import * as prefillRoute from "../../app/api/projects/[projectId]/detector/prefill/route";
 import * as prefillImageRoute from "../../app/api/projects/[projectId]/detector/prefill/[imageId]/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -72,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("training", () => {

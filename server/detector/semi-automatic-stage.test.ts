@@ -25,6 +25,7 @@ const { createAnnotation } = await import("../annotations/create-annotation");
 const { deleteAnnotation } = await import("../annotations/delete-annotation");
 const { updateAnnotation } = await import("../annotations/update-annotation");
 const { stopQueue } = await import("../jobs/queue");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 type Project = Awaited<ReturnType<typeof createShapesProject>>;
 type Actor = Awaited<ReturnType<typeof createTestUser>>;
@@ -50,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 function pendingImage(index: number) {

@@ -13,6 +13,7 @@ import { runExportJob } from "./run-export-job";
 import * as projectExportsRoute from "../../app/api/projects/[projectId]/exports/route";
 import * as exportRoute from "../../app/api/exports/[exportId]/route";
 import * as downloadRoute from "../../app/api/exports/[exportId]/download/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -82,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("export routes", () => {

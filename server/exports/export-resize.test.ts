@@ -6,7 +6,6 @@ import { createMask, decodeRleToMask, encodeMaskToRle, type CocoRle } from "@/li
 import { TASK_STATUSES } from "@/lib/schemas/exports";
 import type { Actor } from "../auth/actor";
 import { importCocoDataset } from "../coco-import/import-coco-dataset";
-import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { exportKeyFor, storedFilePath } from "../storage/content-store";
 import { makePng } from "../testing/fixtures/images";
@@ -14,6 +13,7 @@ import { createTestProject, createTestUser, setupTempDataDir } from "../testing/
 import { runExportJob } from "./run-export-job";
 import { startExport } from "./start-export";
 import { makeZip, readZip } from "./testing/coco-fixture";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("resized exports", () => {

@@ -14,6 +14,7 @@ import { createTestProject, createTestUser, setupTempDataDir } from "../testing/
 import { runExportJob } from "./run-export-job";
 import { startExport } from "./start-export";
 import { buildCocoFixture, makeZip, readZip, type CocoFixture } from "./testing/coco-fixture";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const ALL_STATUSES = [...TASK_STATUSES];

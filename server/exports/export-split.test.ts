@@ -17,6 +17,7 @@ import { runExportJob } from "./run-export-job";
 import { startExport } from "./start-export";
 import { buildCocoFixture, makeZip, readZip } from "./testing/coco-fixture";
 import { assignExportSplits } from "./assign-export-splits";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function exportFiles(input: StartExportInput): Promise<{ files: Map<string, Buffer>; zip: Buffer }> {

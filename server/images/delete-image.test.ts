@@ -8,6 +8,7 @@ import { deleteImage } from "./delete-image";
 import { deleteImages } from "./delete-images";
 import { importImage } from "./import-image";
 import { readImageFile } from "./read-image-file";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function importOne(options: { projectId?: string; bytes?: Buffer; fileName?: string } = {}) {

@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { makePng, makeSvg } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
@@ -16,6 +15,7 @@ import * as folderRoute from "../../app/api/projects/[projectId]/images/import-f
 import * as fileRoute from "../../app/api/images/[imageId]/file/route";
 import * as thumbnailRoute from "../../app/api/images/[imageId]/thumbnail/route";
 import * as imageRoute from "../../app/api/images/[imageId]/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -59,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
   await fs.rm(importRoot, { recursive: true, force: true });
 });
 

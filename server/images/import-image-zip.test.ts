@@ -10,6 +10,7 @@ import { stopQueue } from "../jobs/queue";
 import { makeCorruptPng, makeJpeg, makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import * as zipRoute from "../../app/api/projects/[projectId]/images/zip/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -43,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("POST /api/projects/:id/images/zip", () => {

@@ -9,6 +9,7 @@ import { objectKeyFor, sha256Hex, storedFilePath } from "../storage/content-stor
 import { buildImageFixtures, makeJpeg, makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
+import { closeTestDb } from "../testing/close-test-db";
 
 const dataDir = setupTempDataDir();
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function objectFiles(): Promise<string[]> {

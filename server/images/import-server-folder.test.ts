@@ -10,6 +10,7 @@ import { makeJpeg, makePng, makeTextFile } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importServerFolder, type FolderFileResult } from "./import-server-folder";
 import { resolveImportFolder } from "./resolve-import-folder";
+import { closeTestDb } from "../testing/close-test-db";
 
 // Layout: <base>/root is the import root, <base>/outside must stay unreachable.
 const base = mkdtempSync(path.join(os.tmpdir(), "maskwright-import-"));
@@ -43,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
   await fs.rm(base, { recursive: true, force: true });
 });
 

@@ -8,6 +8,7 @@ import { importImage } from "./import-image";
 import { listProjectImages } from "./list-project-images";
 import { makeThumbnail } from "./make-thumbnail";
 import { readImageFile } from "./read-image-file";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {

@@ -7,6 +7,7 @@ import { setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { createProjectWithImages } from "../testing/fixtures/project-with-images";
 import { listImageIdsInOrder } from "./list-image-ids-in-order";
 import { listProjectImages } from "./list-project-images";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const names = (page: { items: { fileName: string }[] }) => page.items.map((item) => item.fileName);

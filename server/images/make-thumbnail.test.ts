@@ -11,6 +11,7 @@ import { createTestProject, createTestUser, setupTempDataDir } from "../testing/
 import { importImage } from "./import-image";
 import { makeThumbnail } from "./make-thumbnail";
 import { computeDhash } from "./compute-dhash";
+import { closeTestDb } from "../testing/close-test-db";
 
 /** Vertical stripes: nothing like the fixtures' ellipse. */
 function stripes(width: number, height: number): Promise<Buffer> {
@@ -31,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function importBytes(bytes: Buffer, id = projectId): Promise<{ id: string; sha256: string }> {

@@ -9,6 +9,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/fixtures/image-test-project";
 import * as overlayRoute from "../../app/api/images/[imageId]/mask-overlay/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -53,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ imageId: id }) });

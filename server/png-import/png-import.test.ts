@@ -21,6 +21,7 @@ import { makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importPngMasksUpload } from "./import-png-masks-upload";
 import { vocPaletteColour } from "./segmentation-colour-map";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("PNG mask import", () => {

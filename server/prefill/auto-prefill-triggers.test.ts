@@ -18,7 +18,7 @@ const { createTestProject, createTestUser } = await import("../testing/fixtures/
 const { runEncodeImageJob } = await import("../sam/encode-image-job");
 const { activateDetectorVersion } = await import("../detector/activate-detector-version");
 const { autoPrefillApplies } = await import("./auto-prefill-enabled");
-const { outboxIdle } = await import("../realtime/append-realtime-event");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 type ImageState = "fresh" | "started" | "submitted" | "annotated" | "prefilled" | "prefill-touched";
 
@@ -28,8 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await outboxIdle(); // activation publishes detector:changed without waiting for its outbox write
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function project(settings: object = {}, detector: "active" | "trained" | "none" = "none") {

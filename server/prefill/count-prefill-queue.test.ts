@@ -10,6 +10,7 @@ const { JOBS } = await import("../jobs/job-names");
 const { createTestProject, createTestUser } = await import("../testing/fixtures/image-test-project");
 const { countPrefillQueue } = await import("./count-prefill-queue");
 const { getPrefillOutcomes } = await import("./get-prefill-outcomes");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 beforeAll(async () => {
   await queue();
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function addImage(projectId: string): Promise<string> {

@@ -25,6 +25,7 @@ import { countPrefillOutcomes } from "./count-prefill-outcomes";
 import { listPrefillAnnotations } from "./list-prefill-annotations";
 import { toPrefillRows } from "./prefill-rows";
 import type { SegmentedMask } from "./segment-proposals";
+import { closeTestDb } from "../testing/close-test-db";
 
 const WIDTH = 60;
 const HEIGHT = 40;
@@ -108,7 +109,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("pre-filled masks handled in the editor", () => {

@@ -26,6 +26,7 @@ const { updatePrefillSettings } = await import("./update-prefill-settings");
 const { listPrefillAnnotations } = await import("./list-prefill-annotations");
 const { listProjectOnnxDetectors } = await import("./list-project-onnx-detectors");
 const { buildTinyOnnxDetector, writeTinyOnnxDetector } = await import("./testing/tiny-onnx-detector");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 const SIZE = 64;
 const WIDTH = 320;
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function setup() {

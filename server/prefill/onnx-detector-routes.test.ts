@@ -6,11 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/fixtures/image-test-project";
 import * as onnxRoute from "../../app/api/projects/[projectId]/detector/onnx/route";
 import * as settingsRoute from "../../app/api/projects/[projectId]/detector/settings/route";
 import { buildTinyOnnxDetector, writeTinyOnnxDetector } from "./testing/tiny-onnx-detector";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.MASKWRIGHT_ONNX_DETECTORS_DIR;
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const list = () => onnxRoute.GET(new Request(`${base}/${projectId}/detector/onnx`), { params: Promise.resolve({ projectId }) });

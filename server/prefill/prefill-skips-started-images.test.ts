@@ -13,6 +13,7 @@ const { db } = await import("../db/client");
 const { queue, stopQueue } = await import("../jobs/queue");
 const { createTestProject, createTestUser } = await import("../testing/fixtures/image-test-project");
 const { runPrefillImageJob } = await import("./run-prefill-image-job");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 type State = "fresh" | "todo" | "in_progress" | "submitted" | "manual" | "manual-deleted";
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function imageIn(projectId: string, state: State): Promise<string> {

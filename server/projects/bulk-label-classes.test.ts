@@ -5,9 +5,10 @@ import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/factories";
 import { addLabelClasses } from "./add-label-classes";
 import { copyLabelClasses } from "./copy-label-classes";
+import { closeTestDb } from "../testing/close-test-db";
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const labelsOf = (projectId: string) =>

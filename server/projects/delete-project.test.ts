@@ -15,6 +15,7 @@ import { makePng } from "../testing/fixtures/images";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import * as projectRoute from "../../app/api/projects/[projectId]/route";
 import { deleteProject } from "./delete-project";
+import { closeTestDb } from "../testing/close-test-db";
 
 setupTempDataDir();
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const members = () => [

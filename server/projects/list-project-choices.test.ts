@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/factories";
 import { listProjectChoices } from "./list-project-choices";
+import { closeTestDb } from "../testing/close-test-db";
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("listProjectChoices", () => {

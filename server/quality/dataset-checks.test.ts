@@ -12,6 +12,7 @@ import { setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { createProjectWithImages } from "../testing/fixtures/project-with-images";
 import { findIssueImages } from "./find-issue-images";
 import * as checksRoute from "../../app/api/projects/[projectId]/checks/route";
+import { closeTestDb } from "../testing/close-test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("../auth/actor", async () => {
@@ -78,7 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 const imagesWith = async (issue: Parameters<typeof findIssueImages>[0]["issue"]) =>

@@ -9,8 +9,8 @@ import { queue, stopQueue } from "../jobs/queue";
 import { claimNextTask } from "../tasks/claim-next-task";
 import { submitTask } from "../tasks/submit-task";
 import { batchEverything, createFastUsers, createQueueProject } from "../tasks/testing/queue-fixtures";
-import { outboxIdle } from "../realtime/append-realtime-event";
 import { acceptReview } from "./accept-review";
+import { closeTestDb } from "../testing/close-test-db";
 
 const failure = vi.hoisted(() => ({ next: null as Error | null }));
 vi.mock("../detector/maybe-start-auto-training", async (importOriginal) => {
@@ -31,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopQueue();
-  await outboxIdle(); // the last accept publishes task:changed without waiting for its outbox write
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 async function setup(options: { images: number; autoTrainAfter: number }) {

@@ -14,6 +14,7 @@ const { putObject, readStoredBuffer, embeddingKeyFor } = await import("../storag
 const { createTestProject } = await import("../testing/factories");
 const { decodeCompactEmbedding, readCompactEmbeddingHeader } = await import("@/lib/embedding/compact-embedding");
 const { runEncodeImageJob } = await import("./encode-image-job");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 async function makeImage(seed: number) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="rgb(${seed % 255},200,220)"/><circle cx="160" cy="120" r="60" fill="#c03030"/></svg>`;
@@ -28,7 +29,7 @@ async function makeImage(seed: number) {
 }
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("encode-image job", () => {

@@ -8,6 +8,7 @@ setupTempDataDir();
 const { db } = await import("../db/client");
 const { putEmbedding, putObject } = await import("../storage/content-store");
 const { readImageEmbedding } = await import("./read-image-embedding");
+const { closeTestDb } = await import("../testing/close-test-db");
 
 async function imageInProject(projectId: string, seed: string) {
   const stored = await putObject({ bytes: new TextEncoder().encode(`picture ${seed}`) });
@@ -27,7 +28,7 @@ async function setEmbeddingRow(imageSha256: string, data: { status: "pending" | 
 }
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 describe("readImageEmbedding", () => {

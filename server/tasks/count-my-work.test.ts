@@ -3,9 +3,10 @@ import { db } from "../db/client";
 import { createTestProject, createTestUser } from "../testing/factories";
 import { countMyWork } from "./count-my-work";
 import { listTeamWork } from "./list-team-work";
+import { closeTestDb } from "../testing/close-test-db";
 
 afterAll(async () => {
-  await db().$disconnect();
+  await closeTestDb();
 });
 
 let imageSeq = 0;
