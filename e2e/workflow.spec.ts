@@ -285,6 +285,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(qualityRow.locator("td").nth(2)).toHaveText("0%");
   await expect(qualityRow.locator("td").nth(3)).not.toHaveText("100%");
   await screenshot(manager, "workflow-analytics");
+  // From there, the Images tab narrowed to the images review changed: the accepted one.
+  await manager.getByTestId("quality-changed-images").click();
+  await expect(manager).toHaveURL(/tab=images&review=changed/);
+  await expect(manager.getByTestId("image-card")).toHaveCount(1);
+  await expect(manager.getByTestId("image-review-filter")).toHaveValue("changed");
   // The annotator sees the same judgement of their own work under their queue.
   await annotator.goto(`/projects/${projectId}/queue`);
   await expect(annotator.getByTestId("my-quality")).toContainText("(1 accepted image): 0 accepted exactly as you handed them in");

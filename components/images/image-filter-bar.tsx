@@ -1,6 +1,6 @@
 // Filters over the Images tab: one chip per annotate status (with its count),
-// a file name search, a label class, an annotator and an image attribute
-// value, and the order. Plain links and a GET form, so it works before any
+// a file name search, a label class, an annotator, an image attribute value,
+// what review did to the first hand-in, and the order. Plain links and a GET form, so it works before any
 // JavaScript and every filtered view has its own URL.
 import Form from "next/form";
 import Link from "next/link";
@@ -91,6 +91,11 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
           {annotators.map((member) => (
             <option key={member.id} value={member.id}>{member.name}</option>
           ))}
+        </select>
+        <select name="review" defaultValue={filters.review ?? ""} aria-label="Images by review outcome" className={`${compactField} max-w-56`} data-testid="image-review-filter">
+          <option value="">Any review outcome</option>
+          <option value="changed">Changed in review</option>
+          <option value="as_is">Accepted as handed in</option>
         </select>
         {attributeOptions.length > 0 && (
           <select name="attr" defaultValue={filters.attr ?? ""} aria-label="Images whose attribute is" className={`${compactField} max-w-56`}>

@@ -1,11 +1,11 @@
 // The project page's Images tab as a URL: the filters and the page live in the
 // query string, so a filtered view can be linked, reloaded and shared.
-import { IMAGE_FILTER_KEYS, type ImageSort } from "@/lib/schemas/images";
+import { IMAGE_FILTER_KEYS, type ImageSort, type ReviewOutcome } from "@/lib/schemas/images";
 import type { DatasetIssue } from "@/lib/schemas/dataset-checks";
 import type { TaskStatusName } from "@/lib/schemas/tasks";
 
 /** `sort` absent = import order (the default is never written into a URL). */
-export type ImageFilters = { status?: TaskStatusName; q?: string; label?: string; annotator?: string; attr?: string; issue?: DatasetIssue; sort?: ImageSort; page?: number };
+export type ImageFilters = { status?: TaskStatusName; q?: string; label?: string; annotator?: string; attr?: string; issue?: DatasetIssue; review?: ReviewOutcome; sort?: ImageSort; page?: number };
 export type ImageViewFilters = Omit<ImageFilters, "page">;
 
 function setFilterParams(params: URLSearchParams, filters: ImageViewFilters): void {
@@ -32,7 +32,7 @@ export function annotateHref(projectId: string, imageId: string, filters: ImageV
 
 /** Whether the view is narrowed (the order alone does not narrow it). */
 export function isFilteredView(filters: ImageViewFilters): boolean {
-  return Boolean(filters.status || filters.q || filters.label || filters.annotator || filters.attr || filters.issue);
+  return Boolean(filters.status || filters.q || filters.label || filters.annotator || filters.attr || filters.issue || filters.review);
 }
 
 /** Page numbers to offer around the current one: first, last, and two either side, with gaps as null. */

@@ -37,6 +37,10 @@ function idFilter(key: string, what: string) {
     .optional();
 }
 
+/** What review did to an image's first hand-in (lib/schemas/hand-in-quality): changed it, or accepted it as it was. */
+export const REVIEW_OUTCOMES = ["changed", "as_is"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
 /** The Images tab's filters; the editor keeps them to walk the same view. */
 export const imageFiltersQuery = z.object({
   sort: z.enum(IMAGE_SORTS, { error: `must be one of ${IMAGE_SORTS.join(", ")}` }).optional(),
@@ -63,11 +67,13 @@ export const imageFiltersQuery = z.object({
     .optional(),
   /** Only images showing one of the dataset checks' issues (lib/schemas/dataset-checks). */
   issue: datasetIssueSchema.optional(),
+  /** Only accepted images whose first hand-in review changed, or accepted exactly as handed in. */
+  review: z.enum(REVIEW_OUTCOMES, { error: `must be one of ${REVIEW_OUTCOMES.join(", ")}` }).optional(),
 });
 export type ImageFiltersQuery = z.infer<typeof imageFiltersQuery>;
 
 /** The URL keys of the Images tab's view (the page number aside), in the order links write them. */
-export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "attr", "issue", "sort"] as const;
+export const IMAGE_FILTER_KEYS = ["status", "q", "label", "annotator", "attr", "issue", "review", "sort"] as const;
 
 /** "name=value" for the attr filter: a yes/no attribute's values are written yes and no. */
 export function imageAttributeFilterValue(name: string, value: string | boolean): string {

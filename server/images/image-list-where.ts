@@ -2,11 +2,12 @@
 // the editor's previous / next walk use the same condition, so the editor
 // steps through exactly the images the grid showed, in the same order.
 import type { DatasetIssue } from "@/lib/schemas/dataset-checks";
-import { UNLABELLED_FILTER, type ImageSort } from "@/lib/schemas/images";
+import { UNLABELLED_FILTER, type ImageSort, type ReviewOutcome } from "@/lib/schemas/images";
 import type { TaskStatus } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { escapeLike } from "../db/escape-like";
 import { findIssueImages } from "../quality/find-issue-images";
+import { findReviewOutcomeImages } from "../quality/find-review-outcome-images";
 import { db } from "../db/client";
 import { readLabelAttributes } from "@/lib/schemas/label-attributes";
 
@@ -23,15 +24,18 @@ export type ImageListFilters = {
   attr?: string;
   /** Only images showing this dataset issue (resolved to ids by imageListWhereFor). */
   issue?: DatasetIssue;
+  /** Only accepted images whose first hand-in review changed ("changed") or left as it was ("as_is"). */
+  review?: ReviewOutcome;
   /** Order of the view; import order when absent. */
   sort?: ImageSort;
 };
 
 /** The view's condition once the issue and attribute filters are resolved (imageListWhereFor). */
-function imageListWhere(options: { projectId: string; issueImageIds?: string[]; attributeWhere?: Prisma.ImageWhereInput } & ImageListFilters): Prisma.ImageWhereInput {
-  const { projectId, status, q, label, annotator, issueImageIds, attributeWhere } = options;
+function imageListWhere(options: { projectId: string; issueImageIds?: string[]; reviewImageIds?: string[]; attributeWhere?: Prisma.ImageWhereInput } & ImageListFilters): Prisma.ImageWhereInput {
+  const { projectId, status, q, label, annotator, issueImageIds, reviewImageIds, attributeWhere } = options;
   const and: Prisma.ImageWhereInput[] = [];
   if (issueImageIds) and.push({ id: { in: issueImageIds } });
+  if (reviewImageIds) and.push({ id: { in: reviewImageIds } });
   if (attributeWhere) and.push(attributeWhere);
   if (status) and.push({ tasks: { some: { stage: "annotate", status } } });
   if (q) and.push({ fileName: { contains: escapeLike(q), mode: "insensitive" } });
@@ -40,12 +44,13 @@ function imageListWhere(options: { projectId: string; issueImageIds?: string[]; 
   return { projectId, ...(and.length > 0 && { AND: and }) };
 }
 
-/** The view's condition: an issue filter's image ids and an attribute filter's typed value are looked up first. */
+/** The view's condition: an issue or review filter's image ids and an attribute filter's typed value are looked up first. */
 export async function imageListWhereFor(options: { projectId: string; filters: ImageListFilters }): Promise<Prisma.ImageWhereInput> {
   const { projectId, filters } = options;
   const issueImageIds = filters.issue ? [...(await findIssueImages({ projectId, issue: filters.issue })).keys()] : undefined;
+  const reviewImageIds = filters.review ? await findReviewOutcomeImages({ projectId, outcome: filters.review }) : undefined;
   const attributeWhere = filters.attr ? await imageAttributeWhere({ projectId, attr: filters.attr }) : undefined;
-  return imageListWhere({ projectId, ...filters, issueImageIds, attributeWhere });
+  return imageListWhere({ projectId, ...filters, issueImageIds, reviewImageIds, attributeWhere });
 }
 
 /**

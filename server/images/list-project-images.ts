@@ -17,8 +17,8 @@ export async function listProjectImages(options: {
   page?: number;
   pageSize?: number;
 } & ImageListFilters): Promise<ImagePage> {
-  const { actor, projectId, status, q, label, annotator, attr, issue, sort } = options;
-  const filters: ImageListFilters = { status, q, label, annotator, attr, issue, sort };
+  const { actor, projectId, status, q, label, annotator, attr, issue, review, sort } = options;
+  const filters: ImageListFilters = { status, q, label, annotator, attr, issue, review, sort };
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(options.pageSize ?? 50)));
   await requireProjectAccess({ actor, projectId });

@@ -14,6 +14,8 @@ import { getImageHistory } from "../reviews/get-image-history";
 import { getProjectAnalytics } from "../analytics/get-project-analytics";
 import { countMyWork } from "../tasks/count-my-work";
 import { streamHandInQuality } from "../analytics/stream-hand-in-quality";
+import { listProjectImages } from "../images/list-project-images";
+import { listImageIdsInOrder } from "../images/list-image-ids-in-order";
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -132,6 +134,11 @@ describe("annotation quality from review", () => {
     expect(Number(firstOfA.mean_iou)).toBeCloseTo((1 + 5000 / 5500) / 2, 3);
     expect(cells.filter((cell) => cell.accepted_as_handed_in === "true").map((cell) => cell.annotator)).toEqual([b.name]);
     await expect(streamHandInQuality({ actor: a, projectId })).rejects.toMatchObject({ code: "forbidden" });
+
+    // The Images tab (and the editor's walk) narrow to what review changed, or left as it was.
+    expect((await listProjectImages({ actor: manager, projectId, review: "changed" })).items.map((item) => item.id)).toEqual([workA.imageId]);
+    expect((await listProjectImages({ actor: manager, projectId, review: "as_is" })).items.map((item) => item.id)).toEqual([workB.imageId]);
+    expect(await listImageIdsInOrder({ projectId, filters: { review: "changed" } })).toEqual([workA.imageId]);
 
     // The image's history carries each hand-in's comparison.
     const history = await getImageHistory({ actor: a, imageId: workA.imageId });

@@ -190,8 +190,8 @@ async function loadActivity(actor: Actor, projectId: string, query: Record<strin
 function readImageQuery(query: Record<string, string | string[] | undefined>): { filters: ImageFilters; error?: string } {
   const parsed = listImagesQuery.safeParse({ ...imageFilterParams(query), page: firstSearchParam(query.page) });
   if (parsed.success) {
-    const { status, q, label, annotator, attr, issue, sort, page } = parsed.data;
-    return { filters: { status, q, label, annotator, attr, issue, sort, page } };
+    const { status, q, label, annotator, attr, issue, review, sort, page } = parsed.data;
+    return { filters: { status, q, label, annotator, attr, issue, review, sort, page } };
   }
   return { filters: {}, error: describeZodError(parsed.error) };
 }
