@@ -15,7 +15,7 @@ import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-
 import { findReviewTask } from "./find-review-task";
 import { scoreHandIns } from "../quality/score-hand-ins";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
-import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
+import { webhookReviewData } from "../webhooks/webhook-event-data";
 
 /** The accept is committed: a failure to queue retraining is logged, never reported as a failed accept. */
 async function startAutoTraining(projectId: string): Promise<void> {
@@ -43,11 +43,7 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
       projectId: review.projectId,
       event: "review.accepted",
       data: async () => ({
-        reviewTaskId: taskId,
-        taskId: annotate.id,
-        image: await webhookImageData({ imageId: review.imageId, tx }),
-        reviewer: webhookPerson(actor),
-        annotatorId: annotate.lastAnnotatorId,
+        ...(await webhookReviewData({ tx, reviewTaskId: taskId, annotate, imageId: review.imageId, reviewer: actor })),
         comment: options.comment?.trim() ?? "",
         // This round's hand-ins against the accepted masks (the Analytics tab's quality figures).
         handIns: scored.map(({ handInId, annotatorId, quality }) => ({ handInId, annotatorId, ...quality })),

@@ -13,7 +13,7 @@ import { claimNextTask, type ClaimResult } from "../tasks/claim-next-task";
 import { leaseLostError } from "../tasks/lease-errors";
 import { publishTaskChanges } from "../tasks/publish-task-changes";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
-import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
+import { webhookReviewData } from "../webhooks/webhook-event-data";
 import { SQL_NOW } from "../tasks/task-sql";
 import { TASK_ROW_SELECT, toTaskSummary, type TaskSummary } from "../tasks/task-summary";
 import { findReviewTask } from "./find-review-task";
@@ -65,11 +65,7 @@ export async function rejectReview(options: { actor: Actor; taskId: string; comm
       projectId: review.projectId,
       event: "review.rejected",
       data: async () => ({
-        reviewTaskId: taskId,
-        taskId: annotate.id,
-        image: await webhookImageData({ imageId: review.imageId, tx }),
-        reviewer: webhookPerson(actor),
-        annotatorId: annotate.lastAnnotatorId,
+        ...(await webhookReviewData({ tx, reviewTaskId: taskId, annotate, imageId: review.imageId, reviewer: actor })),
         returnedTo: returnTo?.userId ?? null,
         comments: comments.map((comment) => ({ comment: comment.comment, annotationId: comment.annotationId ?? null, pinX: comment.pinX ?? null, pinY: comment.pinY ?? null })),
       }),

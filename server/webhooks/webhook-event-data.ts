@@ -36,3 +36,20 @@ export function webhookExportData(row: { id: string; format: string; status: str
 export function webhookPerson(actor: { id: string; name: string; email: string }) {
   return { id: actor.id, name: actor.name, email: actor.email };
 }
+
+/** What review.accepted and review.rejected both say: the two tasks, the image, who reviewed and whose work it was. */
+export async function webhookReviewData(options: {
+  tx: Prisma.TransactionClient;
+  reviewTaskId: string;
+  annotate: { id: string; lastAnnotatorId: string | null };
+  imageId: string;
+  reviewer: { id: string; name: string; email: string };
+}) {
+  return {
+    reviewTaskId: options.reviewTaskId,
+    taskId: options.annotate.id,
+    image: await webhookImageData({ imageId: options.imageId, tx: options.tx }),
+    reviewer: webhookPerson(options.reviewer),
+    annotatorId: options.annotate.lastAnnotatorId,
+  };
+}
