@@ -92,6 +92,8 @@ describe("annotation quality from review", () => {
     expect(handIns).toHaveLength(2);
     const [first, second] = handIns.map((row) => handInQualitySchema.parse(row.quality));
     expect(handIns.every((row) => row.reviewerId === reviewer.id && row.scoredAt !== null)).toBe(true);
+    // Scored hand-ins no longer hold their masks.
+    expect(handIns.map((row) => row.masks)).toEqual([[], []]);
     // The first hand-in: 2 of the 3 accepted masks found, the stray removed, the person missing.
     expect(first).toMatchObject({ handedIn: 3, accepted: 3, matched: 2, unchanged: 1, relabelled: 0, missed: 1, extra: 1, firstOfRound: true });
     expect(first!.iouSum).toBeCloseTo(1 + 5000 / 5500, 5);

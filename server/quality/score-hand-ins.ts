@@ -32,7 +32,8 @@ export async function scoreHandIns(options: { tx: Prisma.TransactionClient; imag
       console.error(`[quality] hand-in ${handIn.id} could not be compared, left unscored:`, error instanceof Error ? error.message : error);
       continue;
     }
-    await tx.handIn.update({ where: { id: handIn.id }, data: { quality, scoredAt, reviewerId: options.reviewerId } });
+    // Scored, the snapshot has served: emptied so hand-ins do not keep a second copy of every mask.
+    await tx.handIn.update({ where: { id: handIn.id }, data: { quality, scoredAt, reviewerId: options.reviewerId, masks: [] } });
     scored.push({ handInId: handIn.id, annotatorId: handIn.annotatorId, quality });
   }
   return scored;
