@@ -218,6 +218,10 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await reviewer.goto(`/projects/${projectId}/queue`);
   await reviewer.getByTestId("start-review").click();
   await reviewer.waitForURL(/\/review\/[^/?]+$/);
+  // The oldest review first: the image handed in again after the rejection. The review says what changed since (the brushed mask).
+  await expect(reviewer.getByTestId("review-resubmission")).toContainText("0 added, 1 changed, 0 removed");
+  await expect(reviewer.getByTestId("review-mask-change")).toHaveAttribute("data-change", "changed");
+  await screenshot(reviewer, "workflow-review-resubmission");
   await reviewer.getByRole("link", { name: "Correct in editor" }).click();
   await reviewer.waitForURL(/\/annotate\/[^/?]+\?task=/);
   await expect(reviewer.getByTestId("review-correcting")).toBeVisible();

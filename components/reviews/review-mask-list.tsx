@@ -2,17 +2,32 @@
 // The reviewer's list of the image's masks: label, where each came from, size,
 // and the clicks / seconds its annotator spent. Hovering a row highlights that
 // mask on the image; the controls show or hide the masks and set their opacity,
-// to compare the outlines with the bare picture.
+// to compare the outlines with the bare picture. An image handed in again
+// after a rejection says what changed since, and marks the new and changed masks.
 import { describeAttributeValues } from "@/lib/schemas/label-attributes";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { describeEffort } from "./review-mask-summary";
+import type { Resubmission } from "@/lib/schemas/hand-in-quality";
 
 type Label = { id: string; name: string; color: string };
 
 const SOURCE_NOTE: Record<AnnotationDto["source"], string | null> = { manual: null, prefill: "pre-filled", import: "imported" };
 
+const CHANGE_BADGE: Record<"new" | "changed", string> = { new: "bg-emerald-50 text-emerald-800", changed: "bg-violet-50 text-violet-800" };
+
+function ResubmissionNote({ resubmission }: { resubmission: Resubmission }) {
+  const parts = [`${resubmission.added} added`, `${resubmission.changed} changed`, `${resubmission.removed} removed`, `${resubmission.unchanged} as before`];
+  return (
+    <p className="rounded-md bg-violet-50 px-2.5 py-1.5 text-xs text-violet-900" data-testid="review-resubmission">
+      Handed in again after it was sent back: {parts.join(", ")}.
+    </p>
+  );
+}
+
 export function ReviewMaskList(props: {
   annotations: readonly AnnotationDto[];
+  /** Set when the image was handed in again after a rejection. */
+  resubmission?: Resubmission | null;
   labels: readonly Label[];
   highlightId: string | null;
   onHighlight: (id: string | null) => void;
@@ -47,6 +62,7 @@ export function ReviewMaskList(props: {
         />
         <span className="w-8 text-right tabular-nums">{Math.round(props.opacity * 100)}%</span>
       </label>
+      {props.resubmission && <ResubmissionNote resubmission={props.resubmission} />}
       {props.annotations.length === 0 ? (
         <p className="text-sm text-slate-500">No masks on this image.</p>
       ) : (
@@ -55,6 +71,7 @@ export function ReviewMaskList(props: {
             const label = labelOf(annotation.labelClassId);
             const note = SOURCE_NOTE[annotation.source];
             const effort = describeEffort(annotation.telemetry);
+            const change = props.resubmission?.statusById[annotation.id];
             return (
               <li
                 key={annotation.id}
@@ -66,6 +83,11 @@ export function ReviewMaskList(props: {
                 <span className="text-slate-400">#{index + 1}</span>
                 <span className={label ? "text-slate-800" : "text-amber-700"}>{label?.name ?? "no label"}</span>
                 {note && <span className="rounded bg-amber-50 px-1 text-amber-800">{note}</span>}
+                {change && (
+                  <span className={`rounded px-1 ${CHANGE_BADGE[change]}`} data-testid="review-mask-change" data-change={change}>
+                    {change === "new" ? "new since sent back" : "changed since sent back"}
+                  </span>
+                )}
                 {Object.keys(annotation.attributes).length > 0 && (
                   <span className="min-w-0 truncate text-slate-500" title={describeAttributeValues(annotation.attributes)} data-testid="review-mask-attributes">
                     {describeAttributeValues(annotation.attributes)}

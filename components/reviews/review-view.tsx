@@ -18,6 +18,7 @@ import { useImageRoom, useSocketEvents } from "../tasks/use-live-events";
 import { useTaskHeartbeat } from "../tasks/use-task-heartbeat";
 import { MaskCanvas } from "./mask-canvas";
 import { ReviewMaskList } from "./review-mask-list";
+import type { Resubmission } from "@/lib/schemas/hand-in-quality";
 import { useReviewKeys } from "./use-review-keys";
 import { nextOpacityStep } from "../editor/core/mask-opacity";
 
@@ -26,7 +27,7 @@ type Draft = { comment: string; annotationId: string | null; pinX: number | null
 
 const EVENTS = ["annotation:saved", "annotation:deleted"] as const;
 
-export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
+export function ReviewView(props: { task: TaskDetails; labels: Label[]; resubmission?: Resubmission | null }) {
   const { task } = props;
   const router = useRouter();
   const focus = useBatchFocus().query;
@@ -151,6 +152,7 @@ export function ReviewView(props: { task: TaskDetails; labels: Label[] }) {
         <FormError message={error} />
         <ReviewMaskList
           annotations={annotations}
+          resubmission={props.resubmission ?? null}
           labels={props.labels}
           highlightId={hoveredId}
           onHighlight={setHoveredId}

@@ -81,3 +81,17 @@ export type ProjectQuality = {
   annotators: AnnotatorQuality[];
   labels: LabelClassQuality[];
 };
+
+/**
+ * A re-submitted image on the review page: what the annotator changed since
+ * the hand-in that was sent back (the two hand-in snapshots, compared).
+ */
+export type Resubmission = {
+  sentBackHandInAt: string;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Annotation id (as handed in now) -> what happened to it since the previous hand-in. */
+  statusById: Record<string, "new" | "changed">;
+};

@@ -34,37 +34,52 @@ function labelEntry(labels: Record<string, LabelQuality>, labelClassId: string |
   return labels[key];
 }
 
-export function compareHandIn(options: { handedIn: readonly HandInMask[]; accepted: readonly HandInMask[]; firstOfRound: boolean }): HandInQuality {
-  const handed: Prepared[] = options.handedIn.map((mask) => ({ ...mask, counts: null }));
-  const accepted: Prepared[] = options.accepted.map((mask) => ({ ...mask, counts: null }));
-  const pairs: { h: number; a: number; iou: number }[] = [];
-  handed.forEach((h, hi) => {
-    accepted.forEach((a, ai) => {
-      const iou = pairIou(h, a);
-      if (iou >= HAND_IN_MATCH_IOU) pairs.push({ h: hi, a: ai, iou });
+export type MaskPair = { from: number; to: number; iou: number };
+
+/** One-to-one pairs (indexes into `from` and `to`) at IoU >= 0.5, best first. */
+export function pairMasks(from: readonly HandInMask[], to: readonly HandInMask[]): MaskPair[] {
+  const a: Prepared[] = from.map((mask) => ({ ...mask, counts: null }));
+  const b: Prepared[] = to.map((mask) => ({ ...mask, counts: null }));
+  const candidates: MaskPair[] = [];
+  a.forEach((x, i) => {
+    b.forEach((y, j) => {
+      const iou = pairIou(x, y);
+      if (iou >= HAND_IN_MATCH_IOU) candidates.push({ from: i, to: j, iou });
     });
   });
-  pairs.sort((x, y) => y.iou - x.iou);
+  candidates.sort((x, y) => y.iou - x.iou);
+  const fromTaken = new Array<boolean>(a.length).fill(false);
+  const toTaken = new Array<boolean>(b.length).fill(false);
+  const pairs: MaskPair[] = [];
+  for (const pair of candidates) {
+    if (fromTaken[pair.from] || toTaken[pair.to]) continue;
+    fromTaken[pair.from] = true;
+    toTaken[pair.to] = true;
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+export function compareHandIn(options: { handedIn: readonly HandInMask[]; accepted: readonly HandInMask[]; firstOfRound: boolean }): HandInQuality {
+  const handed = options.handedIn;
+  const accepted = options.accepted;
+  const pairs = pairMasks(handed, accepted);
   const handedTaken = new Array<boolean>(handed.length).fill(false);
-  const acceptedTaken = new Array<boolean>(accepted.length).fill(false);
   const labels: Record<string, LabelQuality> = {};
-  let matched = 0;
   let unchanged = 0;
   let relabelled = 0;
   let iouSum = 0;
   for (const pair of pairs) {
-    if (handedTaken[pair.h] || acceptedTaken[pair.a]) continue;
-    handedTaken[pair.h] = true;
-    acceptedTaken[pair.a] = true;
-    const h = handed[pair.h]!;
-    const a = accepted[pair.a]!;
-    matched++;
+    handedTaken[pair.from] = true;
+    const h = handed[pair.from]!;
+    const a = accepted[pair.to]!;
     iouSum += pair.iou;
     const sameLabel = h.labelClassId === a.labelClassId;
     if (!sameLabel) relabelled++;
     if (sameLabel && h.rleCounts === a.rleCounts) unchanged++;
     labelEntry(labels, a.labelClassId).found++;
   }
+  const matched = pairs.length;
   for (const a of accepted) labelEntry(labels, a.labelClassId).accepted++;
   handed.forEach((h, index) => {
     if (!handedTaken[index]) labelEntry(labels, h.labelClassId).extra++;

@@ -13,6 +13,7 @@ import { rejectReview } from "../reviews/reject-review";
 import { getImageHistory } from "../reviews/get-image-history";
 import { getProjectAnalytics } from "../analytics/get-project-analytics";
 import { countMyWork } from "../tasks/count-my-work";
+import { describeResubmission } from "./describe-resubmission";
 import { streamHandInQuality } from "../analytics/stream-hand-in-quality";
 import { listProjectImages } from "../images/list-project-images";
 import { listImageIdsInOrder } from "../images/list-image-ids-in-order";
@@ -79,8 +80,13 @@ describe("annotation quality from review", () => {
     // a adds the person and hands in again.
     const fix = (await claimNextTask({ actor: a, projectId, prefetch: false })).task!;
     expect(fix.id).toBe(workA.id);
-    await draw({ projectId, imageId: workA.imageId, authorId: a.id, labelClassId: person, mask: rect(300, 50, 400, 250) });
+    // Before the fix is handed in, nothing to compare it with.
+    expect(await describeResubmission({ imageId: workA.imageId })).toBeNull();
+    const personId = await draw({ projectId, imageId: workA.imageId, authorId: a.id, labelClassId: person, mask: rect(300, 50, 400, 250) });
+    await db().annotation.update({ where: { id: stray }, data: { labelClassId: car } });
     await submitTask({ actor: a, taskId: workA.id });
+    // The reviewer sees what changed since the hand-in they sent back: the person added, the stray relabelled.
+    expect(await describeResubmission({ imageId: workA.imageId })).toMatchObject({ added: 1, changed: 1, removed: 0, unchanged: 2, statusById: { [personId]: "new", [stray]: "changed" } });
 
     // The reviewer grows the first car (5000 -> 5500 px, IoU 0.909), deletes the stray and accepts.
     const again = (await claimNextTask({ actor: reviewer, projectId, input: { stage: "review" } })).task!;
@@ -88,6 +94,7 @@ describe("annotation quality from review", () => {
     await db().annotation.update({ where: { id: stray }, data: { deletedAt: new Date() } });
     await acceptReview({ actor: reviewer, taskId: again.id });
 
+    expect(await describeResubmission({ imageId: workA.imageId })).toBeNull();
     const handIns = await db().handIn.findMany({ where: { imageId: workA.imageId }, orderBy: { createdAt: "asc" } });
     expect(handIns).toHaveLength(2);
     const [first, second] = handIns.map((row) => handInQualitySchema.parse(row.quality));

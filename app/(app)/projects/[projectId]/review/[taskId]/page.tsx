@@ -8,6 +8,7 @@ import { ReviewView } from "@/components/reviews/review-view";
 import { ProjectInstructions } from "@/components/projects/project-instructions";
 import { readImageAttributes } from "@/server/images/read-image-attributes";
 import { describeAttributeValues } from "@/lib/schemas/label-attributes";
+import { describeResubmission } from "@/server/quality/describe-resubmission";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ export default async function ReviewPage({ params }: Props) {
   // A review task is judged here; any other task of the project is watched live, read only.
   if (task.projectId !== projectId) notFound();
   const imageAttributes = describeAttributeValues(await readImageAttributes({ imageId: task.imageId }));
+  // Only a review looks back at the hand-in it sent back; watching live does not.
+  const resubmission = task.stage === "review" ? await describeResubmission({ imageId: task.imageId }) : null;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">
@@ -35,7 +38,7 @@ export default async function ReviewPage({ params }: Props) {
           <span className="font-medium text-slate-800">Image:</span> {imageAttributes}
         </p>
       )}
-      <ReviewView task={task} labels={project.labelClasses} />
+      <ReviewView task={task} labels={project.labelClasses} resubmission={resubmission} />
     </div>
   );
 }
