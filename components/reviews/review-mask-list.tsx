@@ -84,8 +84,13 @@ export function ReviewMaskList(props: {
                 <span className={label ? "text-slate-800" : "text-amber-700"}>{label?.name ?? "no label"}</span>
                 {note && <span className="rounded bg-amber-50 px-1 text-amber-800">{note}</span>}
                 {change && (
-                  <span className={`rounded px-1 ${CHANGE_BADGE[change]}`} data-testid="review-mask-change" data-change={change}>
-                    {change === "new" ? "new since sent back" : "changed since sent back"}
+                  <span
+                    className={`shrink-0 rounded px-1 ${CHANGE_BADGE[change]}`}
+                    title={change === "new" ? "Not in the hand-in that was sent back" : "Reshaped or relabelled since the hand-in that was sent back"}
+                    data-testid="review-mask-change"
+                    data-change={change}
+                  >
+                    {change}
                   </span>
                 )}
                 {Object.keys(annotation.attributes).length > 0 && (
