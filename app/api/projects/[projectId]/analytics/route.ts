@@ -1,5 +1,5 @@
 // GET ?days=7|30|90: the project's analytics (stages, throughput per day,
-// label classes, tools, review). Managers of the project and admins only.
+// label classes, tools, review, quality from review). Managers of the project and admins only.
 import { analyticsQuery } from "@/lib/schemas/analytics";
 import { getProjectAnalytics } from "@/server/analytics/get-project-analytics";
 import { withActor } from "@/server/http/route-handler";
