@@ -294,6 +294,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(manager).toHaveURL(/tab=images&review=changed/);
   await expect(manager.getByTestId("image-card")).toHaveCount(1);
   await expect(manager.getByTestId("image-review-filter")).toHaveValue("changed");
+  // "Any review outcome" through the filter form (which sends review=) shows both images again.
+  await manager.getByTestId("image-review-filter").selectOption("");
+  await manager.getByRole("button", { name: "Apply" }).click();
+  await expect(manager.getByTestId("image-card")).toHaveCount(2);
+  await expect(manager.getByText("Filter ignored")).toHaveCount(0);
   // The annotator sees the same judgement of their own work under their queue.
   await annotator.goto(`/projects/${projectId}/queue`);
   await expect(annotator.getByTestId("my-quality")).toContainText("(1 accepted image): 0 accepted exactly as you handed them in");

@@ -68,7 +68,13 @@ export const imageFiltersQuery = z.object({
   /** Only images showing one of the dataset checks' issues (lib/schemas/dataset-checks). */
   issue: datasetIssueSchema.optional(),
   /** Only accepted images whose first hand-in review changed, or accepted exactly as handed in. */
-  review: z.enum(REVIEW_OUTCOMES, { error: `must be one of ${REVIEW_OUTCOMES.join(", ")}` }).optional(),
+  review: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (REVIEW_OUTCOMES as readonly string[]).includes(value), `review must be one of ${REVIEW_OUTCOMES.join(", ")}`)
+    // The filter form sends "review=" for "Any review outcome": no filter.
+    .transform((value) => (value === "" ? undefined : (value as ReviewOutcome)))
+    .optional(),
 });
 export type ImageFiltersQuery = z.infer<typeof imageFiltersQuery>;
 

@@ -149,5 +149,9 @@ describe("listImagesQuery", () => {
     expect(listImagesQuery.safeParse({ label: "a b" }).error?.issues[0]?.message).toBe("label must be a label class id or none");
     expect(listImagesQuery.parse({ issue: "tiny" }).issue).toBe("tiny");
     expect(listImagesQuery.safeParse({ issue: "ugly" }).error?.issues[0]?.message).toBe("must be one of unlabelled, tiny, huge, duplicate, empty, near_duplicate");
+    // The filter form sends review= for "Any review outcome".
+    expect(listImagesQuery.parse({ review: "" }).review).toBeUndefined();
+    expect(listImagesQuery.parse({ review: "changed" }).review).toBe("changed");
+    expect(listImagesQuery.safeParse({ review: "better" }).error?.issues[0]?.message).toBe("review must be one of changed, as_is");
   });
 });
