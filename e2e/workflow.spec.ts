@@ -288,6 +288,9 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(qualityRow.locator("td").nth(1)).toHaveText("1");
   await expect(qualityRow.locator("td").nth(2)).toHaveText("0%");
   await expect(qualityRow.locator("td").nth(3)).not.toHaveText("100%");
+  // The reviewer's side: one image accepted, sent back first, and corrected before accepting.
+  const reviewerRow = manager.locator('[data-testid="reviewer-quality-row"]').filter({ hasText: demoAccount("reviewer").name });
+  await expect(reviewerRow.locator("td")).toHaveText([demoAccount("reviewer").name, "1", "100%", "100%"]);
   await screenshot(manager, "workflow-analytics");
   // From there, the Images tab narrowed to the images review changed: the accepted one.
   await manager.getByTestId("quality-changed-images").click();

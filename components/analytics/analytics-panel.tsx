@@ -13,6 +13,7 @@ import { StageComparison } from "./stage-comparison";
 import { ToolUsageTable } from "./tool-usage-table";
 import { AnnotatorQualityTable } from "./annotator-quality-table";
 import { LabelQualityTable } from "./label-quality-table";
+import { ReviewerQualityTable } from "./reviewer-quality-table";
 import { imagesHref } from "../images/images-href";
 
 function Section(props: { id: string; title: string; note?: string; children: React.ReactNode; action?: React.ReactNode }) {
@@ -81,6 +82,7 @@ export function AnalyticsPanel(props: { projectId: string; analytics: ProjectAna
       >
         <AnnotatorQualityTable annotators={analytics.quality.annotators} />
         <LabelQualityTable labels={analytics.quality.labels} />
+        <ReviewerQualityTable reviewers={analytics.quality.reviewers} />
         {analytics.quality.handIns > 0 && (
           <Link href={imagesHref(projectId, { review: "changed" })} className="inline-block text-sm text-brand-700 hover:underline" data-testid="quality-changed-images">
             Images whose first hand-in review changed →

@@ -68,6 +68,18 @@ export type AnnotatorQuality = {
 
 export type LabelClassQuality = { labelClassId: string | null; name: string; color: string | null; accepted: number; found: number; extra: number; recall: number | null };
 
+/** What a reviewer did with the images they accepted: sent back first, or changed before accepting. */
+export type ReviewerQuality = {
+  userId: string | null;
+  name: string;
+  /** Images accepted (one per acceptance). */
+  accepted: number;
+  /** Of those, sent back at least once before the acceptance. */
+  sentBackFirst: number;
+  /** Of those, whose last hand-in the reviewer changed before accepting (their own corrections). */
+  changedBeforeAccepting: number;
+};
+
 /**
  * Over first hand-ins: the work as the annotator first handed it in, before any
  * review feedback, against what was finally accepted. Hand-ins made again after
@@ -80,6 +92,8 @@ export type ProjectQuality = {
   resubmitted: number;
   annotators: AnnotatorQuality[];
   labels: LabelClassQuality[];
+  /** Per reviewer, over acceptances (empty when narrowed to one annotator). */
+  reviewers: ReviewerQuality[];
 };
 
 /**

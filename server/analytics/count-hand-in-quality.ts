@@ -5,6 +5,7 @@
 import { handInQualitySchema, type AnnotatorQuality, type HandInQuality, type LabelClassQuality, type ProjectQuality } from "@/lib/schemas/hand-in-quality";
 import { db } from "../db/client";
 import { acceptedAsHandedIn } from "../quality/compare-hand-in";
+import { countReviewerChanges } from "./count-reviewer-changes";
 
 type Sums = { handIns: number; asHandedIn: number; accepted: number; handedIn: number; matched: number; relabelled: number; iouSum: number };
 
@@ -82,5 +83,6 @@ export async function countHandInQuality(options: { projectId: string; annotator
     const sum = deleted.reduce((acc, [, t]) => ({ accepted: acc.accepted + t.accepted, found: acc.found + t.found, extra: acc.extra + t.extra }), { accepted: 0, found: 0, extra: 0 });
     labels.push({ labelClassId: null, name: "Deleted classes", color: null, ...sum, recall: ratio(sum.found, sum.accepted) });
   }
-  return { handIns, resubmitted, annotators, labels: labels.filter((label) => label.accepted > 0 || label.extra > 0) };
+  const reviewers = annotatorId ? [] : await countReviewerChanges({ projectId });
+  return { handIns, resubmitted, annotators, labels: labels.filter((label) => label.accepted > 0 || label.extra > 0), reviewers };
 }

@@ -122,6 +122,8 @@ describe("annotation quality from review", () => {
     expect(rowA).toMatchObject({ handIns: 1, acceptedAsHandedIn: 0, recall: 0.667, precision: 0.667, labelAgreement: 1 });
     expect(rowA!.meanIou).toBeCloseTo((1 + 5000 / 5500) / 2, 3);
     expect(quality.annotators.find((row) => row.userId === b.id)).toMatchObject({ handIns: 1, acceptedAsHandedIn: 1, recall: 1, precision: 1, meanIou: 1 });
+    // The reviewer accepted two images: one sent back first and corrected before accepting, one as handed in.
+    expect(quality.reviewers).toEqual([{ userId: reviewer.id, name: reviewer.name, accepted: 2, sentBackFirst: 1, changedBeforeAccepting: 1 }]);
     expect(quality.labels.map((label) => [label.name, label.accepted, label.found, label.extra])).toEqual([
       ["car", 3, 3, 0],
       ["person", 1, 0, 1],
