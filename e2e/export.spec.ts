@@ -75,11 +75,15 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   await exportForm.getByLabel("Test %").fill("0");
   await exportForm.getByLabel("Seed").fill("7");
   await exportForm.getByLabel("Resize to a longest side of (px)").fill("64");
+  // Near-duplicates: one picture per group, groups kept in one part (this project has none: the README says so).
+  await exportForm.getByTestId("export-drop-near-duplicates").check();
+  await exportForm.getByTestId("split-near-duplicates").check();
   await expect(exportForm.getByRole("alert")).toHaveCount(0);
   await screenshot(manager, "export-split-form");
   await exportForm.getByRole("button", { name: "Start export" }).click();
   const splitRow = manager.getByTestId("export-row").first();
   await expect(splitRow.getByText(/split 80\/20\/0 \(seed 7\)/)).toBeVisible();
+  await expect(splitRow).toContainText("one per near-duplicate group");
   await expect(splitRow).toHaveAttribute("data-status", "done", { timeout: 60_000 });
   // Kept, it no longer expires (a dataset version to come back to).
   await splitRow.getByRole("button", { name: "Keep" }).click();
@@ -91,6 +95,9 @@ test("a manager imports COCO pre-labels, exports the demo project as COCO and do
   await splitDownload.saveAs(splitSaved);
   const splitFiles = await readZip(splitSaved);
   const yaml = splitFiles.get("data.yaml")?.toString("utf8") ?? "";
+  const splitReadme = splitFiles.get("README.txt")?.toString("utf8") ?? "";
+  expect(splitReadme).toContain("Near-duplicates: 0 picture(s) left out");
+  expect(splitReadme).toContain("Near-duplicate pictures were kept in one part: 0 group(s)");
   expect(yaml).toContain("train: train/images\n");
   expect(yaml).toContain("val: val/images\n");
   const inPart = (part: string) => [...splitFiles.keys()].filter((name) => name.startsWith(`${part}/images/`)).length;

@@ -34,6 +34,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
       cocoPolygons: format === "coco" && form.get("cocoPolygons") === "on",
       split: splitChoice.enabled ? splitChoice.split : null,
       maxSide: form.get("maxSide") ? Number(form.get("maxSide")) : null,
+      dropNearDuplicates: form.get("dropNearDuplicates") === "on",
     };
     setPending(true);
     setError(null);
@@ -107,6 +108,9 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
             <input type="checkbox" name="cocoPolygons" className="rounded border-slate-300" /> Polygons instead of RLE (exact: holes and parts kept)
           </label>
         )}
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="dropNearDuplicates" className="rounded border-slate-300" data-testid="export-drop-near-duplicates" /> One picture per near-duplicate group (the oldest; the checks below list them)
+        </label>
       </div>
       <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
         Resize: longest side at most

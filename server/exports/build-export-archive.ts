@@ -102,6 +102,7 @@ export async function buildExportArchive(options: {
       createdAt: options.createdAt,
       splitCounts: assignment?.counts ?? null,
       nearDuplicateGroups: groups.map((group) => group.length),
+      nearDuplicatesLeftOut: selection.nearDuplicatesLeftOut,
     });
     sink.addBuffer("README.txt", Buffer.from(readme));
     const { writer, sinkFor } = createArchiveWriter({ ...options, sink, categories: selection.categories, assignment });

@@ -63,6 +63,8 @@ export function describeExportArchive(options: {
   splitCounts: Record<ExportSplitPart, number> | null;
   /** Sizes of the near-duplicate groups kept together (exported images only). */
   nearDuplicateGroups?: number[];
+  /** Pictures left out as near-duplicates of an older one. */
+  nearDuplicatesLeftOut?: number;
 }): string {
   const { options: exportOptions } = options;
   const images = exportOptions.includeImages ? "images/<file name>  the original image files\n" : "Images are not included.\n";
@@ -70,6 +72,9 @@ export function describeExportArchive(options: {
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
     `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,
+    ...(exportOptions.dropNearDuplicates
+      ? [`Near-duplicates: ${options.nearDuplicatesLeftOut ?? 0} picture(s) left out as near-duplicates of an older one (difference hashes at most ${NEAR_DUPLICATE_MAX_DISTANCE} bits apart).`]
+      : []),
     ...(exportOptions.maxSide
       ? [`Resized: images whose longest side was over ${exportOptions.maxSide} px were scaled down to it with their masks (a mask pixel is set where at least half its source pixels were; objects under one pixel left out); widths, heights, boxes and areas are of the resized images.`]
       : []),

@@ -142,4 +142,23 @@ describe("split exports", () => {
     expect(Object.values(parts).reduce((sum, json) => sum + json.images.length, 0)).toBe(imageCount);
     expect(files.get("README.txt")!.toString("utf8")).toContain("Near-duplicate pictures were kept in one part: 1 group(s) of 2 images");
   });
+
+  it("leaves out the newer of two near-duplicate pictures, with its masks, when asked", async () => {
+    const images = await db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true } });
+    const [older, newer] = [images[0]!, images[images.length - 1]!];
+    await db().image.updateMany({ where: { projectId }, data: { dhash: null } });
+    await db().image.update({ where: { id: older.id }, data: { dhash: "0f0f0f0f0f0f0f0f" } });
+    await db().image.update({ where: { id: newer.id }, data: { dhash: "0f0f0f0f0f0f0f0c" } });
+    const newerMasks = await db().annotation.count({ where: { imageId: newer.id, deletedAt: null } });
+    expect(newerMasks).toBeGreaterThan(0);
+
+    const { files } = await exportFiles({ format: "coco", statuses: [...TASK_STATUSES], dropNearDuplicates: true });
+    const coco = JSON.parse(files.get("annotations/instances.json")!.toString("utf8")) as CocoPart;
+    const names = coco.images.map((image) => image.file_name);
+    expect(names).toHaveLength(imageCount - 1);
+    expect(names).toContain(older.fileName);
+    expect(names).not.toContain(newer.fileName);
+    expect(coco.annotations).toHaveLength(maskCount - newerMasks);
+    expect(files.get("README.txt")!.toString("utf8")).toContain("Near-duplicates: 1 picture(s) left out as near-duplicates of an older one");
+  });
 });

@@ -1,6 +1,7 @@
 // Decides what an export contains: which images (project or batch, task
 // status filter), which categories (label class filter) and the integer ids of
-// images, categories and annotations. Only ids and small rows are loaded here;
+// images, categories and annotations; with dropNearDuplicates, one picture per
+// near-duplicate group (the oldest). Only ids and small rows are loaded here;
 // masks are loaded per chunk of images by loadExportAnnotations.
 import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 import type { ExportOptions } from "@/lib/schemas/exports";
@@ -10,6 +11,7 @@ import { assignExportIds } from "./assign-export-ids";
 import type { ExportCategory, ExportImage } from "./export-types";
 import { loadCocoSourceIds } from "./load-coco-source-ids";
 import { uniqueExportFileNames } from "./unique-export-file-names";
+import { findNearDuplicateGroups } from "../quality/find-near-duplicate-groups";
 
 export type ExportSelection = {
   images: ExportImage[];
@@ -18,7 +20,16 @@ export type ExportSelection = {
   annotationIds: Map<string, number>;
   /** The annotation filter the per-chunk loader applies (same as used to number them). */
   annotationWhere: Prisma.AnnotationWhereInput;
+  /** Pictures left out as near-duplicates of an older one (dropNearDuplicates). */
+  nearDuplicatesLeftOut: number;
 };
+
+/** Ids of the pictures that are near-duplicates of an older selected one. */
+async function laterNearDuplicates(projectId: string, imageIds: string[]): Promise<Set<string>> {
+  // Groups list their ids in import order (oldest first), as the rows are.
+  const groups = await findNearDuplicateGroups({ projectId, imageIds });
+  return new Set(groups.flatMap((group) => group.slice(1)));
+}
 
 function imageWhere(projectId: string, options: ExportOptions): Prisma.ImageWhereInput {
   const and: Prisma.ImageWhereInput[] = [{ projectId }];
@@ -58,11 +69,13 @@ export async function selectExportData(options: { projectId: string; options: Ex
     attributes: readLabelAttributes(label.attributes),
   }));
 
-  const imageRows = await db().image.findMany({
+  const selectedRows = await db().image.findMany({
     where: imageWhere(projectId, exportOptions),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, fileName: true, width: true, height: true, storageKey: true, attributes: true },
   });
+  const leftOut = exportOptions.dropNearDuplicates ? await laterNearDuplicates(projectId, selectedRows.map((row) => row.id)) : new Set<string>();
+  const imageRows = selectedRows.filter((row) => !leftOut.has(row.id));
   const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { imageAttributes: true } });
   const imageAttributeDefinitions = readLabelAttributes(project.imageAttributes);
   const imageIds = assignExportIds({ preferred: imageRows.map((image) => sourceIds.images.get(image.id)) });
@@ -81,7 +94,7 @@ export async function selectExportData(options: { projectId: string; options: Ex
   // Ids only (no masks): numbered in image order, then creation order, like the files list them.
   const imageOrder = new Map(images.map((image, index) => [image.dbId, index]));
   const annotationRows = await db().annotation.findMany({
-    where: { ...annotationWhere, projectId, image: imageWhere(projectId, exportOptions) },
+    where: { ...annotationWhere, projectId, image: imageWhere(projectId, exportOptions), ...(leftOut.size > 0 ? { imageId: { notIn: [...leftOut] } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, imageId: true, originId: true },
   });
@@ -92,5 +105,5 @@ export async function selectExportData(options: { projectId: string; options: Ex
   });
   const annotationIds = new Map(annotationRows.map((row, index) => [row.id, annotationCocoIds[index] as number]));
 
-  return { images, categories, annotationIds, annotationWhere };
+  return { images, categories, annotationIds, annotationWhere, nearDuplicatesLeftOut: leftOut.size };
 }
