@@ -35,6 +35,8 @@ test("a manager deletes a project after typing its name; refused while an annota
   // The annotator lets go and keeps the queue page open; Enter in the field deletes now.
   expect((await annotator.request.post(`/api/tasks/${task!.id}/release`)).status()).toBe(200);
   await annotator.goto(`/projects/${projectId}/queue`);
+  // Wait until the page has joined the project's room: a deletion before that would reach no one.
+  await expect(annotator.getByTestId("queue-panel")).toHaveAttribute("data-live", "true");
   await expect(annotator.getByTestId("project-deleted-notice")).toHaveCount(0);
   await dialog.getByLabel(/to confirm/).press("Enter");
   await manager.waitForURL(/\/projects\?deleted=/);

@@ -42,7 +42,14 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
     }, 250);
   }, [projectId]);
   useEffect(() => () => void (refreshTimer.current && clearTimeout(refreshTimer.current)), []);
-  useProjectRoom(projectId, refresh);
+  // Live once the server confirms the project room: from then on no change to the queue is missed
+  // (data-live lets a browser test wait for that instead of racing it).
+  const [live, setLive] = useState(false);
+  const onJoined = useCallback(() => {
+    setLive(true);
+    refresh();
+  }, [refresh]);
+  useProjectRoom(projectId, onJoined);
 
   useSocketEvents(EVENTS, (event, payload) => {
     if (event === "tasks:assigned") {
@@ -61,7 +68,7 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
 
   const held = summary.annotate.held ?? summary.review.held;
   return (
-    <div className="space-y-5">
+    <div className="space-y-5" data-testid="queue-panel" data-live={live ? "true" : "false"}>
       {held && (
         <div className={`${card} flex items-center justify-between p-4`}>
           <span className="text-sm">You are working on an image ({held.stage === "annotate" ? "labeling" : "review"}).</span>
