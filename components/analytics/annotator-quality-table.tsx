@@ -3,9 +3,7 @@
 // (precision), how close the kept masks were (IoU) and whether the labels
 // stood. The figures come from review, so no image is labelled twice for them.
 import type { AnnotatorQuality } from "@/lib/schemas/hand-in-quality";
-import { figure, percent } from "./format-figure";
-
-const rate = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+import { figure, percent, rate } from "./format-figure";
 
 export function AnnotatorQualityTable({ annotators }: { annotators: AnnotatorQuality[] }) {
   if (annotators.length === 0) return <p className="text-sm text-slate-500" data-testid="annotator-quality-empty">No accepted hand-ins yet: the figures appear once reviewers accept images.</p>;

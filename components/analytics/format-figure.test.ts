@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duration, figure, percent } from "./format-figure";
+import { duration, figure, percent, rate } from "./format-figure";
 
 describe("analytics figures", () => {
   it("shows a missing figure as a dash and separates thousands", () => {
@@ -18,5 +18,7 @@ describe("analytics figures", () => {
   it("gives a share only when there is a whole", () => {
     expect(percent(1, 3)).toBe("33%");
     expect(percent(0, 0)).toBe("—");
+    expect(rate(0.667)).toBe("67%");
+    expect(rate(null)).toBe("—");
   });
 });

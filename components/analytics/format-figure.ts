@@ -17,6 +17,11 @@ export function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.round((part / whole) * 100)}%` : "—";
 }
 
+/** A share already divided out (0..1), as a whole percentage; null is a dash. */
+export function rate(value: number | null): string {
+  return value === null ? "—" : `${Math.round(value * 100)}%`;
+}
+
 /** What the editor's telemetry names mean to a manager. */
 export const TOOL_LABELS: Record<string, string> = {
   smart_click: "Click prompts",

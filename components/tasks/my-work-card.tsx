@@ -1,6 +1,7 @@
 // "Your work in this project": the person's own tallies, under their queue.
 import type { MyWork } from "@/server/tasks/count-my-work";
 import { card } from "../ui/button-styles";
+import { rate } from "../analytics/format-figure";
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -10,8 +11,6 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
     </div>
   );
 }
-
-const rate = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 /** How review judged the person's first hand-ins, in one sentence. */
 function QualityLine({ quality }: { quality: NonNullable<MyWork["quality"]> }) {
