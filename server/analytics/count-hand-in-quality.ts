@@ -5,7 +5,7 @@
 import { handInQualitySchema, type AnnotatorQuality, type HandInQuality, type LabelClassQuality, type ProjectQuality } from "@/lib/schemas/hand-in-quality";
 import { db } from "../db/client";
 import { acceptedAsHandedIn } from "../quality/compare-hand-in";
-import { countReviewerChanges } from "./count-reviewer-changes";
+import { countReviewerChanges, type ScoredHandInRow } from "./count-reviewer-changes";
 
 type Sums = { handIns: number; asHandedIn: number; accepted: number; handedIn: number; matched: number; relabelled: number; iouSum: number };
 
@@ -38,17 +38,22 @@ function annotatorRow(userId: string | null, name: string, sums: Sums): Annotato
 export async function countHandInQuality(options: { projectId: string; annotatorId?: string }): Promise<ProjectQuality> {
   const { projectId, annotatorId } = options;
   const [rows, classes] = await Promise.all([
-    db().handIn.findMany({ where: { projectId, scoredAt: { not: null }, ...(annotatorId ? { annotatorId } : {}) }, select: { annotatorId: true, quality: true } }),
+    db().handIn.findMany({
+      where: { projectId, scoredAt: { not: null }, ...(annotatorId ? { annotatorId } : {}) },
+      select: { annotatorId: true, quality: true, imageId: true, scoredAt: true, createdAt: true, reviewerId: true },
+    }),
     db().labelClass.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } }),
   ]);
   const perAnnotator = new Map<string | null, Sums>();
   const perLabel = new Map<string, { accepted: number; found: number; extra: number }>();
   let handIns = 0;
   let resubmitted = 0;
+  const scored: ScoredHandInRow[] = [];
   for (const row of rows) {
     const parsed = handInQualitySchema.safeParse(row.quality);
     if (!parsed.success) continue;
     const quality = parsed.data;
+    scored.push({ ...row, quality });
     if (!quality.firstOfRound) {
       resubmitted++;
       continue;
@@ -83,6 +88,7 @@ export async function countHandInQuality(options: { projectId: string; annotator
     const sum = deleted.reduce((acc, [, t]) => ({ accepted: acc.accepted + t.accepted, found: acc.found + t.found, extra: acc.extra + t.extra }), { accepted: 0, found: 0, extra: 0 });
     labels.push({ labelClassId: null, name: "Deleted classes", color: null, ...sum, recall: ratio(sum.found, sum.accepted) });
   }
-  const reviewers = annotatorId ? [] : await countReviewerChanges({ projectId });
+  // The same rows say what each reviewer did; narrowed to one annotator they would describe only part of it.
+  const reviewers = annotatorId ? [] : await countReviewerChanges(scored);
   return { handIns, resubmitted, annotators, labels: labels.filter((label) => label.accepted > 0 || label.extra > 0), reviewers };
 }

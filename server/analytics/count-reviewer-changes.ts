@@ -2,22 +2,21 @@
 // image had been sent back first and whether the reviewer changed the last
 // hand-in before accepting it. A reviewer who never does either may not be
 // looking, and then every annotator's figures look perfect.
-import { handInQualitySchema, type HandInQuality, type ReviewerQuality } from "@/lib/schemas/hand-in-quality";
+import type { HandInQuality, ReviewerQuality } from "@/lib/schemas/hand-in-quality";
 import { db } from "../db/client";
 import { acceptedAsHandedIn } from "../quality/compare-hand-in";
 
 type Round = { reviewerId: string | null; handIns: number; last: { createdAt: Date; quality: HandInQuality } };
 
-export async function countReviewerChanges(options: { projectId: string }): Promise<ReviewerQuality[]> {
-  const rows = await db().handIn.findMany({
-    where: { projectId: options.projectId, scoredAt: { not: null } },
-    select: { imageId: true, scoredAt: true, createdAt: true, reviewerId: true, quality: true },
-  });
+/** The scored hand-in rows countHandInQuality already read, with their parsed comparison. */
+export type ScoredHandInRow = { imageId: string; scoredAt: Date | null; createdAt: Date; reviewerId: string | null; quality: HandInQuality };
+
+export async function countReviewerChanges(rows: readonly ScoredHandInRow[]): Promise<ReviewerQuality[]> {
   // One acceptance scores all its hand-ins at one instant: image + scoredAt names the round.
   const rounds = new Map<string, Round>();
   for (const row of rows) {
-    const quality = handInQualitySchema.safeParse(row.quality).data;
-    if (!quality || !row.scoredAt) continue;
+    const { quality } = row;
+    if (!row.scoredAt) continue;
     const key = `${row.imageId}|${row.scoredAt.toISOString()}`;
     const round = rounds.get(key);
     if (!round) rounds.set(key, { reviewerId: row.reviewerId, handIns: 1, last: { createdAt: row.createdAt, quality } });
