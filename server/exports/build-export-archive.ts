@@ -90,9 +90,9 @@ export async function buildExportArchive(options: {
   const selection = await selectExportData({ projectId: options.projectId, options: exportOptions });
   const imageIds = selection.images.map((image) => image.dbId);
   // Only the exported images' groups matter, and only when asked for (hashing may backfill thumbnails' hashes).
-  const groups = exportOptions.split?.keepNearDuplicatesTogether
-    ? await findNearDuplicateGroups({ projectId: options.projectId, imageIds })
-    : [];
+  // After dropNearDuplicates one picture of each group is left, so there is no group to keep together.
+  const groups =
+    exportOptions.split?.keepNearDuplicatesTogether && !exportOptions.dropNearDuplicates ? await findNearDuplicateGroups({ projectId: options.projectId, imageIds }) : [];
   const assignment = exportOptions.split ? assignExportSplits({ imageIds, split: exportOptions.split, groups }) : null;
   const sink = openZipSink({ filePath: options.filePath });
   try {
