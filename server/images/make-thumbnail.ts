@@ -29,16 +29,20 @@ export async function makeThumbnail(options: { imageId: string }): Promise<MakeT
   }
 
   const key = thumbnailKeyFor(image.sha256);
-  if (!(await hasStoredFile(key))) {
+  let thumbnail: Buffer;
+  if (await hasStoredFile(key)) {
+    // Rendered already for the same picture in another project.
+    thumbnail = await readStoredBuffer(key);
+  } else {
     const original = await readStoredBuffer(image.storageKey);
-    const webp = await sharp(original, { limitInputPixels: appConfig().maxImagePixels })
+    thumbnail = await sharp(original, { limitInputPixels: appConfig().maxImagePixels })
       .rotate() // apply EXIF orientation, matching the recorded width/height
       .resize(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();
-    await putThumbnail({ sha256: image.sha256, bytes: webp });
+    await putThumbnail({ sha256: image.sha256, bytes: thumbnail });
   }
-  const dhash = await computeDhash(await readStoredBuffer(key));
+  const dhash = await computeDhash(thumbnail);
   // updateMany: no error if the image was deleted while we rendered.
   await db().image.updateMany({ where: { id: image.id }, data: { thumbnailKey: key, dhash } });
   return { status: "created", thumbnailKey: key };
