@@ -28,6 +28,10 @@ test("webhooks deliver signed events to a receiver, and show retries", async ({ 
   await form.getByLabel("Payload URL").fill("not a url");
   await form.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByTestId("form-error")).toContainText("full http:// or https:// address");
+  // The worker must not be pointed into its own network (this server allows only 127.0.0.1 for the test's receiver).
+  await form.getByLabel("Payload URL").fill("http://169.254.169.254/latest/meta-data/");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("169.254.169.254 is a link-local address; webhooks only go to public addresses");
   await form.getByLabel("Payload URL").fill(url);
   await form.getByRole("button", { name: "Add webhook" }).click();
   const secret = await page.getByTestId("webhook-secret").getByLabel("Signing secret").inputValue();

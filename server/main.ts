@@ -10,10 +10,12 @@ import { outboxIdle } from "./realtime/append-realtime-event";
 import { ACCESS_REVOKED_CONTROL, revokeLocalSockets, type AccessRevokedControl } from "./realtime/handle-access-revoked";
 import { PROGRESS_EVENTS } from "./jobs/publish-job-events";
 import { startLeaseSweeper } from "./tasks/start-lease-sweeper";
+import { readWebhookAllowedHosts } from "./webhooks/webhook-address-policy";
 
 const config = appConfig();
 const dev = process.env.NODE_ENV !== "production";
 authSecret(); // throws in production when the secret is missing
+readWebhookAllowedHosts(); // a malformed MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS stops the start, naming the entry
 const trustProxy = process.env.MASKWRIGHT_TRUST_PROXY === "1";
 /** A stop that takes longer than this is stuck (a request that never ends): exit anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;

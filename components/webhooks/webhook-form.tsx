@@ -32,6 +32,7 @@ export function WebhookForm(props: {
       <div>
         <label htmlFor={`${idPrefix}-url`} className={labelText}>Payload URL</label>
         <input id={`${idPrefix}-url`} value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://ci.example.com/hooks/maskwright" className={`${inputField} font-mono`} />
+        <p className="mt-1 text-xs text-slate-500">A public address; internal ones (10.x, 192.168.x, localhost…) only where the administrator allows them.</p>
       </div>
       <fieldset>
         <legend className={labelText}>Events</legend>

@@ -36,6 +36,8 @@ async function main() {
     MASKWRIGHT_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
     MASKWRIGHT_LOGIN_RATE_LIMIT: "100",
     MASKWRIGHT_MAX_IMAGE_PIXELS: String(40_000_000),
+    // The webhook test's receiver listens on loopback, which webhooks may not reach by default.
+    MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
   };
   if (process.env.E2E_EMBEDDED === "1") {
     delete env.DATABASE_URL;

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { requireGlobalRole } from "../auth/actor";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
+import { readWebhookAllowedHosts } from "../webhooks/webhook-address-policy";
 import { HEARTBEAT_INTERVAL_MS } from "./start-heartbeat";
 import { readJobQueueStatus, type JobQueueStatus } from "./read-job-queue-status";
 
@@ -17,7 +18,8 @@ export type SystemStatus = {
   workers: { id: string; host: string; pid: number; startedAt: string; seenAt: string; secondsSinceSeen: number; alive: boolean; details: unknown }[];
   jobs: JobQueueStatus[] | null;
   embeddings: Record<"pending" | "running" | "done" | "failed", number>;
-  webhooks: { pending: number; failedLast24h: number };
+  /** allowedHosts: MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS as this process reads it ("" = public addresses only, "*" = any). */
+  webhooks: { pending: number; failedLast24h: number; allowedHosts: string };
   exports: { queued: number; running: number };
   database: { embedded: boolean; sizeBytes: number };
   storage: { dataDir: string; freeBytes: number | null; totalBytes: number | null };
@@ -75,7 +77,7 @@ export async function getSystemStatus(options: { actor: Actor; now?: Date }): Pr
     }),
     jobs,
     embeddings,
-    webhooks: { pending: webhookPending, failedLast24h: webhookFailed },
+    webhooks: { pending: webhookPending, failedLast24h: webhookFailed, allowedHosts: readWebhookAllowedHosts().text },
     exports: { queued: exportCount("queued"), running: exportCount("running") },
     database: { embedded: config.embeddedDatabase, sizeBytes: Number(size?.bytes ?? 0) },
     storage: { dataDir: config.dataDir, ...disk },

@@ -57,6 +57,11 @@ describe("getSystemStatus", () => {
     expect(after.database.sizeBytes).toBeGreaterThan(1_000_000);
     expect(after.storage.freeBytes).toBeGreaterThan(0);
     expect(after.runtime.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    // Where webhooks may go, as this process reads it.
+    expect(after.webhooks.allowedHosts).toBe("");
+    process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS = " ci.internal, 10.0.0.0/8 ";
+    expect((await getSystemStatus({ actor: admin })).webhooks.allowedHosts).toBe("ci.internal, 10.0.0.0/8");
+    delete process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS;
     await db().$executeRawUnsafe(`DELETE FROM pgboss.job WHERE id IN ($1::uuid, $2::uuid)`, waitingId, failingId);
   });
 });

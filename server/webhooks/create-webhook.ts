@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { checkWebhookDestination } from "./check-webhook-destination";
 import { requireWebhookManager } from "./require-webhook-manager";
 import { toWebhookDto, webhookSelect } from "./webhook-dto";
 
@@ -16,6 +17,7 @@ export async function createWebhook(options: { actor: Actor; projectId: string; 
   const { actor, projectId } = options;
   await requireWebhookManager({ actor, projectId, action: "add webhooks" });
   const input = createWebhookInput.parse(options.input);
+  await checkWebhookDestination({ url: input.url });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return db().$transaction(async (tx) => {
     const count = await tx.webhook.count({ where: { projectId } });

@@ -4,6 +4,7 @@
 // worker, or this one after a crash mid-send, does not send it concurrently
 // (at-least-once: receivers drop repeats by the payload's id).
 import { db } from "../db/client";
+import { postWebhook, WebhookAddressRefused } from "./post-webhook";
 import { signWebhookBody } from "./sign-webhook-body";
 import { nextWebhookAttemptAt } from "./webhook-retry";
 
@@ -17,11 +18,9 @@ async function attempt(delivery: ClaimedDelivery, timeoutMs: number): Promise<{ 
   if (!delivery.active) return { ok: false, responseStatus: null, error: "The webhook was paused before this was sent." };
   const body = JSON.stringify(delivery.payload);
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      // A redirect is an answer to look at (the URL moved), not one to follow blindly with a signed body.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
+    const response = await postWebhook({
+      url: delivery.url,
+      timeoutMs,
       headers: {
         "content-type": "application/json",
         "user-agent": "Maskwright-Webhook/1",
@@ -32,11 +31,12 @@ async function attempt(delivery: ClaimedDelivery, timeoutMs: number): Promise<{ 
       },
       body,
     });
-    const text = await response.text().catch(() => "");
+    const text = response.text;
     if (response.status >= 200 && response.status < 300) return { ok: true, responseStatus: response.status, error: null };
     const snippet = text.trim().slice(0, 200);
     return { ok: false, responseStatus: response.status, error: `The receiver answered HTTP ${response.status}${snippet ? `: ${snippet}` : ""}` };
   } catch (error) {
+    if (error instanceof WebhookAddressRefused) return { ok: false, responseStatus: null, error: `Not sent: ${error.message}.` };
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     return { ok: false, responseStatus: null, error: timedOut ? `No answer within ${timeoutMs / 1000} s.` : `${error instanceof Error ? error.message : String(error)}${cause}` };

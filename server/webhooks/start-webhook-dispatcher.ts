@@ -1,8 +1,12 @@
 // The worker's loop: a dispatcher pass every second (a pass never overlaps
 // the previous one) and a prune of old deliveries every ten minutes.
 import { dispatchWebhookDeliveries, pruneWebhookDeliveries } from "./dispatch-webhook-deliveries";
+import { readWebhookAllowedHosts } from "./webhook-address-policy";
 
 export function startWebhookDispatcher(options: { intervalMs?: number; pruneEveryMs?: number } = {}): { stop: () => Promise<void> } {
+  // Read once here so a malformed allow-list stops the worker at start, naming the entry.
+  const allowed = readWebhookAllowedHosts();
+  console.log(`[webhooks] may send to ${allowed.everything ? "any address" : allowed.text ? `public addresses and ${allowed.text}` : "public addresses only"}`);
   const intervalMs = options.intervalMs ?? 1000;
   const pruneEveryMs = options.pruneEveryMs ?? 10 * 60 * 1000;
   let running: Promise<void> | null = null;

@@ -52,7 +52,11 @@ let annotator: Actor;
 let reviewer: Actor;
 let projectId: string;
 
+/** The receiver listens on loopback, which webhooks may only reach when the operator allows it. */
+const ALLOW_RECEIVER = "127.0.0.1";
+
 beforeAll(async () => {
+  process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS = ALLOW_RECEIVER;
   receiver = await startReceiver();
   manager = (await createFastUsers("manager", 1, "hook-manager"))[0]!;
   annotator = (await createFastUsers("annotator", 1, "hook-annotator"))[0]!;
@@ -70,6 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS;
   await receiver.close();
   await stopQueue();
 });
@@ -218,6 +223,59 @@ describe("delivering events", () => {
     expect(await dispatchWebhookDeliveries({ timeoutMs: 300 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect((await deliveriesOf(hook.webhook.id))[0]).toMatchObject({ status: "pending", error: "No answer within 0.3 s.", responseStatus: null });
     receiver.state.hang = false;
+    await deleteWebhook({ actor: manager, projectId, webhookId: hook.webhook.id });
+  });
+});
+
+describe("the address rule (no requests into the installation's own network)", () => {
+  const withAllowed = async (value: string | undefined, run: () => Promise<void>) => {
+    if (value === undefined) delete process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS;
+    else process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS = value;
+    try {
+      await run();
+    } finally {
+      process.env.MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS = ALLOW_RECEIVER;
+    }
+  };
+
+  it("refuses to save a loopback or private URL unless the operator allows it, and changes nothing", async () => {
+    const hook = await createWebhook({ actor: manager, projectId, input: { url: receiver.url, events: ["review.accepted"] } });
+    const webhooksBefore = await db().webhook.count({ where: { projectId } });
+    await withAllowed(undefined, async () => {
+      await expect(createWebhook({ actor: manager, projectId, input: { url: receiver.url, events: ["review.accepted"] } })).rejects.toMatchObject({
+        code: "bad_request",
+        message: expect.stringContaining("Webhook URL refused: 127.0.0.1 is a loopback address"),
+      });
+      await expect(updateWebhook({ actor: manager, projectId, webhookId: hook.webhook.id, input: { url: "http://169.254.169.254/latest/meta-data/" } })).rejects.toMatchObject({
+        message: expect.stringContaining("169.254.169.254 is a link-local address"),
+      });
+      // Other changes to a webhook saved earlier still go through.
+      await updateWebhook({ actor: manager, projectId, webhookId: hook.webhook.id, input: { events: ["review.rejected"] } });
+    });
+    expect(await db().webhook.findUniqueOrThrow({ where: { id: hook.webhook.id } })).toMatchObject({ url: receiver.url, events: ["review.rejected"] });
+    expect(await db().webhook.count({ where: { projectId } })).toBe(webhooksBefore);
+    await deleteWebhook({ actor: manager, projectId, webhookId: hook.webhook.id });
+  });
+
+  it("checks again on every delivery, on the addresses a host name resolves to when connecting", async () => {
+    const hook = await createWebhook({ actor: manager, projectId, input: { url: receiver.url, events: ["review.accepted"] } });
+    // As if the name had been pointed at loopback after the webhook was saved.
+    const byName = receiver.url.replace("127.0.0.1", "localhost");
+    await db().webhook.update({ where: { id: hook.webhook.id }, data: { url: byName } });
+    const sentBefore = receiver.received.length;
+    await withAllowed("", async () => {
+      await sendTestWebhook({ actor: manager, projectId, webhookId: hook.webhook.id });
+      expect(await dispatchWebhookDeliveries()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    });
+    expect(receiver.received.length).toBe(sentBefore);
+    const [refused] = await deliveriesOf(hook.webhook.id);
+    expect(refused!.error).toMatch(/^Not sent: localhost resolves to (127\.0\.0\.1|::1), a loopback address; .*\(MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS\)\.$/);
+
+    // Allowing the name (or its range) lets the retry through.
+    await withAllowed("localhost", async () => {
+      expect(await dispatchWebhookDeliveries({ now: new Date(Date.now() + 60_000) })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    });
+    expect(receiver.received.length).toBe(sentBefore + 1);
     await deleteWebhook({ actor: manager, projectId, webhookId: hook.webhook.id });
   });
 });
