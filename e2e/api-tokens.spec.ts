@@ -64,3 +64,37 @@ test("an API token drives the REST API until it is revoked", async ({ page, base
   expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("revoked, expired");
   await script.dispose();
 });
+
+test("a token limited to one project and to reading", async ({ page, baseURL }) => {
+  await signInAs(page, "manager");
+  // A second project of the same manager, which the token must not reach.
+  const otherProject = (await (await page.request.post("/api/projects", { data: { name: "Not for the dashboard" } })).json()) as { id: string };
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Create an API token" });
+  await form.getByLabel("Token name").fill("e2e dashboard");
+  await form.getByLabel("Only these:").check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("Tick the projects the token may reach");
+  await form.getByRole("group", { name: "Projects the token may reach" }).getByLabel("Demo: shapes and scenes").check();
+  await form.getByLabel(/Read-only/).check();
+  await screenshot(page, "account-api-token-scoped-form");
+  await form.getByRole("button", { name: "Create token" }).click();
+  const secret = await page.getByTestId("new-token").getByLabel("New token").inputValue();
+  const row = page.getByTestId("api-token-row").filter({ hasText: "e2e dashboard" });
+  await expect(row.getByTestId("api-token-scope")).toHaveText("read: Demo: shapes and scenes");
+  await screenshot(page, "account-api-token-scoped");
+
+  const script = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const listed = (await (await script.get("/api/projects")).json()) as { projects: { id: string; name: string }[] };
+  expect(listed.projects.map((project) => project.name)).toEqual(["Demo: shapes and scenes"]);
+  const demoId = listed.projects[0]!.id;
+  expect((await script.get(`/api/projects/${demoId}/label-classes`)).status()).toBe(200);
+  const write = await script.post(`/api/projects/${demoId}/label-classes`, { data: { labels: [{ name: "from the dashboard" }] } });
+  expect(write.status()).toBe(403);
+  expect(((await write.json()) as { error: { message: string } }).error.message).toContain("This API token is read-only: it may not POST");
+  const elsewhere = await script.get(`/api/projects/${otherProject.id}/label-classes`);
+  expect(elsewhere.status()).toBe(403);
+  expect(((await elsewhere.json()) as { error: { message: string } }).error.message).toContain("limited to other projects");
+  expect(await (await script.get("/api/me")).json()).toMatchObject({ via: "token", token: { projectIds: [demoId], readOnly: true } });
+  await script.dispose();
+});

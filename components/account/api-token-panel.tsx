@@ -10,7 +10,7 @@ import { ApiTokenTable } from "./api-token-table";
 import { CreateApiTokenForm } from "./create-api-token-form";
 import { NewTokenSecret } from "./new-token-secret";
 
-export function ApiTokenPanel(props: { initialTokens: ApiTokenDto[]; origin: string }) {
+export function ApiTokenPanel(props: { initialTokens: ApiTokenDto[]; projects: { id: string; name: string }[]; origin: string }) {
   const [tokens, setTokens] = useState(props.initialTokens);
   const [fresh, setFresh] = useState<{ id: string; name: string; secret: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,9 +34,11 @@ export function ApiTokenPanel(props: { initialTokens: ApiTokenDto[]; origin: str
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         Scripts use a token instead of your password: send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer mw_…</code>.
-        A token acts as you, with your role and projects; it cannot change your password or make other tokens.
+        A token acts as you, with your role and projects, or fewer: limit it to some projects and / or to reading; it cannot change
+        your password or make other tokens.
       </p>
       <CreateApiTokenForm
+        projects={props.projects}
         onCreated={async (created) => {
           setFresh({ id: created.token.id, name: created.token.name, secret: created.secret });
           await reload();

@@ -12,6 +12,12 @@ function expiryText(token: ApiTokenDto, now: number): { text: string; expired: b
   return { text: `${expired ? "expired " : ""}${token.expiresAt.slice(0, 10)}`, expired };
 }
 
+/** "read and change: all your projects", "read: Street scenes, Cats". */
+function describeTokenScope(token: ApiTokenDto): string {
+  const where = token.projects.length === 0 ? "all your projects" : token.projects.map((project) => project.name ?? "a deleted project").join(", ");
+  return `${token.readOnly ? "read" : "read and change"}: ${where}`;
+}
+
 export function ApiTokenTable(props: { tokens: ApiTokenDto[]; onRevoke: (token: ApiTokenDto) => Promise<void> }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
@@ -22,6 +28,7 @@ export function ApiTokenTable(props: { tokens: ApiTokenDto[]; onRevoke: (token: 
         <tr>
           <th className="py-1.5 pr-3 font-medium">Name</th>
           <th className="py-1.5 pr-3 font-medium">Token</th>
+          <th className="py-1.5 pr-3 font-medium">May</th>
           <th className="py-1.5 pr-3 font-medium">Last used</th>
           <th className="py-1.5 pr-3 font-medium">Expires</th>
           <th className="py-1.5" />
@@ -37,6 +44,7 @@ export function ApiTokenTable(props: { tokens: ApiTokenDto[]; onRevoke: (token: 
                 <div className="text-xs text-slate-500">created {formatUtc(token.createdAt)}</div>
               </td>
               <td className="py-2 pr-3 font-mono text-xs text-slate-600">{token.prefix}…</td>
+              <td className="py-2 pr-3 text-xs text-slate-600" data-testid="api-token-scope">{describeTokenScope(token)}</td>
               <td className="py-2 pr-3 text-xs text-slate-600">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
               <td className={`py-2 pr-3 text-xs ${expiry.expired ? "font-medium text-red-700" : "text-slate-600"}`}>{expiry.text}</td>
               <td className="py-2 text-right">

@@ -1,5 +1,6 @@
 "use client";
-// Name and lifetime of a new token; the server checks both and names what is wrong.
+// Name, lifetime and limits of a new token (which projects, read-only); the
+// server checks them and names what is wrong.
 import { useState, type FormEvent } from "react";
 import type { ApiTokenDto } from "@/lib/schemas/api-tokens";
 import { taskApi } from "../tasks/task-api";
@@ -14,15 +15,20 @@ const LIFETIMES = [
   { value: "never", label: "No expiry" },
 ] as const;
 
-export function CreateApiTokenForm(props: { onCreated: (created: { token: ApiTokenDto; secret: string }) => Promise<void> }) {
+export function CreateApiTokenForm(props: { projects: { id: string; name: string }[]; onCreated: (created: { token: ApiTokenDto; secret: string }) => Promise<void> }) {
   const [name, setName] = useState("");
   const [lifetime, setLifetime] = useState<string>("90");
+  const [limited, setLimited] = useState(false);
+  const [projectIds, setProjectIds] = useState<string[]>([]);
+  const [readOnly, setReadOnly] = useState(false);
   const { pending, error, run } = usePendingAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
-      const created = await taskApi<{ token: ApiTokenDto; secret: string }>("/api/account/tokens", { method: "POST", body: { name, lifetime } });
+      if (limited && projectIds.length === 0) throw new Error("Tick the projects the token may reach, or choose all your projects.");
+      const body = { name, lifetime, readOnly, ...(limited ? { projectIds } : {}) };
+      const created = await taskApi<{ token: ApiTokenDto; secret: string }>("/api/account/tokens", { method: "POST", body });
       setName("");
       await props.onCreated(created);
     });
@@ -45,6 +51,36 @@ export function CreateApiTokenForm(props: { onCreated: (created: { token: ApiTok
         </div>
         <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Creating…" : "Create token"}</button>
       </div>
+      <fieldset className="space-y-1 text-sm text-slate-700">
+        <legend className={labelText}>Projects it may reach</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="token-scope" checked={!limited} onChange={() => setLimited(false)} /> All your projects (and new ones)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="token-scope" checked={limited} onChange={() => setLimited(true)} disabled={props.projects.length === 0} /> Only these:
+        </label>
+        {limited && (
+          <div className="ml-6 max-h-40 space-y-1 overflow-y-auto rounded border border-slate-200 p-2" role="group" aria-label="Projects the token may reach">
+            {props.projects.map((project) => (
+              <label key={project.id} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={projectIds.includes(project.id)}
+                  onChange={(event) => setProjectIds((current) => (event.target.checked ? [...current, project.id] : current.filter((id) => id !== project.id)))}
+                />
+                {project.name}
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input type="checkbox" className="mt-0.5" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} />
+        <span>
+          Read-only
+          <span className="block text-xs text-slate-500">Only GET requests (lists, masks, export downloads); anything that changes data is refused.</span>
+        </span>
+      </label>
       <FormError message={error} />
     </form>
   );

@@ -1,4 +1,6 @@
 import type { ApiTokenDto } from "@/lib/schemas/api-tokens";
+import type { Prisma } from "../db/generated/client";
+import { db } from "../db/client";
 
 type ApiTokenRow = {
   id: string;
@@ -8,9 +10,12 @@ type ApiTokenRow = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  projectIds: string[];
+  readOnly: boolean;
 };
 
-export function toApiTokenDto(row: ApiTokenRow): ApiTokenDto {
+/** projectNames: the names of the projects the rows are limited to (a deleted project is missing). */
+export function toApiTokenDto(row: ApiTokenRow, projectNames: ReadonlyMap<string, string> = new Map()): ApiTokenDto {
   return {
     id: row.id,
     name: row.name,
@@ -19,6 +24,8 @@ export function toApiTokenDto(row: ApiTokenRow): ApiTokenDto {
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    projects: row.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? null })),
+    readOnly: row.readOnly,
   };
 }
 
@@ -30,4 +37,14 @@ export const apiTokenDtoSelect = {
   expiresAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  projectIds: true,
+  readOnly: true,
 } as const;
+
+/** The names of the projects some tokens are limited to, for their DTOs. */
+export async function readTokenProjectNames(rows: { projectIds: string[] }[], client: Prisma.TransactionClient = db()): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => row.projectIds))];
+  if (ids.length === 0) return new Map();
+  const projects = await client.project.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(projects.map((project) => [project.id, project.name]));
+}

@@ -26,12 +26,28 @@ export async function createApiToken(options: { actor: Actor; input: CreateApiTo
   }
   const { secret, tokenHash, prefix } = generateApiTokenSecret();
   const expiresAt = input.lifetime === "never" ? null : new Date(now.getTime() + Number(input.lifetime) * DAY_MS);
+  const projectIds = [...new Set(input.projectIds ?? [])];
+  const readOnly = input.readOnly ?? false;
   return db().$transaction(async (tx) => {
+    // Only projects the owner reaches now; an unknown id is named without saying whether it exists.
+    const reachable = await tx.project.findMany({
+      where: { id: { in: projectIds }, ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }) },
+      select: { id: true, name: true },
+    });
+    const unknown = projectIds.find((id) => !reachable.some((project) => project.id === id));
+    if (unknown) throw new AppError("bad_request", `You are not a member of a project with id "${unknown}": a token can only be limited to your own projects.`);
     const row = await tx.apiToken.create({
-      data: { userId: actor.id, name: input.name, tokenHash, prefix, createdAt: now, expiresAt },
+      data: { userId: actor.id, name: input.name, tokenHash, prefix, createdAt: now, expiresAt, projectIds, readOnly },
       select: apiTokenDtoSelect,
     });
-    await recordAuditEvent({ tx, actorId: actor.id, action: "api_token.create", targetType: "api_token", targetId: row.id, data: { name: row.name, prefix, expiresAt: expiresAt?.toISOString() ?? null } });
-    return { token: toApiTokenDto(row), secret };
+    await recordAuditEvent({
+      tx,
+      actorId: actor.id,
+      action: "api_token.create",
+      targetType: "api_token",
+      targetId: row.id,
+      data: { name: row.name, prefix, expiresAt: expiresAt?.toISOString() ?? null, projectIds, readOnly },
+    });
+    return { token: toApiTokenDto(row, new Map(reachable.map((project) => [project.id, project.name]))), secret };
   });
 }

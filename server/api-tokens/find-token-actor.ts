@@ -17,6 +17,8 @@ export async function findTokenActor(options: { secret: string; now?: Date }): P
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      projectIds: true,
+      readOnly: true,
       user: { select: { id: true, email: true, name: true, role: true, active: true } },
     },
   });
@@ -28,5 +30,13 @@ export async function findTokenActor(options: { secret: string; now?: Date }): P
     });
   }
   const { user } = token;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, viaTokenId: token.id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    viaTokenId: token.id,
+    ...(token.projectIds.length > 0 ? { tokenProjectIds: token.projectIds } : {}),
+    ...(token.readOnly ? { tokenReadOnly: true } : {}),
+  };
 }

@@ -3,7 +3,7 @@
 import type { ApiTokenDto } from "@/lib/schemas/api-tokens";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { apiTokenDtoSelect, toApiTokenDto } from "./api-token-dto";
+import { apiTokenDtoSelect, readTokenProjectNames, toApiTokenDto } from "./api-token-dto";
 
 export async function listApiTokens(options: { actor: Actor }): Promise<ApiTokenDto[]> {
   const rows = await db().apiToken.findMany({
@@ -11,5 +11,6 @@ export async function listApiTokens(options: { actor: Actor }): Promise<ApiToken
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: apiTokenDtoSelect,
   });
-  return rows.map(toApiTokenDto);
+  const names = await readTokenProjectNames(rows);
+  return rows.map((row) => toApiTokenDto(row, names));
 }

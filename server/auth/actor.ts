@@ -6,8 +6,12 @@ import { AppError } from "../errors/app-error";
 import { readBearerToken } from "../api-tokens/api-token-secret";
 import { findTokenActor } from "../api-tokens/find-token-actor";
 
-/** viaTokenId: the request came with an API token (scripts), not a browser session. */
-export type Actor = { id: string; email: string; name: string; role: GlobalRole; viaTokenId?: string };
+/**
+ * viaTokenId: the request came with an API token (scripts), not a browser session.
+ * tokenProjectIds: the token is limited to these projects (absent: every project of its owner).
+ * tokenReadOnly: the token may only read.
+ */
+export type Actor = { id: string; email: string; name: string; role: GlobalRole; viaTokenId?: string; tokenProjectIds?: string[]; tokenReadOnly?: boolean };
 
 /**
  * Resolves who is asking from request headers: an API token when the request
@@ -42,6 +46,8 @@ export async function requireActor(headers: Headers): Promise<Actor> {
 }
 
 export function requireGlobalRole(actor: Actor, roles: readonly GlobalRole[], action: string): void {
+  // Installation-wide actions (users, new projects, system status) are outside any project a token is limited to.
+  if (actor.tokenProjectIds) throw new AppError("forbidden", `This API token is limited to chosen projects, so it may not ${action}.`);
   if (!roles.includes(actor.role)) {
     throw new AppError("forbidden", `Your role (${actor.role}) may not ${action}.`);
   }

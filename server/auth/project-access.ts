@@ -21,6 +21,7 @@ export async function requireProjectAccess(options: {
   if (actor.role === "admin") {
     const exists = await client.project.count({ where: { id: projectId } });
     if (!exists) throw new AppError("not_found", "Project not found.");
+    requireTokenScope(actor, projectId);
     return { projectId, role: "admin" };
   }
   const membership = await client.membership.findUnique({
@@ -31,7 +32,20 @@ export async function requireProjectAccess(options: {
   if (roles && !roles.includes(membership.role)) {
     throw new AppError("forbidden", `Your project role (${membership.role}) may not ${action ?? "do this"}.`);
   }
+  requireTokenScope(actor, projectId);
   return { projectId, role: membership.role };
+}
+
+/** A token limited to other projects is refused here (after the owner's own access, so nothing about other projects leaks). */
+function requireTokenScope(actor: Actor, projectId: string): void {
+  if (actor.tokenProjectIds && !actor.tokenProjectIds.includes(projectId)) {
+    throw new AppError("forbidden", "This API token is limited to other projects; make one that includes this project (Your account → API tokens).");
+  }
+}
+
+/** The projects a list may show the actor: a token's own limit, else all (the caller still applies membership). */
+export function tokenProjectFilter(actor: Actor): { id?: { in: string[] } } {
+  return actor.tokenProjectIds ? { id: { in: actor.tokenProjectIds } } : {};
 }
 
 export function canManage(access: ProjectAccess): boolean {

@@ -2,7 +2,7 @@
 // function and maps AppError (and zod errors) to a JSON error response.
 import { ZodError } from "zod";
 import { describeZodError } from "@/lib/schemas/describe-zod-error";
-import { isAppError } from "../errors/app-error";
+import { AppError, isAppError } from "../errors/app-error";
 import { requireActor, type Actor } from "../auth/actor";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -26,6 +26,9 @@ export function errorResponse(error: unknown): Response {
 export async function withActor(request: Request, fn: (actor: Actor) => Promise<Response>): Promise<Response> {
   try {
     const actor = await requireActor(request.headers);
+    if (actor.tokenReadOnly && request.method !== "GET" && request.method !== "HEAD") {
+      throw new AppError("forbidden", `This API token is read-only: it may not ${request.method} ${new URL(request.url).pathname}.`);
+    }
     return await fn(actor);
   } catch (error) {
     return errorResponse(error);

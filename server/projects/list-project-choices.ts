@@ -2,6 +2,7 @@
 // from ...): one small query, without the counts and progress the project
 // list computes.
 import type { Actor } from "../auth/actor";
+import { tokenProjectFilter } from "../auth/project-access";
 import { db } from "../db/client";
 
 export async function listProjectChoices(options: { actor: Actor; exceptProjectId?: string }): Promise<{ id: string; name: string }[]> {
@@ -9,7 +10,7 @@ export async function listProjectChoices(options: { actor: Actor; exceptProjectI
   return db().project.findMany({
     where: {
       ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }),
-      ...(exceptProjectId ? { id: { not: exceptProjectId } } : {}),
+      AND: [tokenProjectFilter(actor), exceptProjectId ? { id: { not: exceptProjectId } } : {}],
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { pageActor } from "@/server/auth/page-actor";
 import { appConfig } from "@/server/config/app-config";
 import { listApiTokens } from "@/server/api-tokens/list-api-tokens";
+import { listProjectChoices } from "@/server/projects/list-project-choices";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ApiTokenPanel } from "@/components/account/api-token-panel";
 import { card } from "@/components/ui/button-styles";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await pageActor();
-  const tokens = await listApiTokens({ actor });
+  const [tokens, projects] = await Promise.all([listApiTokens({ actor }), listProjectChoices({ actor })]);
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -25,7 +26,7 @@ export default async function AccountPage() {
       </section>
       <section className={`${card} p-5`} aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="mb-3 font-medium">API tokens</h2>
-        <ApiTokenPanel initialTokens={tokens} origin={appConfig().publicUrl} />
+        <ApiTokenPanel initialTokens={tokens} projects={projects} origin={appConfig().publicUrl} />
       </section>
     </div>
   );

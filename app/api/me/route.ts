@@ -1,5 +1,5 @@
 // GET: who the request acts as; the first call a script makes to check its token.
-// 200 { id, email, name, role, via: "token" | "session" } | 401 naming what is wrong with the token
+// 200 { id, email, name, role, via: "token" | "session", token?: { projectIds: string[] | null, readOnly } } (token: its limits, projectIds null = every project) | 401 naming what is wrong with the token
 import { withActor } from "@/server/http/route-handler";
 
 export const runtime = "nodejs";
@@ -7,6 +7,13 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return withActor(request, async (actor) =>
-    Response.json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, via: actor.viaTokenId ? "token" : "session" }),
+    Response.json({
+      id: actor.id,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      via: actor.viaTokenId ? "token" : "session",
+      ...(actor.viaTokenId ? { token: { projectIds: actor.tokenProjectIds ?? null, readOnly: actor.tokenReadOnly ?? false } } : {}),
+    }),
   );
 }
