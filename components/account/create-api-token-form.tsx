@@ -30,6 +30,9 @@ export function CreateApiTokenForm(props: { projects: { id: string; name: string
       const body = { name, lifetime, readOnly, ...(limited ? { projectIds } : {}) };
       const created = await taskApi<{ token: ApiTokenDto; secret: string }>("/api/account/tokens", { method: "POST", body });
       setName("");
+      setLimited(false);
+      setProjectIds([]);
+      setReadOnly(false);
       await props.onCreated(created);
     });
   }
