@@ -8,18 +8,11 @@
 // else starts the embedded database in a temp folder. Final stdout line is JSON.
 //
 //   npm run bench:queue -- [--annotators 200] [--seconds 20] [--images 2000] [--think-ms 20] [--pool 20]
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { createMask, encodeMaskToRle, paintDisc } from "../../lib/mask";
 import { createAnnotationInput } from "../../lib/schemas/annotations";
 import type { Actor } from "../../server/auth/actor";
-import { PrismaClient } from "../../server/db/generated/client";
-import { poolOptions } from "../../server/db/pool-options";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../server/db/embedded-postgres";
+import { prepareBenchDatabase } from "./bench-database";
 
 type Options = { annotators: number; seconds: number; images: number; thinkMs: number; pool: number };
 
@@ -43,41 +36,6 @@ function parseOptions(argv: string[]): Options {
 
 const log = (message: string) => process.stderr.write(`[bench:queue] ${message}\n`);
 
-async function migrate(): Promise<void> {
-  // Async child: with the embedded database this very process serves it.
-  const child = spawn("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code})`);
-}
-
-async function prepareDatabase(options: Options): Promise<{ embedded: boolean; stop: () => Promise<void> }> {
-  let server: EmbeddedPostgres | null = null;
-  let dataDir: string | null = null;
-  if (!process.env.DATABASE_URL) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "maskwright-bench-queue-"));
-    server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_EMBEDDED_PORT ?? 54347) });
-    process.env.DATABASE_URL = server.url;
-    process.env.MASKWRIGHT_EMBEDDED_DB = "1";
-    log(`no DATABASE_URL: embedded Postgres in ${dataDir}`);
-  }
-  await migrate();
-  const embedded = process.env.MASKWRIGHT_EMBEDDED_DB === "1";
-  // The app's db() picks this client up: a pool sized like a few app processes (one connection on the embedded DB).
-  const client = new PrismaClient({
-    adapter: new PrismaPg(poolOptions(process.env.DATABASE_URL ?? "", embedded, options.pool)),
-    transactionOptions: embedded ? { maxWait: 120_000, timeout: 120_000 } : { maxWait: 30_000, timeout: 30_000 },
-  });
-  (globalThis as unknown as { maskwrightPrisma?: PrismaClient }).maskwrightPrisma = client;
-  return {
-    embedded,
-    stop: async () => {
-      await client.$disconnect();
-      await server?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -88,7 +46,7 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  const database = await prepareDatabase(options);
+  const database = await prepareBenchDatabase({ name: "bench-queue", pool: options.pool, embeddedPort: 54347, log });
   // Server modules read DATABASE_URL lazily: import them after it is set.
   const { db } = await import("../../server/db/client");
   const { claimNextTask } = await import("../../server/tasks/claim-next-task");
