@@ -17,7 +17,6 @@
  */
 export const NEAR_DUPLICATE_MAX_DISTANCE = 8;
 
-
 export function isDhash(value: string | null | undefined): value is string {
   return typeof value === "string" && /^[0-9a-f]{16}$/.test(value);
 }
