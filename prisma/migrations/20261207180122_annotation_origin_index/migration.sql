@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Annotation_originId_idx" ON "Annotation"("originId");
+
