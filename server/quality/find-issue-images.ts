@@ -2,8 +2,8 @@
 // masks without a label, specks, "whole picture" masks, the same object drawn
 // twice, images handed in with no mask at all, and near-duplicate pictures
 // (find-near-duplicate-groups). Live masks only. SQL does
-// the counting; only duplicate candidates (boxes overlapping enough to allow
-// a mask IoU of 0.9) have their masks decoded.
+// the counting and finds duplicate candidates (boxes overlapping, sizes close
+// enough to allow a mask IoU of 0.9); only their masks are decoded.
 import { decodeRleToMask, maskIou, type BinaryMask } from "@/lib/mask";
 import { DUPLICATE_MASK_IOU, HUGE_MASK_SHARE, TINY_MASK_PX, type DatasetIssue } from "@/lib/schemas/dataset-checks";
 import { db } from "../db/client";
@@ -18,36 +18,24 @@ function countBy(rows: { imageId: string }[]): IssueImages {
   return out;
 }
 
-/** A box IoU bound: two masks inside these boxes cannot have a mask IoU above the boxes' area ratio and overlap. */
-function mayBeDuplicates(a: { bbox: number[]; area: number }, b: { bbox: number[]; area: number }): boolean {
-  const [ax = 0, ay = 0, aw = 0, ah = 0] = a.bbox;
-  const [bx = 0, by = 0, bw = 0, bh = 0] = b.bbox;
-  const overlapW = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
-  const overlapH = Math.min(ay + ah, by + bh) - Math.max(ay, by);
-  if (overlapW <= 0 || overlapH <= 0) return false;
-  // IoU <= min(area) / max(area): masks of very different size are never duplicates.
-  return Math.min(a.area, b.area) / Math.max(a.area, b.area) >= DUPLICATE_MASK_IOU;
-}
-
 async function duplicateImages(projectId: string): Promise<IssueImages> {
-  const rows = await db().annotation.findMany({
-    where: { projectId, deletedAt: null, area: { gt: 0 } },
-    select: { id: true, imageId: true, bbox: true, area: true },
-    orderBy: [{ imageId: "asc" }, { area: "asc" }],
-  });
-  const byImage = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = byImage.get(row.imageId);
-    if (list) list.push(row);
-    else byImage.set(row.imageId, [row]);
-  }
+  // Candidate pairs in SQL, so a large project's masks are not all read out: same image, boxes
+  // overlapping, and areas within the IoU bound (IoU <= smaller area / larger area, so masks of very
+  // different size are never duplicates). In each pair b is the larger (ties broken by id), the one
+  // counted as drawn twice.
+  const candidates = await db().$queryRaw<{ imageId: string; a: string; b: string }[]>`
+    SELECT a."imageId", a.id AS a, b.id AS b
+    FROM "Annotation" a
+    JOIN "Annotation" b ON b."imageId" = a."imageId" AND (b.area, b.id) > (a.area, a.id)
+    WHERE a."projectId" = ${projectId} AND b."projectId" = ${projectId} AND a."deletedAt" IS NULL AND b."deletedAt" IS NULL AND a.area > 0
+      AND least(a.bbox[1] + a.bbox[3], b.bbox[1] + b.bbox[3]) > greatest(a.bbox[1], b.bbox[1])
+      AND least(a.bbox[2] + a.bbox[4], b.bbox[2] + b.bbox[4]) > greatest(a.bbox[2], b.bbox[2])
+      AND a.area::float8 / b.area >= ${DUPLICATE_MASK_IOU}::float8`;
   const pairsByImage = new Map<string, [string, string][]>();
-  for (const [imageId, masks] of byImage) {
-    const pairs: [string, string][] = [];
-    for (let i = 0; i < masks.length; i++) {
-      for (let j = i + 1; j < masks.length; j++) if (mayBeDuplicates(masks[i]!, masks[j]!)) pairs.push([masks[i]!.id, masks[j]!.id]);
-    }
-    if (pairs.length > 0) pairsByImage.set(imageId, pairs);
+  for (const { imageId, a, b } of candidates) {
+    const pairs = pairsByImage.get(imageId);
+    if (pairs) pairs.push([a, b]);
+    else pairsByImage.set(imageId, [[a, b]]);
   }
   // One query for every candidate's RLE; masks are decoded an image at a time, so memory stays at one image's candidates.
   const candidateIds = [...new Set([...pairsByImage.values()].flat(2))];
