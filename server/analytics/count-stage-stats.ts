@@ -23,10 +23,12 @@ const perImage = (count: number, images: number) => (images > 0 ? roundToTenth(c
 
 export async function countStageStats(options: { projectId: string }): Promise<StageStats[]> {
   const rows = await db().$queryRaw<Row[]>`
-    WITH handed AS (
-      SELECT t."imageId" AS image_id,
-        EXISTS (SELECT 1 FROM "Annotation" p WHERE p."imageId" = t."imageId" AND p.source = 'prefill') AS semi
-      FROM "Task" t
+    WITH prefilled AS (
+      SELECT DISTINCT "imageId" FROM "Annotation" WHERE "projectId" = ${options.projectId} AND source = 'prefill'
+    ),
+    handed AS (
+      SELECT t."imageId" AS image_id, p."imageId" IS NOT NULL AS semi
+      FROM "Task" t LEFT JOIN prefilled p ON p."imageId" = t."imageId"
       WHERE t."projectId" = ${options.projectId} AND t.stage = 'annotate' AND t.status IN ('submitted', 'accepted')
     )
     SELECT h.semi,
@@ -38,7 +40,7 @@ export async function countStageStats(options: { projectId: string }): Promise<S
       percentile_cont(0.5) WITHIN GROUP (ORDER BY a."secondsSpent") FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'manual') AS median_seconds,
       (avg(a.clicks) FILTER (WHERE a."deletedAt" IS NULL AND a.source = 'manual'))::float8 AS mean_clicks,
       (sum(a."secondsSpent") FILTER (WHERE a.source = 'manual'))::float8 AS drawing_seconds
-    FROM handed h LEFT JOIN "Annotation" a ON a."imageId" = h.image_id
+    FROM handed h LEFT JOIN "Annotation" a ON a."imageId" = h.image_id AND a."projectId" = ${options.projectId}
     GROUP BY h.semi`;
   return [false, true].map((semi) => {
     const row = rows.find((r) => r.semi === semi);
