@@ -1,8 +1,8 @@
 "use client";
 
 // One batch: live progress by status, each assignee's share with a control
-// to hand their open images to someone else or back to the pool, and the
-// batch priority.
+// to hand their open images to someone else or back to the pool, the batch
+// priority and who reviews its hand-ins.
 import { useState, useTransition } from "react";
 import type { BatchProgress } from "@/server/batches/list-batches";
 import { buttonSecondary, card, inputField } from "../ui/button-styles";
@@ -21,6 +21,7 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
   const [error, setError] = useState<string | null>(null);
   const [priority, setPriority] = useState(batch.priority);
   const labelers = props.members.filter((member) => member.role === "annotator" || member.role === "manager");
+  const reviewers = props.members.filter((member) => member.role === "reviewer" || member.role === "manager");
   const act = (fn: () => Promise<unknown>) =>
     startTransition(async () => {
       setError(null);
@@ -54,6 +55,25 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
           <button type="submit" className={buttonSecondary} disabled={pending || priority === batch.priority}>Save</button>
         </form>
       </header>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label className="text-slate-600" htmlFor={`reviewer-${batch.id}`}>Reviewed by</label>
+        <select
+          id={`reviewer-${batch.id}`}
+          className={`${inputField} w-auto py-1`}
+          disabled={pending}
+          value={batch.reviewer?.id ?? ""}
+          onChange={(event) => act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { reviewerId: event.target.value || null } }))}
+        >
+          <option value="">Any reviewer</option>
+          {batch.reviewer && !reviewers.some((member) => member.id === batch.reviewer!.id) && <option value={batch.reviewer.id}>{batch.reviewer.name}</option>}
+          {reviewers.map((member) => (
+            <option key={member.id} value={member.id}>{member.name}</option>
+          ))}
+        </select>
+        <span className="text-xs text-slate-500">
+          {batch.reviewer ? "its hand-ins wait in this person's review queue only" : "its hand-ins go to the project's review pool"}
+        </span>
+      </div>
       <div className="flex h-3 overflow-hidden rounded-full bg-slate-100" aria-hidden>
         {SEGMENTS.map(([key, , color]) => (batch.counts[key] > 0 ? <div key={key} className={color} style={{ width: `${(100 * batch.counts[key]) / Math.max(1, batch.total)}%` }} /> : null))}
       </div>

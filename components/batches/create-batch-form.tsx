@@ -21,10 +21,12 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [unbatched, setUnbatched] = useState<UnbatchedTask[]>([]);
   const [assignees, setAssignees] = useState<Set<string>>(new Set());
+  const [reviewerId, setReviewerId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const labelers = props.members.filter((member) => member.role === "annotator" || member.role === "manager");
+  const reviewers = props.members.filter((member) => member.role === "reviewer" || member.role === "manager");
 
   useEffect(() => {
     if (kind !== "images") return;
@@ -51,7 +53,7 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
       try {
         const created = await taskApi<{ taskCount: number; batch: { name: string } }>(`/api/projects/${props.projectId}/batches`, {
           method: "POST",
-          body: { name, priority, selection: selection(), assigneeIds: [...assignees] },
+          body: { name, priority, selection: selection(), assigneeIds: [...assignees], reviewerId: reviewerId || null },
         });
         setDone(`Batch "${created.batch.name}" created with ${created.taskCount} image${created.taskCount === 1 ? "" : "s"}.`);
         setName("");
@@ -136,6 +138,15 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
           ))}
         </div>
       </fieldset>
+      <div className="text-sm">
+        <label htmlFor="batch-reviewer" className={labelText}>Reviewed by</label>
+        <select id="batch-reviewer" className={`${inputField} w-auto`} value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
+          <option value="">Any reviewer</option>
+          {reviewers.map((member) => (
+            <option key={member.id} value={member.id}>{member.name}</option>
+          ))}
+        </select>
+      </div>
       <button type="submit" className={buttonPrimary} disabled={pending}>
         Create batch
       </button>

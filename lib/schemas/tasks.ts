@@ -51,6 +51,8 @@ export const createBatchInput = z.object({
   selection: batchSelectionSchema,
   // Empty: the project pool. Several: the batch is dealt out round-robin.
   assigneeIds: z.array(id).max(200).default([]),
+  // Who reviews the batch's hand-ins; null: any reviewer of the project.
+  reviewerId: id.nullable().default(null),
 });
 export type CreateBatchInput = z.input<typeof createBatchInput>;
 
@@ -58,8 +60,10 @@ export const updateBatchInput = z
   .object({
     name: z.string().trim().min(1, "Batch name is required").max(100).optional(),
     priority: z.coerce.number().int().min(-1000).max(1000).optional(),
+    // null: any reviewer of the project.
+    reviewerId: id.nullable().optional(),
   })
-  .refine((value) => value.name !== undefined || value.priority !== undefined, "Nothing to change: give a name or a priority");
+  .refine((value) => value.name !== undefined || value.priority !== undefined || value.reviewerId !== undefined, "Nothing to change: give a name, a priority or a reviewer");
 
 /** Reassign or unassign open tasks: a whole batch, one annotator's share of it, or listed tasks. */
 export const assignTasksInput = z

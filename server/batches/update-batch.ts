@@ -1,5 +1,5 @@
-// Rename a batch or change its priority; the queue order follows at once
-// (claims read the batch priority).
+// Rename a batch, change its priority (the queue order follows at once: claims
+// read the batch priority) or its reviewer (its waiting reviews move with it).
 import { updateBatchInput } from "@/lib/schemas/tasks";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
@@ -7,18 +7,22 @@ import { requireProjectAccess } from "../auth/project-access";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { publishBatchChanged } from "../tasks/publish-task-changes";
+import { publishBatchChanged, publishTaskChanges } from "../tasks/publish-task-changes";
+import { reassignWaitingReviews, requireBatchReviewer } from "./batch-reviewer";
 
 export async function updateBatch(options: { actor: Actor; projectId: string; batchId: string; input: z.input<typeof updateBatchInput> }) {
   const { actor, projectId, batchId } = options;
   const input = updateBatchInput.parse(options.input);
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "change batches" });
-  const batch = await db().$transaction(async (tx) => {
+  const { batch, moved } = await db().$transaction(async (tx) => {
+    if (input.reviewerId) await requireBatchReviewer({ tx, projectId, reviewerId: input.reviewerId });
     const updated = await tx.batch.updateMany({ where: { id: batchId, projectId }, data: input });
     if (updated.count === 0) throw new AppError("not_found", "Batch not found.");
-    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.update", targetType: "batch", targetId: batchId, data: input });
-    return tx.batch.findUniqueOrThrow({ where: { id: batchId }, select: { id: true, name: true, priority: true } });
+    const moved = input.reviewerId === undefined ? [] : await reassignWaitingReviews({ tx, batchId, reviewerId: input.reviewerId });
+    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.update", targetType: "batch", targetId: batchId, data: { ...input, reviewsMoved: moved.length } });
+    return { batch: await tx.batch.findUniqueOrThrow({ where: { id: batchId }, select: { id: true, name: true, priority: true, reviewerId: true } }), moved };
   });
   publishBatchChanged({ projectId, batchId });
+  if (moved.length > 0) publishTaskChanges({ projectId, tasks: moved });
   return batch;
 }

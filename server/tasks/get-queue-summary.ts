@@ -30,7 +30,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
         count(*) FILTER (WHERE t.stage = 'annotate' AND t.status IN ('todo', 'rejected') AND t."assigneeId" = ${actor.id}) AS assigned,
         count(*) FILTER (WHERE t.stage = 'annotate' AND t.status = 'rejected' AND t."assigneeId" = ${actor.id}) AS rework,
         count(*) FILTER (WHERE t.stage = 'annotate' AND ((t.status = 'todo' AND t."assigneeId" IS NULL) OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))) AS pool,
-        count(*) FILTER (WHERE t.stage = 'review' AND (t.status = 'todo' OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
+        count(*) FILTER (WHERE t.stage = 'review' AND ((t.status = 'todo' AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actor.id})) OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
           AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actor.id})) AS review_waiting
       FROM "Task" t
       WHERE t."projectId" = ${projectId} AND t."batchId" IS NOT NULL`,
@@ -43,7 +43,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
         count(*) FILTER (WHERE t.stage = 'annotate' AND (
           (t.status IN ('todo', 'rejected') AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actor.id}))
           OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))) AS annotate_open,
-        count(*) FILTER (WHERE t.stage = 'review' AND (t.status = 'todo' OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
+        count(*) FILTER (WHERE t.stage = 'review' AND ((t.status = 'todo' AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actor.id})) OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))
           AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actor.id})) AS review_open
       FROM "Batch" b JOIN "Task" t ON t."batchId" = b.id
       WHERE b."projectId" = ${projectId}

@@ -22,6 +22,8 @@ export async function releaseMemberWork(options: { userId: string; projectId?: s
       FROM released r
     )
     SELECT * FROM released`;
+  // Batches they reviewed go back to "any reviewer" (hand-ins would skip them anyway: batch-reviewer.ts).
+  await db().$executeRaw`UPDATE "Batch" t SET "reviewerId" = NULL WHERE t."reviewerId" = ${options.userId} ${projectFilter}`;
   const byProject = new Map<string, TaskChange[]>();
   for (const task of released) byProject.set(task.projectId, [...(byProject.get(task.projectId) ?? []), task]);
   for (const [projectId, tasks] of byProject) publishTaskChanges({ projectId, tasks });

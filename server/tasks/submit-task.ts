@@ -22,6 +22,7 @@ import { checkHandInRules } from "./check-hand-in-rules";
 import { webhookImageData, webhookPerson } from "../webhooks/webhook-event-data";
 import { liveMasksJsonSql } from "../quality/hand-in-sql";
 import { Prisma } from "../db/generated/client";
+import { batchReviewerSql } from "../batches/batch-reviewer";
 
 export type SubmitResult = { task: TaskSummary; reviewTask: TaskSummary; next: ClaimResult | null };
 
@@ -39,9 +40,10 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
       WHERE id = ${taskId} AND stage = 'annotate' AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}
       RETURNING id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId", priority
     ), review AS (
-      INSERT INTO "Task" (id, "projectId", "imageId", "batchId", stage, status, priority, "createdAt", "updatedAt")
-      SELECT ${SQL_NEW_ID}, s."projectId", s."imageId", s."batchId", 'review', 'todo', s.priority, ${SQL_NOW}, ${SQL_NOW} FROM submitted s
-      ON CONFLICT ("imageId", stage) DO UPDATE SET status = 'todo', "assigneeId" = NULL, "leaseExpiresAt" = NULL,
+      INSERT INTO "Task" (id, "projectId", "imageId", "batchId", stage, status, "assigneeId", priority, "createdAt", "updatedAt")
+      SELECT ${SQL_NEW_ID}, s."projectId", s."imageId", s."batchId", 'review', 'todo', ${batchReviewerSql(Prisma.sql`s."batchId"`, actor.id)}, s.priority, ${SQL_NOW}, ${SQL_NOW}
+      FROM submitted s
+      ON CONFLICT ("imageId", stage) DO UPDATE SET status = 'todo', "assigneeId" = EXCLUDED."assigneeId", "leaseExpiresAt" = NULL,
         "batchId" = EXCLUDED."batchId", priority = EXCLUDED.priority, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING id, "projectId", "imageId", "batchId", stage, status, "assigneeId", "leaseExpiresAt", "lastAnnotatorId"
     ), hand_in AS (
