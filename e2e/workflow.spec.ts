@@ -58,6 +58,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await batchForm.getByRole("button", { name: "Create batch" }).click();
   const card = manager.getByTestId("batch-card").filter({ hasText: "Batch A" });
   await expect(card.getByTestId("batch-count-todo")).toHaveText("2");
+  // The batch's hand-ins go to the demo reviewer's queue only.
+  await expect(card).toContainText("its hand-ins go to the project's review pool");
+  await card.getByLabel("Reviewed by").selectOption({ label: demoAccount("reviewer").name });
+  await expect(card).toContainText("its hand-ins wait in this person's review queue only");
+  await screenshot(manager, "workflow-batch-reviewer");
 
   // Live: the assignment reaches the annotator's open page without a reload.
   await expect(annotator.getByTestId("queue-assigned")).toHaveText("2");
