@@ -89,6 +89,8 @@ test("an admin sees the system status with a running worker; others are refused"
   await expect(page.getByRole("heading", { name: "System status" })).toBeVisible();
   await expect(page.getByTestId("status-worker")).toContainText("running (1)");
   await expect(page.getByTestId("job-queue-row").filter({ hasText: "encode-image" })).toBeVisible();
+  // The e2e server lets webhooks reach the test receiver on loopback (MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS).
+  await expect(page.getByText("sent to public addresses and 127.0.0.1")).toBeVisible();
   await screenshot(page, "admin-status");
   const status = (await (await page.request.get("/api/admin/status")).json()) as { workers: { alive: boolean }[]; embeddings: { done: number } };
   expect(status.workers.filter((worker) => worker.alive)).toHaveLength(1);
