@@ -5,10 +5,15 @@
 // and a deep page, every filter and sort), analytics, checks before export,
 // batches, pre-fill counts, the per-mask CSV, and claiming the next image.
 // Each read runs once to warm up, then --runs times; the median is reported.
+// Then one COCO and one SA-1B export of the handed-in images (annotations
+// only: the seeded pictures have no files), timed once with peak memory.
 // Uses DATABASE_URL when set (a scratch database), else the embedded database.
 // Final stdout line is JSON.
 //
 //   npm run bench:scale -- [--images 20000] [--masks 10] [--runs 5] [--pool 10]
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createMask, encodeMaskToRle, maskArea, maskBbox, paintDisc } from "../../lib/mask";
 import type { Actor } from "../../server/auth/actor";
 import { prepareBenchDatabase } from "./bench-database";
@@ -41,6 +46,9 @@ function discMasks() {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  // Export archives go to a scratch data folder, not the app's.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "maskwright-bench-scale-data-"));
+  process.env.MASKWRIGHT_DATA_DIR = dataDir;
   const database = await prepareBenchDatabase({ name: "bench-scale", pool: options.pool, embeddedPort: 54348, log });
   // Server modules read DATABASE_URL lazily: import them after it is set.
   const { db } = await import("../../server/db/client");
@@ -54,6 +62,8 @@ async function main() {
   const { streamMaskTelemetry } = await import("../../server/analytics/stream-mask-telemetry");
   const { claimNextTask } = await import("../../server/tasks/claim-next-task");
   const { outboxIdle } = await import("../../server/realtime/append-realtime-event");
+  const { startExport } = await import("../../server/exports/start-export");
+  const { runExportJob } = await import("../../server/exports/run-export-job");
 
   const seedStart = performance.now();
   const seeded = await seedScaleProject({ images: options.images, masksPerImage: options.masks, discs: discMasks(), log });
@@ -103,7 +113,21 @@ async function main() {
     if (!claimed.task) throw new Error("the queue ran dry");
   });
 
-  const loadAverage = Number((await import("node:os")).loadavg()[0]!.toFixed(2));
+  const exports: Record<string, { seconds: number; megabytes: number; peak_rss_mb: number }> = {};
+  for (const format of ["coco", "sa1b"] as const) {
+    const started = await startExport({ actor: manager, projectId, input: { format, statuses: ["submitted", "accepted"] } });
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    const result = await runExportJob({ exportId: started.id });
+    clearInterval(sampler);
+    if (result.status !== "done") throw new Error(`the ${format} export ended ${result.status}: ${"error" in result ? result.error : ""}`);
+    exports[format] = { seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), megabytes: Number((result.byteSize / 1e6).toFixed(1)), peak_rss_mb: Math.round(peak / 1e6) };
+    log(`${format} export: ${JSON.stringify(exports[format])}`);
+  }
+
+  const loadAverage = Number(os.loadavg()[0]!.toFixed(2));
   console.log(
     JSON.stringify({
       bench: "scale",
@@ -114,11 +138,13 @@ async function main() {
       runs: options.runs,
       load_average: loadAverage,
       median_ms: timings,
+      exports,
     }),
   );
   // Claims publish live events through the outbox: let them land before the pool closes.
   await outboxIdle();
   await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }
 
