@@ -265,3 +265,31 @@ describe("validation", () => {
     }
   });
 });
+
+describe("decodeRleToMask on sparse and dense masks", () => {
+  // A seeded generator, so a failure names a reproducible mask.
+  function randomMask(width: number, height: number, share: number, seed: number): BinaryMask {
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const mask = createMask(width, height);
+    // Vertical strokes make runs that cross from the bottom of one column into the next.
+    for (let i = 0; i < mask.data.length * share; i++) {
+      const x = Math.floor(next() * width);
+      const y = Math.floor(next() * height);
+      for (let k = 0; k < 5 && y + k < height; k++) mask.data[(y + k) * width + x] = 1;
+    }
+    mask.data[width * height - 1] = 1; // the last pixel: a run that ends the mask
+    return mask;
+  }
+
+  it("gives back exactly the encoded mask whichever way it decodes (a few % and half the picture set)", () => {
+    for (const [width, height, share, seed] of [[37, 23, 0.005, 1], [37, 23, 0.3, 2], [640, 480, 0.001, 3], [480, 640, 0.2, 4], [1, 50, 0.02, 5], [50, 1, 0.4, 6]] as const) {
+      const mask = randomMask(width, height, share, seed);
+      expect(masksEqual(decodeRleToMask(encodeMaskToRle(mask)), mask), `${width}x${height} at ${share}`).toBe(true);
+    }
+    const full = createMask(9, 7);
+    full.data.fill(1);
+    expect(masksEqual(decodeRleToMask(encodeMaskToRle(full)), full)).toBe(true);
+    expect(masksEqual(decodeRleToMask(encodeMaskToRle(createMask(9, 7))), createMask(9, 7))).toBe(true);
+  });
+});

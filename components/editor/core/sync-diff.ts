@@ -2,7 +2,8 @@
 // confirmed of each object (the baseline). Sync works from this diff, so
 // every path to a change (an edit, undo, redo, a restored outbox) saves the
 // same way, and an undo back to the saved state needs no request at all.
-import { countForeground, masksEqual, type BinaryMask } from "@/lib/mask";
+import { masksEqual, type BinaryMask } from "@/lib/mask";
+import { foregroundCount } from "./mask-facts";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import type { EditorDocument, EditorObject } from "./types";
 
@@ -26,17 +27,7 @@ export function serverCopyOf(object: EditorObject, version: number): ServerCopy 
   return { id: object.id, version, deleted: false, labelClassId: object.labelClassId, mask: object.mask, order: object.order, attributes: object.attributes ?? {} };
 }
 
-// Masks are immutable, so a count per mask object is computed once.
-const foregroundCounts = new WeakMap<BinaryMask, number>();
-
-export function foregroundCount(mask: BinaryMask): number {
-  let count = foregroundCounts.get(mask);
-  if (count === undefined) {
-    count = countForeground(mask);
-    foregroundCounts.set(mask, count);
-  }
-  return count;
-}
+export { foregroundCount };
 
 export function isEmptyMask(mask: BinaryMask): boolean {
   return foregroundCount(mask) === 0;

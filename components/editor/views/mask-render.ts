@@ -2,7 +2,8 @@
 // opaque one-pixel outline (pixels on the mask's boundary), cropped to the
 // mask's bounding box. Cached per mask object: masks are immutable, so a
 // render is only redone when the mask (or its colour/selection) changes.
-import { maskBbox, type BinaryMask } from "@/lib/mask";
+import type { BinaryMask } from "@/lib/mask";
+import { foregroundBbox } from "../core/mask-facts";
 import type { Rgb } from "./colors";
 
 export interface MaskRender {
@@ -32,7 +33,7 @@ export function renderMask(options: { mask: BinaryMask; color: Rgb; selected: bo
 }
 
 function draw(mask: BinaryMask, color: Rgb, selected: boolean, style: MaskStyle): MaskRender | null {
-  const [bx, by, bw, bh] = maskBbox(mask);
+  const [bx, by, bw, bh] = foregroundBbox(mask);
   if (bw === 0 || bh === 0) return null;
   const canvas = document.createElement("canvas");
   canvas.width = bw;
