@@ -2,7 +2,7 @@
 // CSV lines in id order (a stable cursor), read a page at a time so a large project never
 // sits in memory whole. Managers and admins only; the access check runs
 // before the first line, so a refusal is an ordinary error response.
-import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
+import { readLabelAttributes, storedAttributeValuesFor, type LabelAttribute } from "@/lib/schemas/label-attributes";
 import { roundToTenth } from "@/lib/round-to-tenth";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
@@ -12,8 +12,8 @@ import { MASK_TELEMETRY_HEADER, maskTelemetryCsvLine } from "./mask-telemetry-cs
 const PAGE_SIZE = 2000;
 
 /** The values the mask's class still defines, as JSON; empty when there are none. */
-function attributesCell(definitions: unknown, stored: unknown): string | null {
-  const values = storedAttributeValuesFor(readLabelAttributes(definitions), stored);
+function attributesCell(definitions: readonly LabelAttribute[], stored: unknown): string | null {
+  const values = storedAttributeValuesFor(definitions, stored);
   return Object.keys(values).length > 0 ? JSON.stringify(values) : null;
 }
 
@@ -23,48 +23,59 @@ export async function streamMaskTelemetry(options: { actor: Actor; projectId: st
   return pages(projectId, options.pageSize ?? PAGE_SIZE);
 }
 
+type PageRow = {
+  id: string;
+  imageId: string;
+  fileName: string;
+  source: string;
+  originId: string | null;
+  clicks: number;
+  secondsSpent: number;
+  toolsUsed: string[];
+  area: number;
+  bbox: number[];
+  predictedIou: number | null;
+  stabilityScore: number | null;
+  createdAt: Date;
+  deletedAt: Date | null;
+  attributes: unknown;
+  labelClassId: string | null;
+  labelName: string | null;
+  authorId: string | null;
+  authorName: string | null;
+};
+
 async function* pages(projectId: string, pageSize: number): AsyncGenerator<string> {
   yield MASK_TELEMETRY_HEADER;
-  let cursor: string | undefined;
+  // Each class's attribute definitions, parsed once rather than per mask.
+  const classes = await db().labelClass.findMany({ where: { projectId }, select: { id: true, attributes: true } });
+  const definitions = new Map(classes.map((labelClass) => [labelClass.id, readLabelAttributes(labelClass.attributes)]));
+  let after = "";
   for (;;) {
-    const rows = await db().annotation.findMany({
-      where: { projectId },
-      orderBy: { id: "asc" },
-      take: pageSize,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: {
-        id: true,
-        imageId: true,
-        source: true,
-        originId: true,
-        clicks: true,
-        secondsSpent: true,
-        toolsUsed: true,
-        area: true,
-        bbox: true,
-        predictedIou: true,
-        stabilityScore: true,
-        createdAt: true,
-        deletedAt: true,
-        authorId: true,
-        image: { select: { fileName: true } },
-        attributes: true,
-        labelClass: { select: { name: true, attributes: true } },
-      },
-    });
+    // One statement per page (keyset on id; the joins give file, label and author names).
+    const rows = await db().$queryRaw<PageRow[]>`
+      SELECT a.id, a."imageId", i."fileName", a.source::text AS source, a."originId", a.clicks, a."secondsSpent", a."toolsUsed", a.area, a.bbox,
+        a."predictedIou", a."stabilityScore", a."createdAt", a."deletedAt", a.attributes, a."labelClassId", l.name AS "labelName",
+        a."authorId", u.name AS "authorName"
+      FROM "Annotation" a
+      JOIN "Image" i ON i.id = a."imageId"
+      LEFT JOIN "LabelClass" l ON l.id = a."labelClassId"
+      LEFT JOIN "user" u ON u.id = a."authorId"
+      WHERE a."projectId" = ${projectId} AND a.id > ${after}
+      ORDER BY a.id
+      LIMIT ${pageSize}`;
     if (rows.length === 0) return;
-    const authorIds = [...new Set(rows.map((row) => row.authorId).filter((id): id is string => id !== null))];
-    const authors = new Map((await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
     let chunk = "";
     for (const row of rows) {
+      const classDefinitions = row.labelClassId ? (definitions.get(row.labelClassId) ?? []) : [];
       chunk += maskTelemetryCsvLine({
         mask_id: row.id,
         image_id: row.imageId,
-        file_name: row.image.fileName,
-        label: row.labelClass?.name ?? null,
+        file_name: row.fileName,
+        label: row.labelName,
         source: row.source,
         origin_id: row.originId,
-        author: row.authorId ? (authors.get(row.authorId) ?? row.authorId) : null,
+        author: row.authorId ? (row.authorName ?? row.authorId) : null,
         clicks: row.clicks,
         seconds: roundToTenth(row.secondsSpent),
         tools: row.toolsUsed.join(";") || null,
@@ -77,11 +88,11 @@ async function* pages(projectId: string, pageSize: number): AsyncGenerator<strin
         stability: row.stabilityScore,
         created_at: row.createdAt.toISOString(),
         deleted_at: row.deletedAt?.toISOString() ?? null,
-        attributes: attributesCell(row.labelClass?.attributes ?? [], row.attributes),
+        attributes: attributesCell(classDefinitions, row.attributes),
       });
     }
     yield chunk;
     if (rows.length < pageSize) return;
-    cursor = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]!.id;
   }
 }
