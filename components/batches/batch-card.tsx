@@ -57,19 +57,21 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
       </header>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label className="text-slate-600" htmlFor={`reviewer-${batch.id}`}>Reviewed by</label>
-        <select
-          id={`reviewer-${batch.id}`}
-          className={`${inputField} w-auto py-1`}
-          disabled={pending}
-          value={batch.reviewer?.id ?? ""}
-          onChange={(event) => act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { reviewerId: event.target.value || null } }))}
-        >
-          <option value="">Any reviewer</option>
-          {batch.reviewer && !reviewers.some((member) => member.id === batch.reviewer!.id) && <option value={batch.reviewer.id}>{batch.reviewer.name}</option>}
-          {reviewers.map((member) => (
-            <option key={member.id} value={member.id}>{member.name}</option>
-          ))}
-        </select>
+        <div className="w-56">
+          <select
+            id={`reviewer-${batch.id}`}
+            className={`${inputField} py-1`}
+            disabled={pending}
+            value={batch.reviewer?.id ?? ""}
+            onChange={(event) => act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { reviewerId: event.target.value || null } }))}
+          >
+            <option value="">Any reviewer</option>
+            {batch.reviewer && !reviewers.some((member) => member.id === batch.reviewer!.id) && <option value={batch.reviewer.id}>{batch.reviewer.name}</option>}
+            {reviewers.map((member) => (
+              <option key={member.id} value={member.id}>{member.name}</option>
+            ))}
+          </select>
+        </div>
         <span className="text-xs text-slate-500">
           {batch.reviewer ? "its hand-ins wait in this person's review queue only" : "its hand-ins go to the project's review pool"}
         </span>

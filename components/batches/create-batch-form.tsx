@@ -140,12 +140,14 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
       </fieldset>
       <div className="text-sm">
         <label htmlFor="batch-reviewer" className={labelText}>Reviewed by</label>
-        <select id="batch-reviewer" className={`${inputField} w-auto`} value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
-          <option value="">Any reviewer</option>
-          {reviewers.map((member) => (
-            <option key={member.id} value={member.id}>{member.name}</option>
-          ))}
-        </select>
+        <div className="max-w-xs">
+          <select id="batch-reviewer" className={inputField} value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
+            <option value="">Any reviewer</option>
+            {reviewers.map((member) => (
+              <option key={member.id} value={member.id}>{member.name}</option>
+            ))}
+          </select>
+        </div>
       </div>
       <button type="submit" className={buttonPrimary} disabled={pending}>
         Create batch
