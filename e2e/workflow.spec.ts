@@ -62,6 +62,11 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await expect(card).toContainText("its hand-ins go to the project's review pool");
   await card.getByLabel("Reviewed by").selectOption({ label: demoAccount("reviewer").name });
   await expect(card).toContainText("its hand-ins wait in this person's review queue only");
+  // A due day ten days out.
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  await card.getByLabel("Due").fill(due);
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card.getByTestId("batch-due")).toHaveText(`due in 10 days (${due})`);
   await screenshot(manager, "workflow-batch-reviewer");
 
   // Live: the assignment reaches the annotator's open page without a reload.

@@ -2,7 +2,7 @@
 
 // One batch: live progress by status, each assignee's share with a control
 // to hand their open images to someone else or back to the pool, the batch
-// priority and who reviews its hand-ins.
+// priority and due date, and who reviews its hand-ins.
 import { useState, useTransition } from "react";
 import type { BatchProgress } from "@/server/batches/list-batches";
 import { buttonSecondary, card, inputField } from "../ui/button-styles";
@@ -10,6 +10,7 @@ import { FormError } from "../ui/form-message";
 import { taskApi } from "../tasks/task-api";
 import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
+import { BatchDueNote } from "./batch-due-note";
 
 const SEGMENTS = TASK_STATUSES.map((status) => [status, TASK_STATUS_LABELS[status], TASK_STATUS_STYLE[status].dot] as const);
 
@@ -20,6 +21,9 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [priority, setPriority] = useState(batch.priority);
+  const [dueOn, setDueOn] = useState(batch.dueOn ?? "");
+  const openImages = batch.counts.todo + batch.counts.in_progress + batch.counts.rejected;
+  const changes = { ...(priority !== batch.priority ? { priority } : {}), ...(dueOn !== (batch.dueOn ?? "") ? { dueOn: dueOn || null } : {}) };
   const labelers = props.members.filter((member) => member.role === "annotator" || member.role === "manager");
   const reviewers = props.members.filter((member) => member.role === "reviewer" || member.role === "manager");
   const act = (fn: () => Promise<unknown>) =>
@@ -38,21 +42,28 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
   return (
     <article className={`${card} space-y-3 p-4`} data-testid="batch-card" data-batch-name={batch.name}>
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-medium">
-          {batch.name} <span className="text-sm font-normal text-slate-500">· {batch.total} images</span>
-        </h3>
+        <div>
+          <h3 className="font-medium">
+            {batch.name} <span className="text-sm font-normal text-slate-500">· {batch.total} images</span>
+          </h3>
+          {batch.dueOn && <BatchDueNote dueOn={batch.dueOn} openImages={openImages} />}
+        </div>
         <form
           className="flex items-center gap-2 text-sm"
           onSubmit={(event) => {
             event.preventDefault();
-            act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { priority } }));
+            act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: changes }));
           }}
         >
           <label className="text-slate-600" htmlFor={`priority-${batch.id}`}>Priority</label>
           <div className="w-20">
             <input id={`priority-${batch.id}`} className={inputField} type="number" value={priority} onChange={(event) => setPriority(Number(event.target.value))} />
           </div>
-          <button type="submit" className={buttonSecondary} disabled={pending || priority === batch.priority}>Save</button>
+          <label className="text-slate-600" htmlFor={`due-${batch.id}`}>Due</label>
+          <div className="w-40">
+            <input id={`due-${batch.id}`} className={inputField} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+          </div>
+          <button type="submit" className={buttonSecondary} disabled={pending || Object.keys(changes).length === 0}>Save</button>
         </form>
       </header>
       <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -22,6 +22,7 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
   const [unbatched, setUnbatched] = useState<UnbatchedTask[]>([]);
   const [assignees, setAssignees] = useState<Set<string>>(new Set());
   const [reviewerId, setReviewerId] = useState("");
+  const [dueOn, setDueOn] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,7 +54,7 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
       try {
         const created = await taskApi<{ taskCount: number; batch: { name: string } }>(`/api/projects/${props.projectId}/batches`, {
           method: "POST",
-          body: { name, priority, selection: selection(), assigneeIds: [...assignees], reviewerId: reviewerId || null },
+          body: { name, priority, selection: selection(), assigneeIds: [...assignees], reviewerId: reviewerId || null, dueOn: dueOn || null },
         });
         setDone(`Batch "${created.batch.name}" created with ${created.taskCount} image${created.taskCount === 1 ? "" : "s"}.`);
         setName("");
@@ -138,6 +139,12 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
           ))}
         </div>
       </fieldset>
+      <div className="text-sm">
+        <label htmlFor="batch-due" className={labelText}>Due (optional)</label>
+        <div className="max-w-xs">
+          <input id="batch-due" className={inputField} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+        </div>
+      </div>
       <div className="text-sm">
         <label htmlFor="batch-reviewer" className={labelText}>Reviewed by</label>
         <div className="max-w-xs">

@@ -5,6 +5,7 @@
 // rejected images with the reviewer's comments — as they happen.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { BatchDueNote } from "../batches/batch-due-note";
 import { card } from "../ui/button-styles";
 import { StartWorkButton } from "./start-work-button";
 import { taskApi } from "./task-api";
@@ -110,6 +111,7 @@ export function QueuePanel({ initial, projectId }: { initial: QueueSummary; proj
               <li key={batch.id} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid="queue-batch" data-batch={batch.name}>
                 <span className="min-w-0 flex-1 truncate font-medium">{batch.name}</span>
                 {batch.priority !== 0 && <span className="text-xs text-slate-500">priority {batch.priority}</span>}
+                {batch.dueOn && <BatchDueNote dueOn={batch.dueOn} openImages={batch.annotateOpen + batch.reviewOpen} />}
                 {summary.canAnnotate && batch.annotateOpen > 0 && (
                   <StartWorkButton projectId={projectId} stage="annotate" batchId={batch.id} variant="secondary" label={`Label ${batch.annotateOpen}`} />
                 )}

@@ -45,6 +45,17 @@ export const batchSelectionSchema = z.discriminatedUnion("kind", [
 ]);
 export type BatchSelection = z.infer<typeof batchSelectionSchema>;
 
+/** A calendar day written YYYY-MM-DD (a batch's due date); the server refuses days already past. */
+export const calendarDay = z
+  .string({ error: "The due date must be a day written YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "The due date must be a day written YYYY-MM-DD")
+  .refine((value) => {
+    // A malformed value is already named by the regex above: one message, not two.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  }, "The due date is not a day of the calendar");
+
 export const createBatchInput = z.object({
   name: z.string().trim().min(1, "Batch name is required").max(100, "Batch name is at most 100 characters"),
   priority: z.coerce.number().int().min(-1000).max(1000).default(0),
@@ -53,6 +64,7 @@ export const createBatchInput = z.object({
   assigneeIds: z.array(id).max(200).default([]),
   // Who reviews the batch's hand-ins; null: any reviewer of the project.
   reviewerId: id.nullable().default(null),
+  dueOn: calendarDay.nullable().default(null),
 });
 export type CreateBatchInput = z.input<typeof createBatchInput>;
 
@@ -62,8 +74,13 @@ export const updateBatchInput = z
     priority: z.coerce.number().int().min(-1000).max(1000).optional(),
     // null: any reviewer of the project.
     reviewerId: id.nullable().optional(),
+    // null: no due date.
+    dueOn: calendarDay.nullable().optional(),
   })
-  .refine((value) => value.name !== undefined || value.priority !== undefined || value.reviewerId !== undefined, "Nothing to change: give a name, a priority or a reviewer");
+  .refine(
+    (value) => value.name !== undefined || value.priority !== undefined || value.reviewerId !== undefined || value.dueOn !== undefined,
+    "Nothing to change: give a name, a priority, a reviewer or a due date",
+  );
 
 /** Reassign or unassign open tasks: a whole batch, one annotator's share of it, or listed tasks. */
 export const assignTasksInput = z

@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { publishAssignments, publishBatchChanged } from "../tasks/publish-task-changes";
+import { dueOnFromInput } from "./batch-due-date";
 import { requireBatchReviewer } from "./batch-reviewer";
 import { requireAssignableMembers } from "./require-assignable-members";
 import { selectUnbatchedTasks } from "./select-unbatched-tasks";
@@ -20,18 +21,19 @@ export type CreatedBatch = {
   skippedImageIds: string[];
 };
 
-export async function createBatch(options: { actor: Actor; projectId: string; input: CreateBatchInput }): Promise<CreatedBatch> {
+export async function createBatch(options: { actor: Actor; projectId: string; input: CreateBatchInput; now?: Date }): Promise<CreatedBatch> {
   const { actor, projectId } = options;
   const input = createBatchInput.parse(options.input);
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "cut batches" });
   const assignees = [...new Set(input.assigneeIds)];
+  const dueOn = dueOnFromInput(input.dueOn, options.now);
   await requireAssignableMembers({ projectId, userIds: assignees });
 
   const result = await db().$transaction(async (tx) => {
     if (input.reviewerId) await requireBatchReviewer({ tx, projectId, reviewerId: input.reviewerId });
     const tasks = await selectUnbatchedTasks({ tx, projectId, selection: input.selection });
     if (tasks.length === 0) throw new AppError("bad_request", "No images match: every matching image is already in a batch (or there are none yet).");
-    const batch = await tx.batch.create({ data: { projectId, name: input.name, priority: input.priority, createdById: actor.id, reviewerId: input.reviewerId }, select: { id: true, name: true, priority: true } });
+    const batch = await tx.batch.create({ data: { projectId, name: input.name, priority: input.priority, createdById: actor.id, reviewerId: input.reviewerId, dueOn }, select: { id: true, name: true, priority: true } });
     const shares = new Map<string | null, string[]>();
     tasks.forEach((task, index) => {
       const assignee = assignees.length === 0 ? null : (assignees[index % assignees.length] ?? null);
@@ -44,7 +46,7 @@ export async function createBatch(options: { actor: Actor; projectId: string; in
     }
     const assigned: Record<string, number> = {};
     for (const [assigneeId, ids] of shares) if (assigneeId) assigned[assigneeId] = ids.length;
-    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.create", targetType: "batch", targetId: batch.id, data: { name: batch.name, priority: batch.priority, taskCount: tasks.length, assigned, selection: input.selection.kind, reviewerId: input.reviewerId } });
+    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.create", targetType: "batch", targetId: batch.id, data: { name: batch.name, priority: batch.priority, taskCount: tasks.length, assigned, selection: input.selection.kind, reviewerId: input.reviewerId, dueOn: input.dueOn } });
     const picked = new Set(tasks.map((task) => task.imageId));
     const skippedImageIds = input.selection.kind === "images" ? input.selection.imageIds.filter((imageId) => !picked.has(imageId)) : [];
     return { batch, taskCount: tasks.length, assigned, skippedImageIds };

@@ -4,6 +4,7 @@
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
+import { dueOnText } from "./batch-due-date";
 
 export const STATUS_KEYS = ["todo", "in_progress", "submitted", "accepted", "rejected", "skipped"] as const;
 export type StatusCounts = Record<(typeof STATUS_KEYS)[number], number>;
@@ -15,6 +16,8 @@ export type BatchProgress = {
   createdAt: string;
   /** Who reviews its hand-ins; null: any reviewer. */
   reviewer: { id: string; name: string } | null;
+  /** YYYY-MM-DD, or null. */
+  dueOn: string | null;
   total: number;
   counts: StatusCounts;
   assignees: { userId: string | null; name: string; total: number; open: number; counts: StatusCounts }[];
@@ -35,7 +38,7 @@ export async function listBatches(options: { actor: Actor; projectId: string }):
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "see batches" });
   const [batches, groups, unbatchedCount, members] = await Promise.all([
-    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerId: true } }),
+    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerId: true, dueOn: true } }),
     db().task.groupBy({ by: ["batchId", "assigneeId", "status"], where: { projectId, stage: "annotate", batchId: { not: null } }, _count: { _all: true } }),
     db().task.count({ where: { projectId, stage: "annotate", batchId: null, status: "todo" } }),
     db().membership.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, active: true } } } }),
@@ -61,7 +64,7 @@ export async function listBatches(options: { actor: Actor; projectId: string }):
     }));
     assignees.sort((a, b) => (a.userId === null ? -1 : b.userId === null ? 1 : a.name.localeCompare(b.name)));
     const reviewer = batch.reviewerId ? { id: batch.reviewerId, name: names.get(batch.reviewerId) ?? "Former member" } : null;
-    return { id: batch.id, name: batch.name, priority: batch.priority, createdAt: batch.createdAt.toISOString(), reviewer, total, counts, assignees };
+    return { id: batch.id, name: batch.name, priority: batch.priority, createdAt: batch.createdAt.toISOString(), reviewer, dueOn: dueOnText(batch.dueOn), total, counts, assignees };
   });
   return {
     projectId,

@@ -1,5 +1,6 @@
 // Rename a batch, change its priority (the queue order follows at once: claims
-// read the batch priority) or its reviewer (its waiting reviews move with it).
+// read the batch priority), its reviewer (its waiting reviews move with it) or
+// its due date.
 import { updateBatchInput } from "@/lib/schemas/tasks";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
@@ -8,19 +9,22 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { publishBatchChanged, publishTaskChanges } from "../tasks/publish-task-changes";
+import { dueOnFromInput, dueOnText } from "./batch-due-date";
 import { reassignWaitingReviews, requireBatchReviewer } from "./batch-reviewer";
 
-export async function updateBatch(options: { actor: Actor; projectId: string; batchId: string; input: z.input<typeof updateBatchInput> }) {
+export async function updateBatch(options: { actor: Actor; projectId: string; batchId: string; input: z.input<typeof updateBatchInput>; now?: Date }) {
   const { actor, projectId, batchId } = options;
-  const input = updateBatchInput.parse(options.input);
+  const { dueOn, ...input } = updateBatchInput.parse(options.input);
+  const dueOnChange = dueOn === undefined ? {} : { dueOn: dueOnFromInput(dueOn, options.now) };
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "change batches" });
   const { batch, moved } = await db().$transaction(async (tx) => {
     if (input.reviewerId) await requireBatchReviewer({ tx, projectId, reviewerId: input.reviewerId });
-    const updated = await tx.batch.updateMany({ where: { id: batchId, projectId }, data: input });
+    const updated = await tx.batch.updateMany({ where: { id: batchId, projectId }, data: { ...input, ...dueOnChange } });
     if (updated.count === 0) throw new AppError("not_found", "Batch not found.");
     const moved = input.reviewerId === undefined ? [] : await reassignWaitingReviews({ tx, batchId, reviewerId: input.reviewerId });
-    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.update", targetType: "batch", targetId: batchId, data: { ...input, reviewsMoved: moved.length } });
-    return { batch: await tx.batch.findUniqueOrThrow({ where: { id: batchId }, select: { id: true, name: true, priority: true, reviewerId: true } }), moved };
+    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.update", targetType: "batch", targetId: batchId, data: { ...input, ...(dueOn === undefined ? {} : { dueOn }), reviewsMoved: moved.length } });
+    const row = await tx.batch.findUniqueOrThrow({ where: { id: batchId }, select: { id: true, name: true, priority: true, reviewerId: true, dueOn: true } });
+    return { batch: { ...row, dueOn: dueOnText(row.dueOn) }, moved };
   });
   publishBatchChanged({ projectId, batchId });
   if (moved.length > 0) publishTaskChanges({ projectId, tasks: moved });

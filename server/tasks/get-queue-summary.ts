@@ -13,10 +13,10 @@ export type QueueSummary = {
   annotate: { assignedToMe: number; reworkForMe: number; pool: number; held: TaskSummary | null };
   review: { waiting: number; held: TaskSummary | null };
   /** Batches with work this person could take now, highest priority first: the queue's "by batch" list. */
-  batches: { id: string; name: string; priority: number; annotateOpen: number; reviewOpen: number }[];
+  batches: { id: string; name: string; priority: number; dueOn: string | null; annotateOpen: number; reviewOpen: number }[];
 };
 
-type BatchCounts = { id: string; name: string; priority: number; annotate_open: bigint; review_open: bigint };
+type BatchCounts = { id: string; name: string; priority: number; due_on: string | null; annotate_open: bigint; review_open: bigint };
 
 type Counts = { assigned: bigint; rework: bigint; pool: bigint; review_waiting: bigint };
 
@@ -39,7 +39,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
       WHERE "projectId" = ${projectId} AND status = 'in_progress' AND "assigneeId" = ${actor.id} AND "leaseExpiresAt" > ${SQL_NOW}`,
     // The same conditions as the claim statement (claim-next-task.ts), per batch.
     db().$queryRaw<BatchCounts[]>`
-      SELECT b.id, b.name, b.priority,
+      SELECT b.id, b.name, b.priority, to_char(b."dueOn", 'YYYY-MM-DD') AS due_on,
         count(*) FILTER (WHERE t.stage = 'annotate' AND (
           (t.status IN ('todo', 'rejected') AND (t."assigneeId" IS NULL OR t."assigneeId" = ${actor.id}))
           OR (t.status = 'in_progress' AND t."leaseExpiresAt" <= ${SQL_NOW}))) AS annotate_open,
@@ -47,7 +47,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
           AND NOT EXISTS (SELECT 1 FROM "Task" a WHERE a."imageId" = t."imageId" AND a.stage = 'annotate' AND a."lastAnnotatorId" = ${actor.id})) AS review_open
       FROM "Batch" b JOIN "Task" t ON t."batchId" = b.id
       WHERE b."projectId" = ${projectId}
-      GROUP BY b.id, b.name, b.priority, b."createdAt"
+      GROUP BY b.id, b.name, b.priority, b."dueOn", b."createdAt"
       ORDER BY b.priority DESC, b."createdAt" ASC`,
   ]);
   const row = counts[0];
@@ -64,7 +64,14 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
     annotate: { assignedToMe: Number(row?.assigned ?? 0), reworkForMe: Number(row?.rework ?? 0), pool: Number(row?.pool ?? 0), held: heldOf("annotate") },
     review: { waiting: Number(row?.review_waiting ?? 0), held: heldOf("review") },
     batches: batches
-      .map((batch) => ({ id: batch.id, name: batch.name, priority: batch.priority, annotateOpen: Number(batch.annotate_open), reviewOpen: Number(batch.review_open) }))
+      .map((batch) => ({
+        id: batch.id,
+        name: batch.name,
+        priority: batch.priority,
+        dueOn: batch.due_on,
+        annotateOpen: Number(batch.annotate_open),
+        reviewOpen: Number(batch.review_open),
+      }))
       .filter((batch) => (canAnnotate && batch.annotateOpen > 0) || (canReview && batch.reviewOpen > 0)),
   };
 }

@@ -1,9 +1,9 @@
-// GET  /api/projects/<projectId>/batches -> 200 BatchOverview { unbatchedCount, batches: [{ reviewer, counts, assignees }], members } (managers)
+// GET  /api/projects/<projectId>/batches -> 200 BatchOverview { unbatchedCount, batches: [{ reviewer, dueOn, counts, assignees }], members } (managers)
 // POST /api/projects/<projectId>/batches  body: createBatchInput
 //   { name, priority?, selection: { kind: "images", imageIds } | { kind: "first_unassigned", count }
 //     | { kind: "filter", fileNameContains?, importedAfter?, importedBefore?, embedding?, limit? }, assigneeIds?: string[],
-//     reviewerId?: string | null (its hand-ins go to this reviewer's queue only; null = any reviewer) }
-//   201 { batch, taskCount, assigned, skippedImageIds } | 400 nothing matches / bad assignee / bad reviewer
+//     reviewerId?: string | null (its hand-ins go to this reviewer's queue only; null = any reviewer), dueOn?: "YYYY-MM-DD" | null }
+//   201 { batch, taskCount, assigned, skippedImageIds } | 400 nothing matches / bad assignee / bad reviewer / a malformed or past due date
 import { createBatchInput } from "@/lib/schemas/tasks";
 import { createBatch } from "@/server/batches/create-batch";
 import { listBatches } from "@/server/batches/list-batches";
