@@ -15,15 +15,18 @@ test("a person works through one batch from the queue", async ({ page }) => {
     expect(upload.status()).toBe(201);
     imageIds.push(((await upload.json()) as { image: { id: string } }).image.id);
   }
-  const batch = async (name: string, ids: string[], priority: number) =>
-    expect((await page.request.post(`/api/projects/${projectId}/batches`, { data: { name, priority, selection: { kind: "images", imageIds: ids } } })).status()).toBe(201);
-  await batch("urgent", [imageIds[2]!], 5);
+  const batch = async (name: string, ids: string[], priority: number, dueOn: string | null = null) =>
+    expect((await page.request.post(`/api/projects/${projectId}/batches`, { data: { name, priority, dueOn, selection: { kind: "images", imageIds: ids } } })).status()).toBe(201);
+  const today = new Date().toISOString().slice(0, 10);
+  await batch("urgent", [imageIds[2]!], 5, today);
   await batch("street", [imageIds[0]!, imageIds[1]!], 0);
 
   await page.goto(`/projects/${projectId}/queue`);
   const rows = page.getByTestId("queue-batch");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("urgent");
+  await expect(rows.first().getByTestId("batch-due")).toHaveText(`due today (${today})`);
+  await expect(rows.filter({ hasText: "street" }).getByTestId("batch-due")).toHaveCount(0);
   await screenshot(page, "queue-by-batch");
   await rows.filter({ hasText: "street" }).getByRole("button", { name: "Label 2" }).click();
   await page.waitForURL(/\/annotate\/[^/?]+\?task=[^&]+&batch=/);
