@@ -8,23 +8,22 @@ import { countForeground, maskBbox, rleArea, rleBbox, type BinaryMask, type Bbox
 const counts = new WeakMap<BinaryMask, number>();
 const boxes = new WeakMap<BinaryMask, Bbox>();
 
-export function foregroundCount(mask: BinaryMask): number {
-  let count = counts.get(mask);
-  if (count === undefined) {
-    count = countForeground(mask);
-    counts.set(mask, count);
+function remembered<T>(cache: WeakMap<BinaryMask, T>, mask: BinaryMask, compute: (mask: BinaryMask) => T): T {
+  let value = cache.get(mask);
+  if (value === undefined) {
+    value = compute(mask);
+    cache.set(mask, value);
   }
-  return count;
+  return value;
+}
+
+export function foregroundCount(mask: BinaryMask): number {
+  return remembered(counts, mask, countForeground);
 }
 
 /** [x, y, width, height] of the foreground; [0, 0, 0, 0] when empty. */
 export function foregroundBbox(mask: BinaryMask): Bbox {
-  let box = boxes.get(mask);
-  if (box === undefined) {
-    box = maskBbox(mask);
-    boxes.set(mask, box);
-  }
-  return box;
+  return remembered(boxes, mask, maskBbox);
 }
 
 /** Records the facts of a mask just decoded from `rle`, read from its runs. */
