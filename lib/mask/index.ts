@@ -19,6 +19,7 @@ export {
   assertValidRle,
   compressRle,
   decodeRleToMask,
+  decodeRleWithFacts,
   encodeMaskToRle,
   encodeMaskToUncompressedRle,
   maskToRleCounts,

@@ -1,17 +1,10 @@
 // Editor objects <-> the annotation routes' JSON (lib/schemas/annotations.ts).
 // RLE is COCO compressed counts (lib/mask, bit-exact with pycocotools).
-import { decodeRleToMask, encodeMaskToRle, type BinaryMask, type CocoRle } from "@/lib/mask";
+import { encodeMaskToRle, type CocoRle } from "@/lib/mask";
 import { TOOL_NAMES, type AnnotationDto, type AnnotationPrompt, type AnnotationTelemetry, type ToolName } from "@/lib/schemas/annotations";
 import type { AttributeValues } from "@/lib/schemas/label-attributes";
-import { rememberRleFacts } from "./mask-facts";
+import { decodeMaskWithFacts } from "./mask-facts";
 import type { EditorObject } from "./types";
-
-/** Decodes a saved mask, keeping its area and box from the runs so nothing scans its pixels for them. */
-function decodeSavedMask(rle: CocoRle): BinaryMask {
-  const mask = decodeRleToMask(rle);
-  rememberRleFacts(mask, rle);
-  return mask;
-}
 
 function isToolName(value: string): value is ToolName {
   return (TOOL_NAMES as readonly string[]).includes(value);
@@ -22,7 +15,7 @@ export function objectFromDto(dto: AnnotationDto): EditorObject {
   return {
     id: dto.id,
     labelClassId: dto.labelClassId,
-    mask: decodeSavedMask(dto.rle),
+    mask: decodeMaskWithFacts(dto.rle),
     source: dto.source,
     originId: dto.originId,
     version: dto.version,
@@ -93,7 +86,7 @@ export function objectFromPayload(options: { id: string; payload: ObjectPayload;
   return {
     id,
     labelClassId: payload.labelClassId,
-    mask: decodeSavedMask(payload.rle),
+    mask: decodeMaskWithFacts(payload.rle),
     source: payload.source,
     originId: payload.originId,
     version,

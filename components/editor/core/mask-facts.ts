@@ -3,7 +3,7 @@
 // so a mask object's facts never change. Masks decoded from the server get
 // theirs from the run lengths (no pass over the pixels), which is most of what
 // opening an image with a hundred full-size masks would otherwise cost.
-import { countForeground, maskBbox, rleArea, rleBbox, type BinaryMask, type Bbox, type CocoRle } from "@/lib/mask";
+import { countForeground, decodeRleWithFacts, maskBbox, type BinaryMask, type Bbox, type CocoRle } from "@/lib/mask";
 
 const counts = new WeakMap<BinaryMask, number>();
 const boxes = new WeakMap<BinaryMask, Bbox>();
@@ -26,8 +26,10 @@ export function foregroundBbox(mask: BinaryMask): Bbox {
   return remembered(boxes, mask, maskBbox);
 }
 
-/** Records the facts of a mask just decoded from `rle`, read from its runs. */
-export function rememberRleFacts(mask: BinaryMask, rle: CocoRle): void {
-  counts.set(mask, rleArea(rle));
-  boxes.set(mask, rleBbox(rle));
+/** Decodes a saved mask, keeping its area and box from the same parse of its runs. */
+export function decodeMaskWithFacts(rle: CocoRle): BinaryMask {
+  const { mask, area, bbox } = decodeRleWithFacts(rle);
+  counts.set(mask, area);
+  boxes.set(mask, bbox);
+  return mask;
 }
