@@ -48,10 +48,9 @@ export type BatchSelection = z.infer<typeof batchSelectionSchema>;
 /** A calendar day written YYYY-MM-DD (a batch's due date); the server refuses days already past. */
 export const calendarDay = z
   .string({ error: "The due date must be a day written YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "The due date must be a day written YYYY-MM-DD")
+  // abort: a malformed value gets this one message, not the calendar check's too.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "The due date must be a day written YYYY-MM-DD", abort: true })
   .refine((value) => {
-    // A malformed value is already named by the regex above: one message, not two.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
     const day = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }, "The due date is not a day of the calendar");
