@@ -2,6 +2,7 @@
 // once and never stored; the list shows its first characters only.
 import { createApiTokenInput, type ApiTokenDto, type CreateApiTokenInput } from "@/lib/schemas/api-tokens";
 import type { Actor } from "../auth/actor";
+import { visibleProjectsWhere } from "../auth/project-access";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -31,7 +32,7 @@ export async function createApiToken(options: { actor: Actor; input: CreateApiTo
   return db().$transaction(async (tx) => {
     // Only projects the owner reaches now; an unknown id is named without saying whether it exists.
     const reachable = await tx.project.findMany({
-      where: { id: { in: projectIds }, ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }) },
+      where: { AND: [{ id: { in: projectIds } }, visibleProjectsWhere(actor)] },
       select: { id: true, name: true },
     });
     const unknown = projectIds.find((id) => !reachable.some((project) => project.id === id));

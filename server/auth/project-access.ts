@@ -43,9 +43,12 @@ function requireTokenScope(actor: Actor, projectId: string): void {
   }
 }
 
-/** The projects a list may show the actor: a token's own limit, else all (the caller still applies membership). */
-export function tokenProjectFilter(actor: Actor): { id?: { in: string[] } } {
-  return actor.tokenProjectIds ? { id: { in: actor.tokenProjectIds } } : {};
+/** The projects the actor may see, as a where clause: admins all, others their memberships, narrowed to a token's projects. */
+export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
+  return {
+    ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }),
+    ...(actor.tokenProjectIds ? { id: { in: actor.tokenProjectIds } } : {}),
+  };
 }
 
 export function canManage(access: ProjectAccess): boolean {

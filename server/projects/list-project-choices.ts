@@ -2,15 +2,14 @@
 // from ...): one small query, without the counts and progress the project
 // list computes.
 import type { Actor } from "../auth/actor";
-import { tokenProjectFilter } from "../auth/project-access";
+import { visibleProjectsWhere } from "../auth/project-access";
 import { db } from "../db/client";
 
 export async function listProjectChoices(options: { actor: Actor; exceptProjectId?: string }): Promise<{ id: string; name: string }[]> {
   const { actor, exceptProjectId } = options;
   return db().project.findMany({
     where: {
-      ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }),
-      AND: [tokenProjectFilter(actor), exceptProjectId ? { id: { not: exceptProjectId } } : {}],
+      AND: [visibleProjectsWhere(actor), exceptProjectId ? { id: { not: exceptProjectId } } : {}],
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },

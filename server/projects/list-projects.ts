@@ -3,12 +3,12 @@
 // where the annotate tasks stand (one grouped count for all listed projects).
 import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
-import { tokenProjectFilter } from "../auth/project-access";
+import { visibleProjectsWhere } from "../auth/project-access";
 
 export async function listProjects(options: { actor: Actor }) {
   const { actor } = options;
   const projects = await db().project.findMany({
-    where: { ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }), ...tokenProjectFilter(actor) },
+    where: visibleProjectsWhere(actor),
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
