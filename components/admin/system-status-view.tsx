@@ -1,5 +1,6 @@
 // The admins' status page body: the worker first (a stopped worker explains
 // most "nothing happens" reports), then queues, encoding, webhooks, storage.
+import { describeWebhookReach } from "@/lib/schemas/webhooks";
 import type { SystemStatus } from "@/server/ops/get-system-status";
 import { card } from "../ui/button-styles";
 import { formatUtc } from "../ui/format-utc";
@@ -16,12 +17,6 @@ function Tile(props: { label: string; value: string; note?: string; tone?: "ok" 
   );
 }
 
-/** Where the worker may send webhooks (MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS), in words. */
-function webhookReach(allowedHosts: string): string {
-  if (allowedHosts === "*") return "any address";
-  return allowedHosts ? `public addresses and ${allowedHosts}` : "public addresses only";
-}
-
 export function SystemStatusView({ status }: { status: SystemStatus }) {
   const alive = status.workers.filter((worker) => worker.alive);
   const newest = status.workers[0];
@@ -34,7 +29,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
         <Tile label="Worker" value={alive.length > 0 ? `running (${alive.length})` : "not running"} note={workerNote} tone={alive.length > 0 ? "ok" : "bad"} />
         <Tile label="Jobs waiting" value={String(waitingJobs)} note={`${failedJobs} failed in 24 h`} tone={failedJobs > 0 ? "warn" : "ok"} />
         <Tile label="Encoded" value={`${status.embeddings.done} of ${status.embeddings.done + status.embeddings.pending + status.embeddings.running + status.embeddings.failed}`} note={`${status.embeddings.pending + status.embeddings.running} to go, ${status.embeddings.failed} failed`} tone={status.embeddings.failed > 0 ? "warn" : "ok"} />
-        <Tile label="Webhook deliveries waiting" value={String(status.webhooks.pending)} note={`${status.webhooks.failedLast24h} given up in 24 h; sent to ${webhookReach(status.webhooks.allowedHosts)}`} tone={status.webhooks.failedLast24h > 0 ? "warn" : "ok"} />
+        <Tile label="Webhook deliveries waiting" value={String(status.webhooks.pending)} note={`${status.webhooks.failedLast24h} given up in 24 h; sent to ${describeWebhookReach(status.webhooks.allowedHosts)}`} tone={status.webhooks.failedLast24h > 0 ? "warn" : "ok"} />
         <Tile label="Database" value={formatBytes(status.database.sizeBytes)} note={status.database.embedded ? "embedded (PGlite)" : "PostgreSQL server"} />
         <Tile
           label="Disk free"

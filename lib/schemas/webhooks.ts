@@ -61,3 +61,9 @@ export type WebhookDto = {
   /** The newest deliveries first. */
   recentDeliveries: WebhookDeliveryDto[];
 };
+
+/** Where webhooks may go, in words, from MASKWRIGHT_WEBHOOK_ALLOWED_HOSTS as written ("" = public addresses only). */
+export function describeWebhookReach(allowedHosts: string): string {
+  if (allowedHosts === "*") return "any address";
+  return allowedHosts ? `public addresses and ${allowedHosts}` : "public addresses only";
+}

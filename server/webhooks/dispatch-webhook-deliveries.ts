@@ -6,6 +6,7 @@
 import { db } from "../db/client";
 import { postWebhook, WebhookAddressRefused } from "./post-webhook";
 import { signWebhookBody } from "./sign-webhook-body";
+import type { WebhookAllowedHosts } from "./webhook-address-policy";
 import { nextWebhookAttemptAt } from "./webhook-retry";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -14,13 +15,14 @@ const CLAIM_MS = 2 * WEBHOOK_TIMEOUT_MS;
 type ClaimedDelivery = { id: string; event: string; payload: unknown; attempts: number; url: string; secret: string; active: boolean };
 type Outcome = { status: "delivered" | "pending" | "failed"; responseStatus: number | null; error: string | null };
 
-async function attempt(delivery: ClaimedDelivery, timeoutMs: number): Promise<{ ok: boolean; responseStatus: number | null; error: string | null }> {
+async function attempt(delivery: ClaimedDelivery, timeoutMs: number, allowed: WebhookAllowedHosts | undefined): Promise<{ ok: boolean; responseStatus: number | null; error: string | null }> {
   if (!delivery.active) return { ok: false, responseStatus: null, error: "The webhook was paused before this was sent." };
   const body = JSON.stringify(delivery.payload);
   try {
     const response = await postWebhook({
       url: delivery.url,
       timeoutMs,
+      allowed,
       headers: {
         "content-type": "application/json",
         "user-agent": "Maskwright-Webhook/1",
@@ -49,7 +51,8 @@ function outcomeOf(delivery: ClaimedDelivery, result: Awaited<ReturnType<typeof 
   return { status: next ? "pending" : "failed", responseStatus: result.responseStatus, error: result.error, nextAttemptAt: next };
 }
 
-export async function dispatchWebhookDeliveries(options: { now?: Date; limit?: number; timeoutMs?: number } = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
+/** allowed: the address rule (the worker reads it once at start); left out, read from the environment. */
+export async function dispatchWebhookDeliveries(options: { now?: Date; limit?: number; timeoutMs?: number; allowed?: WebhookAllowedHosts } = {}): Promise<{ delivered: number; retrying: number; failed: number }> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 20;
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
@@ -63,7 +66,7 @@ export async function dispatchWebhookDeliveries(options: { now?: Date; limit?: n
   const totals = { delivered: 0, retrying: 0, failed: 0 };
   await Promise.all(
     claimed.map(async (delivery) => {
-      const outcome = outcomeOf(delivery, await attempt(delivery, timeoutMs), new Date());
+      const outcome = outcomeOf(delivery, await attempt(delivery, timeoutMs, options.allowed), new Date());
       totals[outcome.status === "delivered" ? "delivered" : outcome.status === "pending" ? "retrying" : "failed"] += 1;
       // The webhook may have been deleted meanwhile (its deliveries with it): then there is nothing to record.
       await db().webhookDelivery.updateMany({
