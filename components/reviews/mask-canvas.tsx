@@ -5,8 +5,8 @@
 // the image's own size and is scaled with the image by CSS; zoom and pan move
 // both together (use-review-zoom.ts), pins keep their size.
 import { useEffect, useMemo, useRef } from "react";
-import { decodeRleToMask, maskBbox, type BinaryMask } from "@/lib/mask";
-import { paintReviewMasks } from "./paint-review-masks";
+import { runsPixel } from "@/lib/mask";
+import { paintReviewMasks, reviewMaskFromRle } from "./paint-review-masks";
 import { useReviewZoom } from "./use-review-zoom";
 
 export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
@@ -30,15 +30,8 @@ export function MaskCanvas(props: {
   onPick?: (point: { x: number; y: number; annotationId: string | null }) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  // Decoded (and boxed) once per set of masks; hovering only repaints.
-  const masks = useMemo(
-    () =>
-      props.annotations.map((annotation) => {
-        const mask = decodeRleToMask(annotation.rle) as BinaryMask;
-        return { annotation, mask, bbox: maskBbox(mask) };
-      }),
-    [props.annotations],
-  );
+  // Read (runs and a crop of each box) once per set of masks; hovering only repaints.
+  const masks = useMemo(() => props.annotations.map((annotation) => ({ annotation, mask: reviewMaskFromRle(annotation.rle) })), [props.annotations]);
 
   const opacity = props.opacity ?? 1;
   const visible = props.visible ?? true;
@@ -47,7 +40,7 @@ export function MaskCanvas(props: {
     if (!context) return;
     const image = context.createImageData(props.width, props.height);
     if (visible) {
-      const painted = masks.map(({ annotation, mask, bbox }) => ({ id: annotation.id, mask, bbox, rgb: hexToRgb(annotation.color) }));
+      const painted = masks.map(({ annotation, mask }) => ({ id: annotation.id, mask, rgb: hexToRgb(annotation.color) }));
       paintReviewMasks({ out: image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId: props.highlightId ?? null });
     }
     context.putImageData(image, 0, 0);
@@ -61,9 +54,10 @@ export function MaskCanvas(props: {
     const box = picture.current.getBoundingClientRect();
     const x = ((event.clientX - box.left) / box.width) * props.width;
     const y = ((event.clientY - box.top) / box.height) * props.height;
-    const index = Math.min(props.height - 1, Math.max(0, Math.floor(y))) * props.width + Math.min(props.width - 1, Math.max(0, Math.floor(x)));
+    const px = Math.min(props.width - 1, Math.max(0, Math.floor(x)));
+    const py = Math.min(props.height - 1, Math.max(0, Math.floor(y)));
     // The topmost (last drawn) mask under the click.
-    const hit = [...masks].reverse().find(({ mask }) => mask.data[index] === 1);
+    const hit = [...masks].reverse().find(({ mask }) => runsPixel(mask.runs, px, py));
     props.onPick({ x, y, annotationId: hit?.annotation.id ?? null });
   };
 

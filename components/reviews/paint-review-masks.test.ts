@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { maskBbox, type BinaryMask } from "@/lib/mask";
-import { paintReviewMasks, type PaintedMask } from "./paint-review-masks";
+import { encodeMaskToRle, type BinaryMask } from "@/lib/mask";
+import { paintReviewMasks, reviewMaskFromRle, type PaintedMask, type ReviewMask } from "./paint-review-masks";
 
 const W = 6;
 const H = 5;
 
 /** A filled rectangle [x0, x1) x [y0, y1) on the W x H image. */
-function rect(x0: number, y0: number, x1: number, y1: number): BinaryMask {
-  const data = new Uint8Array(W * H);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 1;
-  return { width: W, height: H, data };
+function rectMask(x0: number, y0: number, x1: number, y1: number, width = W, height = H): BinaryMask {
+  const data = new Uint8Array(width * height);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 1;
+  return { width, height, data };
+}
+
+function rect(x0: number, y0: number, x1: number, y1: number): ReviewMask {
+  return reviewMaskFromRle(encodeMaskToRle(rectMask(x0, y0, x1, y1)));
 }
 
 function paint(masks: PaintedMask[], opacity = 1, highlightId: string | null = null) {
@@ -42,21 +46,34 @@ describe("paintReviewMasks", () => {
 
   it("draws a later mask over an earlier one and skips a mask of another size", () => {
     const blue: PaintedMask = { id: "b", mask: rect(2, 0, 6, 5), rgb: [0, 0, 255] };
-    const stale: PaintedMask = { id: "c", mask: { width: 3, height: 3, data: new Uint8Array(9).fill(1) }, rgb: [0, 255, 0] };
+    const stale: PaintedMask = { id: "c", mask: reviewMaskFromRle(encodeMaskToRle(rectMask(0, 0, 3, 3, 3, 3))), rgb: [0, 255, 0] };
     const { rgba } = paint([red, blue, stale]);
     expect(rgba(3, 2)).toEqual([0, 0, 255, 130]);
     expect(rgba(1, 2)).toEqual([255, 0, 0, 255]);
     expect(rgba(0, 0)).toEqual([0, 0, 0, 0]);
   });
 
-  it("paints the same pixels when told each mask's box", () => {
-    const blue: PaintedMask = { id: "b", mask: rect(2, 0, 6, 5), rgb: [0, 0, 255] };
-    const paintAll = (masks: PaintedMask[]) => {
-      const out = new Uint8ClampedArray(W * H * 4);
-      paintReviewMasks({ out, width: W, height: H, masks, opacity: 0.7, highlightId: "b" });
-      return out;
-    };
-    const boxed = [red, blue].map((m) => ({ ...m, bbox: maskBbox(m.mask) }));
-    expect(paintAll(boxed)).toEqual(paintAll([red, blue]));
+  it("paints from each mask's crop exactly what a pass over the whole picture would", () => {
+    // Discs and a mask touching the picture's edges, on a larger picture.
+    const width = 40;
+    const height = 30;
+    const masks: BinaryMask[] = [rectMask(0, 0, 7, 5, width, height), rectMask(30, 20, 40, 30, width, height), rectMask(10, 8, 25, 19, width, height)];
+    masks[2]!.data[12 * width + 15] = 0; // a hole: an inner outline
+    const out = new Uint8ClampedArray(width * height * 4);
+    paintReviewMasks({ out, width, height, masks: masks.map((m, i) => ({ id: String(i), mask: reviewMaskFromRle(encodeMaskToRle(m)), rgb: [10, 20, 30] })), opacity: 1, highlightId: null });
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = y * width + x;
+        const owner = masks.find((m) => m.data[i] === 1);
+        const alpha = out[i * 4 + 3];
+        if (!owner) {
+          expect(alpha).toBe(0);
+          continue;
+        }
+        const d = owner.data;
+        const edge = x === 0 || y === 0 || x === width - 1 || y === height - 1 || d[i - 1] === 0 || d[i + 1] === 0 || d[i - width] === 0 || d[i + width] === 0;
+        expect(alpha).toBe(edge ? 255 : 130);
+      }
+    }
   });
 });

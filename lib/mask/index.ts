@@ -35,6 +35,17 @@ export {
 } from "./coco-rle";
 export { maskArea, maskBbox, type Bbox } from "./mask-geometry";
 export {
+  forEachColumnSpan,
+  foregroundRuns,
+  paintRuns,
+  runsBbox,
+  runsPixel,
+  runsRegion,
+  runsToMask,
+  sameRuns,
+  type ForegroundRuns,
+} from "./foreground-runs";
+export {
   InvalidPolygonError,
   MAX_POLYGON_COORDINATE,
   rasterizePolygons,

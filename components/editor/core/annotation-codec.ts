@@ -1,9 +1,9 @@
 // Editor objects <-> the annotation routes' JSON (lib/schemas/annotations.ts).
 // RLE is COCO compressed counts (lib/mask, bit-exact with pycocotools).
-import { encodeMaskToRle, type CocoRle } from "@/lib/mask";
+import type { CocoRle } from "@/lib/mask";
 import { TOOL_NAMES, type AnnotationDto, type AnnotationPrompt, type AnnotationTelemetry, type ToolName } from "@/lib/schemas/annotations";
 import type { AttributeValues } from "@/lib/schemas/label-attributes";
-import { decodeMaskWithFacts } from "./mask-facts";
+import { compactMaskFromRle, maskRle } from "./compact-mask";
 import type { EditorObject } from "./types";
 
 function isToolName(value: string): value is ToolName {
@@ -15,7 +15,7 @@ export function objectFromDto(dto: AnnotationDto): EditorObject {
   return {
     id: dto.id,
     labelClassId: dto.labelClassId,
-    mask: decodeMaskWithFacts(dto.rle),
+    mask: compactMaskFromRle(dto.rle),
     source: dto.source,
     originId: dto.originId,
     version: dto.version,
@@ -71,7 +71,7 @@ export interface ObjectPayload {
 export function objectPayload(object: EditorObject): ObjectPayload {
   return {
     labelClassId: object.labelClassId,
-    rle: encodeMaskToRle(object.mask),
+    rle: maskRle(object.mask),
     source: object.source,
     originId: object.originId,
     telemetry: telemetryPayload(object),
@@ -86,7 +86,7 @@ export function objectFromPayload(options: { id: string; payload: ObjectPayload;
   return {
     id,
     labelClassId: payload.labelClassId,
-    mask: decodeMaskWithFacts(payload.rle),
+    mask: compactMaskFromRle(payload.rle),
     source: payload.source,
     originId: payload.originId,
     version,

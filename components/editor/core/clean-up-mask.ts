@@ -32,9 +32,12 @@ export function cleanUpMask(mask: BinaryMask): CleanUpResult | null {
   }
   let filledPx = 0;
   let removedPx = 0;
-  for (let i = 0; i < mask.data.length; i++) {
-    if (mask.data[i] === 0 && cleaned.data[i] !== 0) filledPx++;
-    else if (mask.data[i] !== 0 && cleaned.data[i] === 0) removedPx++;
+  // Read the buffers once: a compact mask's `data` is an accessor.
+  const before = mask.data;
+  const after = cleaned.data;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === 0 && after[i] !== 0) filledPx++;
+    else if (before[i] !== 0 && after[i] === 0) removedPx++;
   }
   if (filledPx === 0 && removedPx === 0) return null;
   return { mask: cleaned, filledPx, removedPx, thresholdPx };

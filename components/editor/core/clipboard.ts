@@ -3,7 +3,8 @@
 // object again. The copy is plain JSON (a COCO RLE and the label), so it can
 // live in the tab's session storage and survive moving to the next image. A
 // paste onto a picture of another size is scaled to it (nearest pixel).
-import { createMask, countForeground, decodeRleToMask, encodeMaskToRle, type BinaryMask } from "@/lib/mask";
+import { createMask, countForeground, decodeRleToMask, type BinaryMask } from "@/lib/mask";
+import { maskRle } from "./compact-mask";
 import { newManualObject, nextOrder } from "./document";
 import type { Op } from "./ops";
 import { EMPTY_TELEMETRY, type EditorDocument, type EditorObject } from "./types";
@@ -17,7 +18,7 @@ export type CopiedObject = {
 };
 
 export function copyObject(object: EditorObject): CopiedObject {
-  const rle = encodeMaskToRle(object.mask);
+  const rle = maskRle(object.mask);
   return {
     kind: "maskwright-object/1",
     rle: { size: rle.size, counts: rle.counts as string },
@@ -41,11 +42,12 @@ export function readCopiedObject(text: string | null): CopiedObject | null {
 function scaleMask(mask: BinaryMask, width: number, height: number): BinaryMask {
   if (mask.width === width && mask.height === height) return mask;
   const out = createMask(width, height);
+  const source = mask.data;
   for (let y = 0; y < height; y++) {
     const sy = Math.min(mask.height - 1, Math.floor(((y + 0.5) * mask.height) / height));
     for (let x = 0; x < width; x++) {
       const sx = Math.min(mask.width - 1, Math.floor(((x + 0.5) * mask.width) / width));
-      out.data[y * width + x] = mask.data[sy * mask.width + sx] as number;
+      out.data[y * width + x] = source[sy * mask.width + sx] as number;
     }
   }
   return out;

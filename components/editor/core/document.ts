@@ -1,5 +1,6 @@
 // Pure helpers over EditorDocument. Every function returns a new document
 // (objects are shared, never mutated), so React can compare by reference.
+import { maskPixel } from "./compact-mask";
 import type { EditorDocument, EditorObject } from "./types";
 
 export function createDocument(options: { width: number; height: number; objects?: readonly EditorObject[] }): EditorDocument {
@@ -56,7 +57,7 @@ export function objectAt(doc: EditorDocument, x: number, y: number, include?: (o
   if (px < 0 || py < 0 || px >= doc.width || py >= doc.height) return undefined;
   for (let i = doc.objects.length - 1; i >= 0; i--) {
     const object = doc.objects[i];
-    if (object && !object.hidden && object.mask.data[py * object.mask.width + px] !== 0 && (include?.(object) ?? true)) return object;
+    if (object && !object.hidden && maskPixel(object.mask, px, py) && (include?.(object) ?? true)) return object;
   }
   return undefined;
 }

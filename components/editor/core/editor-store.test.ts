@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countForeground, masksEqual } from "@/lib/mask";
 import { commitDraftOps, deleteObjectOps, moveOps, relabelOps, strokeOps } from "./commands";
 import { draftWithPoint, type Draft } from "./draft";
+import { isCompactMask } from "./compact-mask";
 import { EditorStore } from "./editor-store";
 import { MAX_HISTORY } from "./history";
 import { discMask, idSequence, testObject } from "./test-helpers";
@@ -65,6 +66,36 @@ describe("EditorStore history", () => {
     store.undo();
     expect(masksEqual(store.getState().doc.objects[0]!.mask, before)).toBe(true);
     expect(store.getState().history.undo).toHaveLength(0);
+  });
+
+  it("holds committed masks compact: an edit at once, a stroke when it ends, in the document and the undo step", () => {
+    const store = storeWith("a");
+    const path = [{ x: 2, y: 3 }, { x: 6, y: 3 }, { x: 9, y: 4 }];
+    let target: string | null = "a";
+    for (let i = 1; i < path.length; i++) {
+      const result = strokeOps({ doc: store.getState().doc, targetId: target, from: path[i - 1]!, to: path[i]!, radius: 1.5, value: 1, labelClassId: null, seconds: 0.1, firstPiece: i === 1, newId: () => "x" });
+      target = result!.objectId;
+      store.edit(result!.ops, { label: "Brush stroke", mergeKey: "k", select: target });
+      // Mid-stroke the mask is the plain one the move made.
+      expect(isCompactMask(store.getState().doc.objects[0]!.mask)).toBe(false);
+    }
+    const painted = store.getState().doc.objects[0]!.mask;
+    store.sealStep();
+    const sealed = store.getState().doc.objects[0]!.mask;
+    expect(isCompactMask(sealed)).toBe(true);
+    expect(masksEqual(sealed, painted)).toBe(true);
+    const step = store.getState().history.undo[0]!.ops[0]!;
+    expect(step.type === "update" && step.after.mask).toBe(sealed);
+    store.edit(relabelOps(store.getState().doc, "a", "cat"), { label: "Relabel" });
+    store.undo();
+    store.undo();
+    store.redo();
+    expect(store.getState().doc.objects[0]!.mask).toBe(sealed);
+
+    const draft = draftWithPoint({ draft: null, point: { x: 15, y: 15, positive: true }, now: 1000, modelId: null });
+    const committed = commitDraftOps({ doc: store.getState().doc, draft, mask: discMask(20, 20, 15, 15, 2), mode: "new", selectedId: null, labelClassId: null, now: 2000, newId: () => "new" });
+    store.edit(committed!.ops, { label: "Commit", select: committed!.objectId });
+    expect(isCompactMask(store.getState().doc.objects.find((o) => o.id === "new")!.mask)).toBe(true);
   });
 
   it("keeps two strokes as two steps, and an eraser stroke removes pixels", () => {

@@ -18,6 +18,7 @@ import {
   type HistoryEntry,
   type HistoryState,
 } from "./history";
+import { compactOpMasks, swapDocumentMasks } from "./compact-ops";
 import { applyOps, invertOps, OpConflictError, type Op } from "./ops";
 import { isPendingPrefill } from "./prefill";
 import type { EditorDocument, EditorObject } from "./types";
@@ -102,8 +103,10 @@ export class EditorStore {
   private knownVersion = (id: string): number | undefined => this.versions.get(id);
 
   /** Applies the user's ops and records them as one undo step (merging steps with the same key). */
-  edit(ops: readonly Op[] | null, options: { label: string; mergeKey?: string; select?: string | null }): void {
-    if (!ops || ops.length === 0) return;
+  edit(edited: readonly Op[] | null, options: { label: string; mergeKey?: string; select?: string | null }): void {
+    if (!edited || edited.length === 0) return;
+    // A merging step (a stroke) stays full-size until sealStep: compacting every pointer move would cost a full encode each.
+    const ops = options.mergeKey === undefined ? compactOpMasks(edited).ops : edited;
     const doc = applyOps(this.state.doc, ops, this.knownVersion);
     const history = recordEntry(this.state.history, { ops, label: options.label, mergeKey: options.mergeKey });
     const selectedId = options.select !== undefined ? options.select : this.keepSelection(doc);
@@ -112,7 +115,12 @@ export class EditorStore {
 
   /** Ends a merging sequence (pointer up): the next stroke is its own undo step. */
   sealStep(): void {
-    this.set({ history: sealLastEntry(this.state.history) });
+    const { history, doc } = this.state;
+    const last = history.undo[history.undo.length - 1];
+    if (!last || last.mergeKey === undefined) return;
+    const { ops, replaced } = compactOpMasks(last.ops);
+    const compacted = { ...history, undo: [...history.undo.slice(0, -1), { ...last, ops }] };
+    this.set({ history: sealLastEntry(compacted), doc: swapDocumentMasks(doc, replaced) });
   }
 
   undo(): void {

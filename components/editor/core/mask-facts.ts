@@ -1,9 +1,8 @@
 // Per-mask facts the editor reads often (foreground pixel count, bounding
 // box), computed once per mask object: masks in the document are immutable,
-// so a mask object's facts never change. Masks decoded from the server get
-// theirs from the run lengths (no pass over the pixels), which is most of what
-// opening an image with a hundred full-size masks would otherwise cost.
-import { countForeground, decodeRleWithFacts, maskBbox, type BinaryMask, type Bbox, type CocoRle } from "@/lib/mask";
+// so a mask object's facts never change. Compact masks (compact-mask.ts) get
+// theirs from their runs, with no pass over the pixels.
+import { countForeground, maskBbox, type BinaryMask, type Bbox } from "@/lib/mask";
 
 const counts = new WeakMap<BinaryMask, number>();
 const boxes = new WeakMap<BinaryMask, Bbox>();
@@ -26,10 +25,8 @@ export function foregroundBbox(mask: BinaryMask): Bbox {
   return remembered(boxes, mask, maskBbox);
 }
 
-/** Decodes a saved mask, keeping its area and box from the same parse of its runs. */
-export function decodeMaskWithFacts(rle: CocoRle): BinaryMask {
-  const { mask, area, bbox } = decodeRleWithFacts(rle);
+/** Facts known without a pass over the pixels (a compact mask's runs give them). */
+export function rememberFacts(mask: BinaryMask, area: number, bbox: Bbox): void {
   counts.set(mask, area);
   boxes.set(mask, bbox);
-  return mask;
 }

@@ -2,7 +2,8 @@
 // confirmed of each object (the baseline). Sync works from this diff, so
 // every path to a change (an edit, undo, redo, a restored outbox) saves the
 // same way, and an undo back to the saved state needs no request at all.
-import { masksEqual, type BinaryMask } from "@/lib/mask";
+import type { BinaryMask } from "@/lib/mask";
+import { sameMaskPixels } from "./compact-mask";
 import { foregroundCount } from "./mask-facts";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import type { EditorDocument, EditorObject } from "./types";
@@ -33,10 +34,6 @@ export function isEmptyMask(mask: BinaryMask): boolean {
   return foregroundCount(mask) === 0;
 }
 
-function sameMask(a: BinaryMask, b: BinaryMask): boolean {
-  return a === b || masksEqual(a, b);
-}
-
 /** True when the object differs from the server's copy in anything saved (hidden is view state). */
 export function differsFromServer(object: EditorObject, copy: ServerCopy): boolean {
   return (
@@ -44,7 +41,7 @@ export function differsFromServer(object: EditorObject, copy: ServerCopy): boole
     copy.labelClassId !== object.labelClassId ||
     copy.order !== object.order ||
     !sameAttributeValues(copy.attributes, object.attributes) ||
-    !sameMask(copy.mask, object.mask)
+    !sameMaskPixels(copy.mask, object.mask)
   );
 }
 

@@ -1,5 +1,6 @@
 // Pure rules the sync engine applies to outbox entries and server answers.
-import { createMask, decodeRleToMask, type BinaryMask } from "@/lib/mask";
+import { createMask, type BinaryMask } from "@/lib/mask";
+import { compactMaskFromRle } from "../core/compact-mask";
 import type { AnnotationDto } from "@/lib/schemas/annotations";
 import { objectPayload } from "../core/annotation-codec";
 import type { PendingChange, ServerCopy } from "../core/sync-diff";
@@ -54,7 +55,7 @@ export function serverCopyFromDto(dto: AnnotationDto): ServerCopy {
     version: dto.version,
     deleted: dto.deleted,
     labelClassId: dto.labelClassId,
-    mask: decodeRleToMask(dto.rle),
+    mask: compactMaskFromRle(dto.rle),
     order: dto.prompt?.order ?? 0,
     attributes: dto.attributes,
   };

@@ -3,6 +3,7 @@
 // the only bright part. Built once per document state (the union of all
 // masks, one pass per object) and cached by the objects array, which is
 // replaced on every edit and shared otherwise.
+import { paintMaskInto } from "../core/compact-mask";
 import type { EditorDocument, EditorObject } from "../core/types";
 
 // Dark enough that uncovered regions stand out, light enough to still see what a mask covers.
@@ -16,15 +17,8 @@ export function coveredPixels(doc: EditorDocument): { covered: Uint8Array; count
   const covered = new Uint8Array(width * height);
   let count = 0;
   for (const object of doc.objects) {
-    const { data, width: w, height: h } = object.mask;
-    for (let y = 0; y < Math.min(h, height); y++) {
-      for (let x = 0, i = y * w, j = y * width; x < Math.min(w, width); x++, i++, j++) {
-        if (data[i] !== 0 && covered[j] === 0) {
-          covered[j] = 1;
-          count++;
-        }
-      }
-    }
+    // Masks are the picture's size (sync refuses others), so they paint straight into the buffer, from their runs.
+    if (object.mask.width === width && object.mask.height === height) count += paintMaskInto(object.mask, covered);
   }
   return { covered, count };
 }

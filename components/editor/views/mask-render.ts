@@ -1,8 +1,11 @@
 // Object masks -> canvases for the Konva overlay: a translucent fill with an
 // opaque one-pixel outline (pixels on the mask's boundary), cropped to the
 // mask's bounding box. Cached per mask object: masks are immutable, so a
-// render is only redone when the mask (or its colour/selection) changes.
+// render is only redone when the mask (or its colour/selection) changes. Only
+// the box (and the two pixels around it the outline looks at) is read from the
+// mask, so a compact mask is drawn from its runs without being decoded.
 import type { BinaryMask } from "@/lib/mask";
+import { maskRegion } from "../core/compact-mask";
 import { foregroundBbox } from "../core/mask-facts";
 import type { Rgb } from "./colors";
 
@@ -42,16 +45,21 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean, style: MaskStyle)
   if (!context) return null;
   const image = context.createImageData(bw, bh);
   const out = image.data;
-  const { width: w, height: h, data } = mask;
+  // The box grown by the outline's reach, clipped to the picture: outside the crop reads as the picture's edge.
+  const cx = Math.max(0, bx - OUTLINE_REACH);
+  const cy = Math.max(0, by - OUTLINE_REACH);
+  const w = Math.min(mask.width, bx + bw + OUTLINE_REACH) - cx;
+  const h = Math.min(mask.height, by + bh + OUTLINE_REACH) - cy;
+  const data = maskRegion(mask, [cx, cy, w, h]);
   const fillAlpha = selected ? 150 : 105;
   // Selected: a dark outer and a white inner outline, visible on light and dark images alike.
   const DARK: Rgb = [17, 24, 39];
   const WHITE: Rgb = [255, 255, 255];
   for (let y = by; y < by + bh; y++) {
-    const row = y * w;
+    const row = (y - cy) * w - cx;
     for (let x = bx; x < bx + bw; x++) {
       if (data[row + x] === 0) continue;
-      const distance = boundaryDistance(data, w, h, x, y, selected ? 2 : 1);
+      const distance = boundaryDistance(data, w, h, x - cx, y - cy, selected ? 2 : 1);
       const o = ((y - by) * bw + (x - bx)) * 4;
       let c = distance === 0 ? color : !selected ? color : distance === 1 ? DARK : WHITE;
       let alpha = distance === 0 ? fillAlpha : 255;
@@ -73,6 +81,9 @@ function draw(mask: BinaryMask, color: Rgb, selected: boolean, style: MaskStyle)
   context.putImageData(image, 0, 0);
   return { canvas, x: bx, y: by };
 }
+
+/** The widest outline (selected: dark and white rings) looks this many pixels past a foreground pixel. */
+const OUTLINE_REACH = 2;
 
 /** 1..width: how far (in axis steps) a foreground pixel is from the background or the image edge; 0 when farther. */
 function boundaryDistance(data: Uint8Array, w: number, h: number, x: number, y: number, width: number): number {

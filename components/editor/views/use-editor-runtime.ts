@@ -6,11 +6,11 @@ import { useCallback, useEffect, useState, useSyncExternalStore, type RefObject 
 import { z } from "zod";
 import { useSamDecoder } from "@/components/sam/use-sam-decoder";
 import { useProjectEvent } from "@/components/realtime/use-project-socket";
-import { encodeMaskToRle } from "@/lib/mask";
 import { annotationDto } from "@/lib/schemas/annotations";
 import type { EditorPageData } from "@/server/annotations/load-editor-page";
 import { EditorController } from "../controller/editor-controller";
 import { objectFromDto } from "../core/annotation-codec";
+import { maskRle } from "../core/compact-mask";
 import { EditorStore } from "../core/editor-store";
 import { createAnnotationApi } from "../sync/annotation-api";
 import { IndexedDbOutboxStore } from "../sync/outbox-store";
@@ -149,7 +149,7 @@ export function useEditorRuntime(options: {
       objects: () =>
         store.getState().doc.objects.map((o) => ({
           id: o.id,
-          counts: encodeMaskToRle(o.mask).counts,
+          counts: maskRle(o.mask).counts,
           labelClassId: o.labelClassId,
           version: o.version,
           source: o.source,
