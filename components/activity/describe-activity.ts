@@ -49,7 +49,7 @@ export function describeActivity(item: ActivityItem): string {
     case "tasks.assign": return `gave ${countOf(num(data.moved), "image")} to ${person}`;
     case "tasks.unassign": return `moved ${countOf(num(data.moved), "image")} back to the pool`;
     case "task.claim": return `opened ${image}${review}`;
-    case "task.submit": return `handed in ${image} for review`;
+    case "task.submit": return data.reviewed === false ? `handed in ${image}, accepted without review (not drawn for review)` : `handed in ${image} for review`;
     case "question.ask": return `asked about ${image}: “${str(data.text) ?? ""}”`;
     case "question.answer": return `answered a question about ${image}: “${str(data.answer) ?? ""}”`;
     case "task.skip": return `skipped ${image}${str(data.reason) ? `: “${str(data.reason)}”` : ""}`;

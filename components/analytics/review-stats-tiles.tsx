@@ -4,9 +4,11 @@ import type { ReviewStats } from "@/lib/schemas/analytics";
 import { duration, figure, percent } from "./format-figure";
 
 export function ReviewStatsTiles({ review }: { review: ReviewStats }) {
+  const reviewed = review.accepted - review.acceptedWithoutReview;
+  const unreviewed = review.acceptedWithoutReview > 0 ? ` · ${figure(review.acceptedWithoutReview)} without review (sampling)` : "";
   const tiles = [
-    { id: "accepted", label: "Images accepted", value: figure(review.accepted), note: `${figure(review.awaitingReview)} awaiting review` },
-    { id: "first-pass", label: "Accepted at first review", value: percent(review.acceptedFirstPass, review.accepted), note: `${figure(review.acceptedFirstPass)} of ${figure(review.accepted)}` },
+    { id: "accepted", label: "Images accepted", value: figure(review.accepted), note: `${figure(review.awaitingReview)} awaiting review${unreviewed}` },
+    { id: "first-pass", label: "Accepted at first review", value: percent(review.acceptedFirstPass, reviewed), note: `${figure(review.acceptedFirstPass)} of ${figure(reviewed)} reviewed` },
     { id: "rejections", label: "Sent back", value: figure(review.rejections), note: "decisions, however many comments" },
     { id: "wait", label: "Median wait to acceptance", value: duration(review.medianHoursToAccept), note: "from the last hand-in" },
   ];

@@ -6,6 +6,8 @@ import { updateProjectAction } from "@/app/actions/project-actions";
 import { buttonPrimary, buttonSecondary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
 import { DeleteProjectSection } from "./delete-project-section";
+import { ReviewSamplingFields } from "./review-sampling-fields";
+import type { ReviewSampling } from "@/lib/schemas/projects";
 
 export function ProjectHeading(props: {
   projectId: string;
@@ -13,6 +15,8 @@ export function ProjectHeading(props: {
   description: string | null;
   instructions: string;
   handInRules: { requireLabels: boolean; minMasks: number; requireImageAttributes: boolean };
+  /** Null for those who may not manage the project. */
+  reviewSampling: ReviewSampling | null;
   canManage: boolean;
   imageCount: number;
 }) {
@@ -76,6 +80,7 @@ export function ProjectHeading(props: {
           masks per image (0: no minimum)
         </label>
       </fieldset>
+      {props.reviewSampling && <ReviewSamplingFields sampling={props.reviewSampling} />}
       <FormError message={state && !state.ok ? state.error : null} />
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary} disabled={pending}>{pending ? "Saving…" : "Save"}</button>

@@ -53,8 +53,10 @@ export type ToolStats = { tool: string; masks: number; medianSeconds: number | n
 
 export type ReviewStats = {
   accepted: number;
-  /** Accepted without ever being sent back. */
+  /** Accepted by a reviewer without ever being sent back. */
   acceptedFirstPass: number;
+  /** Accepted at hand-in, not drawn for review (the project reviews a sample). */
+  acceptedWithoutReview: number;
   rejections: number;
   awaitingReview: number;
   /** From the last hand-in to the acceptance, over accepted images. */

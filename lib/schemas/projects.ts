@@ -24,6 +24,30 @@ export const handInRulesSchema = z.object({
 });
 export type HandInRules = z.infer<typeof handInRulesSchema>;
 
+/**
+ * How many hand-ins a reviewer sees (stored as Project.settings.review). The
+ * rest are accepted as handed in, as in the SAM data engine, while each
+ * annotator's first hand-ins and every image once sent back are always
+ * reviewed. The default reviews everything.
+ */
+export const reviewSamplingSchema = z.object({
+  /** Share of the other hand-ins drawn at random for review, in percent. */
+  percent: z.coerce
+    .number({ error: "The share of hand-ins to review must be a number" })
+    .int("The share of hand-ins to review must be a whole percentage")
+    .min(0, "The share of hand-ins to review cannot be below 0%")
+    .max(100, "The share of hand-ins to review cannot be above 100%")
+    .default(100),
+  /** Each annotator's first this many hand-ins in the project are all reviewed. */
+  firstHandIns: z.coerce
+    .number({ error: "The number of first hand-ins to review must be a number" })
+    .int("The number of first hand-ins to review must be a whole number")
+    .min(0, "The number of first hand-ins to review cannot be negative")
+    .max(10_000, "The number of first hand-ins to review is at most 10,000")
+    .default(0),
+});
+export type ReviewSampling = z.infer<typeof reviewSamplingSchema>;
+
 /** A manager renames the project or rewrites its description. */
 export const MAX_INSTRUCTIONS = 20_000;
 export const updateProjectInput = createProjectInput.extend({
@@ -32,6 +56,8 @@ export const updateProjectInput = createProjectInput.extend({
   instructions: z.string().trim().max(MAX_INSTRUCTIONS, `Instructions are at most ${MAX_INSTRUCTIONS.toLocaleString("en-US")} characters`).optional(),
   /** Left out: unchanged. */
   handInRules: handInRulesSchema.optional(),
+  /** Left out: unchanged. */
+  reviewSampling: reviewSamplingSchema.optional(),
 });
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
 

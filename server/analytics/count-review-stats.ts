@@ -1,5 +1,5 @@
 // The review stage: images accepted (and how many of them at the first
-// review), rejections (one per decision, however many comments it pinned),
+// review, and how many at hand-in without one: review sampling), rejections (one per decision, however many comments it pinned),
 // images waiting for a reviewer, and how long an accepted image waited from
 // its last hand-in to the acceptance. Reviews hang off the image's review
 // task; the hand-in time is on its annotate task.
@@ -9,7 +9,7 @@ import { db } from "../db/client";
 export async function countReviewStats(options: { projectId: string }): Promise<ReviewStats> {
   const { projectId } = options;
   const [row] = await db().$queryRaw<
-    { accepted: bigint; accepted_first_pass: bigint; awaiting: bigint; rejections: bigint; median_hours: number | null }[]
+    { accepted: bigint; accepted_first_pass: bigint; accepted_unreviewed: bigint; awaiting: bigint; rejections: bigint; median_hours: number | null }[]
   >`
     WITH annotate AS (
       SELECT t."imageId", t.status, t."submittedAt" FROM "Task" t WHERE t."projectId" = ${projectId} AND t.stage = 'annotate'
@@ -25,7 +25,8 @@ export async function countReviewStats(options: { projectId: string }): Promise<
     )
     SELECT
       (SELECT count(*) FROM accepted)::bigint AS accepted,
-      (SELECT count(*) FROM accepted WHERE NOT was_rejected)::bigint AS accepted_first_pass,
+      (SELECT count(*) FROM accepted WHERE accepted_at IS NOT NULL AND NOT was_rejected)::bigint AS accepted_first_pass,
+      (SELECT count(*) FROM accepted WHERE accepted_at IS NULL)::bigint AS accepted_unreviewed,
       (SELECT count(*) FROM annotate WHERE status = 'submitted')::bigint AS awaiting,
       (SELECT count(*) FROM decisions WHERE verdict = 'reject')::bigint AS rejections,
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (accepted_at - "submittedAt"))::float8)
@@ -33,6 +34,7 @@ export async function countReviewStats(options: { projectId: string }): Promise<
   return {
     accepted: Number(row?.accepted ?? 0),
     acceptedFirstPass: Number(row?.accepted_first_pass ?? 0),
+    acceptedWithoutReview: Number(row?.accepted_unreviewed ?? 0),
     rejections: Number(row?.rejections ?? 0),
     awaitingReview: Number(row?.awaiting ?? 0),
     medianHoursToAccept: row?.median_hours == null ? null : Math.round(row.median_hours * 100) / 100,

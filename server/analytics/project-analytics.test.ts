@@ -110,7 +110,7 @@ describe("getProjectAnalytics", () => {
     expect(analytics.daily.slice(0, 4).every((d) => d.imagesHandedIn + d.masksDrawn + d.reviewDecisions === 0)).toBe(true);
 
     // Accepted 2 (one first time), one rejection, one waiting; hours to accept: 2 and 4 -> median 3.
-    expect(analytics.review).toEqual({ accepted: 2, acceptedFirstPass: 1, rejections: 1, awaitingReview: 1, medianHoursToAccept: 3 });
+    expect(analytics.review).toEqual({ accepted: 2, acceptedFirstPass: 1, acceptedWithoutReview: 0, rejections: 1, awaitingReview: 1, medianHoursToAccept: 3 });
   });
 
   it("lists label classes in order with live masks (unused ones too, unlabelled last) and tools by use", async () => {
@@ -144,6 +144,6 @@ describe("getProjectAnalytics", () => {
     ]);
     expect(analytics.labels).toEqual([]);
     expect(analytics.tools).toEqual([]);
-    expect(analytics.review).toEqual({ accepted: 0, acceptedFirstPass: 0, rejections: 0, awaitingReview: 0, medianHoursToAccept: null });
+    expect(analytics.review).toEqual({ accepted: 0, acceptedFirstPass: 0, acceptedWithoutReview: 0, rejections: 0, awaitingReview: 0, medianHoursToAccept: null });
   });
 });

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { canManage, requireProjectAccess } from "../auth/project-access";
 import { countProjectProgress } from "./count-project-progress";
-import { handInRulesOf } from "./read-hand-in-rules";
+import { handInRulesOf, reviewSamplingOf } from "./read-hand-in-rules";
 import { readLabelAttributes } from "@/lib/schemas/label-attributes";
 
 export async function getProjectOverview(options: { actor: Actor; projectId: string }) {
@@ -39,6 +39,8 @@ export async function getProjectOverview(options: { actor: Actor; projectId: str
     ...rest,
     imageAttributes: readLabelAttributes(imageAttributes),
     handInRules: handInRulesOf(settings),
+    // Which hand-ins are reviewed is the managers' business: annotators are not told they may not be.
+    reviewSampling: canManage(access) ? reviewSamplingOf(settings) : null,
     labelClasses: project.labelClasses.map(({ _count, attributes, ...label }) => ({ ...label, attributes: readLabelAttributes(attributes), maskCount: _count.annotations })),
     progress,
     myRole: access.role,

@@ -5,7 +5,7 @@
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
-import { maybeStartAutoTraining } from "../detector/maybe-start-auto-training";
+import { startAutoTraining } from "../detector/start-auto-training";
 import { AppError } from "../errors/app-error";
 import { claimNextTask, type ClaimResult } from "../tasks/claim-next-task";
 import { leaseLostError } from "../tasks/lease-errors";
@@ -16,15 +16,6 @@ import { findReviewTask } from "./find-review-task";
 import { scoreHandIns } from "../quality/score-hand-ins";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event";
 import { webhookReviewData } from "../webhooks/webhook-event-data";
-
-/** The accept is committed: a failure to queue retraining is logged, never reported as a failed accept. */
-async function startAutoTraining(projectId: string): Promise<void> {
-  try {
-    await maybeStartAutoTraining({ projectId });
-  } catch (error) {
-    console.error(`[reviews] automatic detector training for project ${projectId} failed to start:`, error instanceof Error ? error.message : error);
-  }
-}
 
 export async function acceptReview(options: { actor: Actor; taskId: string; comment?: string; claimNext?: boolean; batchId?: string }): Promise<{ review: TaskSummary; annotate: TaskSummary; next: ClaimResult | null }> {
   const { actor, taskId } = options;
@@ -45,6 +36,7 @@ export async function acceptReview(options: { actor: Actor; taskId: string; comm
       data: async () => ({
         ...(await webhookReviewData({ tx, reviewTaskId: taskId, annotate, imageId: review.imageId, reviewer: actor })),
         comment: options.comment?.trim() ?? "",
+        reviewSkipped: false,
         // This round's hand-ins against the accepted masks (the Analytics tab's quality figures).
         handIns: scored.map(({ handInId, annotatorId, quality }) => ({ handInId, annotatorId, ...quality })),
       }),

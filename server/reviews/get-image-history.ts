@@ -23,7 +23,8 @@ export type HistoryEntry = {
 async function loadHandIns(entries: HistoryEntry[]): Promise<Map<string, HandInQuality | null>> {
   const ids = entries.map((entry) => entry.data.handInId).filter((id): id is string => typeof id === "string");
   if (ids.length === 0) return new Map();
-  const rows = await db().handIn.findMany({ where: { id: { in: ids } }, select: { id: true, quality: true } });
+  // A hand-in accepted without review has nothing to be compared with: no quality line.
+  const rows = await db().handIn.findMany({ where: { id: { in: ids }, reviewSkipped: false }, select: { id: true, quality: true } });
   return new Map(rows.map((row) => [row.id, handInQualitySchema.safeParse(row.quality).data ?? null]));
 }
 

@@ -42,7 +42,7 @@ describe("review loop", () => {
 
     // The annotator cannot review their own work; the reviewer can.
     const reviewTask = (await claimNextTask({ actor: reviewer, projectId, input: { stage: "review" } })).task!;
-    expect(reviewTask.id).toBe(submitted.reviewTask.id);
+    expect(reviewTask.id).toBe(submitted.reviewTask?.id);
     await expect(rejectReview({ actor: reviewer, taskId: reviewTask.id, comments: [] })).rejects.toThrow(/at least one comment/);
     await expect(rejectReview({ actor: reviewer, taskId: reviewTask.id, comments: [{ comment: "off", pinX: 5000, pinY: 1 }] })).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/outside the image/) });
     await expect(rejectReview({ actor: reviewer, taskId: reviewTask.id, comments: [{ comment: "x", annotationId: "elsewhere" }] })).rejects.toMatchObject({ code: "bad_request" });

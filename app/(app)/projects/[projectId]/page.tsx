@@ -81,7 +81,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <ProjectHeading projectId={project.id} name={project.name} description={project.description} instructions={project.instructions} handInRules={project.handInRules} canManage={project.canManage} imageCount={project.progress.imageCount} />
+        <ProjectHeading projectId={project.id} name={project.name} description={project.description} instructions={project.instructions} handInRules={project.handInRules} reviewSampling={project.reviewSampling} canManage={project.canManage} imageCount={project.progress.imageCount} />
         <p className="mt-1 text-xs text-slate-500">Your role: {project.myRole} · Model: {project.modelId}</p>
         <div className="mt-3"><StartWorkButtons projectId={project.id} role={project.myRole} /></div>
       </div>

@@ -1,5 +1,7 @@
-// POST /api/tasks/<taskId>/submit[?next=0][&batch=<batchId>: the next image from that batch] -> 200 { task, reviewTask, next: { task, resumed, path } }
-//   The annotate task goes to review; unless next=0 the actor's next image is claimed at once.
+// POST /api/tasks/<taskId>/submit[?next=0][&batch=<batchId>: the next image from that batch] -> 200 { task, reviewTask, reviewed, next: { task, resumed, path } }
+//   The annotate task goes to review, or, where the project reviews only a sample and this hand-in
+//   was not drawn, is accepted at once (reviewed false, reviewTask null); unless next=0 the actor's
+//   next image is claimed at once.
 //   409 the lease is lost or the task is not in progress
 import { withActor } from "@/server/http/route-handler";
 import { submitTask } from "@/server/tasks/submit-task";
@@ -16,6 +18,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const claimNext = new URL(request.url).searchParams.get("next") !== "0";
     const batchId = readBatchFocus(request);
     const result = await submitTask({ actor, taskId, claimNext, batchId });
-    return Response.json({ task: result.task, reviewTask: result.reviewTask, next: claimResponse(result.next, batchId) });
+    return Response.json({ task: result.task, reviewTask: result.reviewTask, reviewed: result.reviewed, next: claimResponse(result.next, batchId) });
   });
 }

@@ -33,6 +33,7 @@ function describe(entry: HistoryEntry): string {
   const base = ACTIONS[entry.action] ?? entry.action;
   const stage = entry.data.stage === "review" ? " (review)" : "";
   const reason = typeof entry.data.reason === "string" ? `: “${entry.data.reason}”` : "";
+  if (entry.action === "task.submit" && entry.data.reviewed === false) return "handed it in; accepted without review (not drawn for review: the project reviews a sample)";
   return `${base}${entry.action === "task.claim" ? stage : ""}${reason}`;
 }
 

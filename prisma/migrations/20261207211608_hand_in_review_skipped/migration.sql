@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HandIn" ADD COLUMN     "reviewSkipped" BOOLEAN NOT NULL DEFAULT false;
+
