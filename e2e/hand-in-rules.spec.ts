@@ -41,7 +41,22 @@ test("hand-in rules are shown on the queue and enforced at submit", async ({ pag
   await page.getByTestId("edit-project").click();
   await page.getByRole("form", { name: "Edit project" }).getByLabel(/Every mask has a label/).uncheck();
   await page.getByRole("form", { name: "Edit project" }).getByLabel("Minimum masks per image").fill("0");
+  // Review sampling: nothing drawn for review, so this hand-in is accepted at once.
+  const sampling = page.getByTestId("review-sampling");
+  await expect(sampling).toContainText("Every hand-in waits for a reviewer.");
+  await sampling.getByLabel("Share of hand-ins to review (percent)").fill("0");
+  await expect(sampling.getByTestId("review-sampling-summary")).toContainText("every image they sent back before; no other hand-in goes to review too.");
+  await screenshot(page, "project-review-sampling");
   await page.getByRole("form", { name: "Edit project" }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("form", { name: "Edit project" })).toHaveCount(0);
-  expect((await page.request.post(`/api/tasks/${taskId}/submit`, { data: {} })).status()).toBe(200);
+  await page.getByTestId("edit-project").click();
+  await expect(page.getByTestId("review-sampling")).toContainText("no other hand-in goes to review too. The rest are accepted as handed in.");
+  const submitted = await page.request.post(`/api/tasks/${taskId}/submit`, { data: {} });
+  expect(submitted.status()).toBe(200);
+  expect(await submitted.json()).toMatchObject({ reviewed: false, reviewTask: null, task: { status: "accepted" } });
+
+  await page.goto(`/projects/${projectId}?tab=analytics`);
+  await expect(page.getByTestId("review-accepted")).toContainText("1 without review (sampling)");
+  await expect(page.getByTestId("review-first-pass")).toContainText("0 of 0 reviewed");
+  await screenshot(page, "analytics-review-sampling");
 });

@@ -1,34 +1,48 @@
+"use client";
 // The project form's review sampling: review every hand-in (the default), or
 // a random share of them plus each annotator's first ones; images once sent
-// back are always reviewed again. What it means is spelled out under the
-// fields, since a smaller share is a trade of checking for speed.
+// back are always reviewed again. What the typed values mean is spelled out
+// under the fields as they change, since a smaller share trades checking for speed.
+import { useState } from "react";
 import type { ReviewSampling } from "@/lib/schemas/projects";
 import { labelText } from "../ui/button-styles";
 
 export function describeReviewSampling(sampling: ReviewSampling): string {
   if (sampling.percent >= 100) return "Every hand-in waits for a reviewer.";
-  const first = sampling.firstHandIns > 0 ? `each annotator's first ${sampling.firstHandIns} hand-in${sampling.firstHandIns === 1 ? "" : "s"} and ` : "";
+  const n = sampling.firstHandIns;
+  const first = n === 0 ? "" : n === 1 ? "each annotator's first hand-in and " : `each annotator's first ${n} hand-ins and `;
   const share = sampling.percent === 0 ? "no other hand-in" : `${sampling.percent}% of the others, drawn at random,`;
   return `Reviewers see ${first}every image they sent back before; ${share} ${sampling.percent === 0 ? "goes" : "go"} to review too. The rest are accepted as handed in.`;
 }
 
+/** The typed values, while they are valid; null otherwise (the browser's range check names the problem). */
+function typedSampling(percent: string, firstHandIns: string): ReviewSampling | null {
+  const p = Number(percent);
+  const f = Number(firstHandIns || "0");
+  if (percent === "" || !Number.isInteger(p) || p < 0 || p > 100 || !Number.isInteger(f) || f < 0) return null;
+  return { percent: p, firstHandIns: f };
+}
+
 export function ReviewSamplingFields({ sampling }: { sampling: ReviewSampling }) {
   const numberField = "w-20 rounded-md border border-slate-300 px-2 py-1 text-sm";
+  const [percent, setPercent] = useState(String(sampling.percent));
+  const [firstHandIns, setFirstHandIns] = useState(String(sampling.firstHandIns));
+  const typed = typedSampling(percent, firstHandIns);
   return (
     <fieldset className="space-y-1.5" data-testid="review-sampling">
       <legend className={labelText}>Review</legend>
       <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
         Review
-        <input type="number" name="reviewPercent" min={0} max={100} step={1} defaultValue={sampling.percent} className={numberField} aria-label="Share of hand-ins to review (percent)" />
+        <input type="number" name="reviewPercent" min={0} max={100} step={1} value={percent} onChange={(event) => setPercent(event.target.value)} className={numberField} aria-label="Share of hand-ins to review (percent)" />
         % of hand-ins, drawn at random
       </label>
       <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
         and every annotator&apos;s first
-        <input type="number" name="reviewFirstHandIns" min={0} max={10000} step={1} defaultValue={sampling.firstHandIns} className={numberField} aria-label="First hand-ins of each annotator to review" />
+        <input type="number" name="reviewFirstHandIns" min={0} max={10000} step={1} value={firstHandIns} onChange={(event) => setFirstHandIns(event.target.value)} className={numberField} aria-label="First hand-ins of each annotator to review" />
         hand-ins
       </label>
-      <p className="text-xs text-slate-500">
-        {describeReviewSampling(sampling)} Hand-ins not drawn are accepted at once (the Analytics tab counts them apart, and the quality figures
+      <p className="text-xs text-slate-500" data-testid="review-sampling-summary">
+        {typed ? describeReviewSampling(typed) : "Enter a whole percentage from 0 to 100 and a whole number of first hand-ins."} Hand-ins not drawn are accepted at once (the Analytics tab counts them apart, and the quality figures
         come from the reviewed ones only). 100% reviews everything.
       </p>
     </fieldset>
