@@ -58,6 +58,7 @@ export function describeActivity(item: ActivityItem): string {
     case "task.released_on_revoke": return `— ${image} went back to the pool (its holder left the project)`;
     case "review.accept": return `accepted ${image}`;
     case "review.reject": return `sent ${image} back with ${countOf(num(data.comments), "comment")}`;
+    case "review.request": return `sent ${image} to review`;
     case "detector.train": return `started training detector version ${num(data.version)}`;
     case "detector.activate": return `activated detector version ${num(data.version)}`;
     case "prefill.start": return `queued pre-fill for ${countOf(num(data.images), "image")}`;

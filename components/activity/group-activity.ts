@@ -30,6 +30,7 @@ const RUN_VERBS: Record<string, (n: number) => string> = {
   "task.lease_expired": (n) => `— ${n} leases ran out; their images went back to the pool`,
   "review.accept": (n) => `accepted ${n} images`,
   "review.reject": (n) => `sent ${n} images back`,
+  "review.request": (n) => `sent ${n} images to review`,
   "label.create": (n) => `added ${n} label classes`,
   "label.delete": (n) => `deleted ${n} label classes`,
 };

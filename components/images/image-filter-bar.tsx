@@ -96,6 +96,7 @@ export function ImageFilterBar({ projectId, filters, statusCounts, imageCount, l
           <option value="">Any review outcome</option>
           <option value="changed">Changed in review</option>
           <option value="as_is">Accepted as handed in</option>
+          <option value="unreviewed">Accepted without review</option>
         </select>
         {attributeOptions.length > 0 && (
           <select name="attr" defaultValue={filters.attr ?? ""} aria-label="Images whose attribute is" className={`${compactField} max-w-56`}>

@@ -37,8 +37,11 @@ function idFilter(key: string, what: string) {
     .optional();
 }
 
-/** What review did to an image's first hand-in (lib/schemas/hand-in-quality): changed it, or accepted it as it was. */
-export const REVIEW_OUTCOMES = ["changed", "as_is"] as const;
+/**
+ * What review did to an image's first hand-in (lib/schemas/hand-in-quality): changed it, or accepted it as it
+ * was; or the image was accepted at its last hand-in without a review (review sampling).
+ */
+export const REVIEW_OUTCOMES = ["changed", "as_is", "unreviewed"] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 /** The Images tab's filters; the editor keeps them to walk the same view. */

@@ -25,8 +25,9 @@ export async function countReviewStats(options: { projectId: string }): Promise<
     )
     SELECT
       (SELECT count(*) FROM accepted)::bigint AS accepted,
-      (SELECT count(*) FROM accepted WHERE accepted_at IS NOT NULL AND NOT was_rejected)::bigint AS accepted_first_pass,
-      (SELECT count(*) FROM accepted WHERE accepted_at IS NULL)::bigint AS accepted_unreviewed,
+      (SELECT count(*) FROM accepted WHERE accepted_at >= "submittedAt" AND NOT was_rejected)::bigint AS accepted_first_pass,
+      -- No reviewer's accept since the last hand-in: review sampling let it through (find-review-outcome-images.ts, same rule).
+      (SELECT count(*) FROM accepted WHERE accepted_at IS NULL OR accepted_at < "submittedAt")::bigint AS accepted_unreviewed,
       (SELECT count(*) FROM annotate WHERE status = 'submitted')::bigint AS awaiting,
       (SELECT count(*) FROM decisions WHERE verdict = 'reject')::bigint AS rejections,
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (accepted_at - "submittedAt"))::float8)

@@ -24,7 +24,7 @@ export type ImageListFilters = {
   attr?: string;
   /** Only images showing this dataset issue (resolved to ids by imageListWhereFor). */
   issue?: DatasetIssue;
-  /** Only accepted images whose first hand-in review changed ("changed") or left as it was ("as_is"). */
+  /** Only accepted images whose first hand-in review changed ("changed"), left it as it was ("as_is"), or that no one reviewed ("unreviewed"). */
   review?: ReviewOutcome;
   /** Order of the view; import order when absent. */
   sort?: ImageSort;

@@ -5,7 +5,7 @@
 import { asRecord } from "@/lib/as-record";
 import { handInQualitySchema, type HandInQuality } from "@/lib/schemas/hand-in-quality";
 import type { Actor } from "../auth/actor";
-import { requireProjectAccess } from "../auth/project-access";
+import { canManage, requireProjectAccess } from "../auth/project-access";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 
@@ -28,13 +28,14 @@ async function loadHandIns(entries: HistoryEntry[]): Promise<Map<string, HandInQ
   return new Map(rows.map((row) => [row.id, handInQualitySchema.safeParse(row.quality).data ?? null]));
 }
 
-export type ImageHistory = { image: { id: string; projectId: string; fileName: string }; entries: HistoryEntry[] };
+/** `canRequestReview`: the reader manages the project and the image is accepted (request-review.ts). */
+export type ImageHistory = { image: { id: string; projectId: string; fileName: string; status: string | null }; canRequestReview: boolean; entries: HistoryEntry[] };
 
 export async function getImageHistory(options: { actor: Actor; imageId: string }): Promise<ImageHistory> {
   const { actor, imageId } = options;
-  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, fileName: true, tasks: { select: { id: true, batchId: true } } } });
+  const image = await db().image.findUnique({ where: { id: imageId }, select: { id: true, projectId: true, fileName: true, tasks: { select: { id: true, batchId: true, stage: true, status: true } } } });
   if (!image) throw new AppError("not_found", "Image not found.");
-  await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
+  const access = await requireProjectAccess({ actor, projectId: image.projectId }).catch((error: unknown) => {
     throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", "Image not found.") : error;
   });
   const taskIds = image.tasks.map((task) => task.id);
@@ -77,5 +78,6 @@ export async function getImageHistory(options: { actor: Actor; imageId: string }
   }
   entries.push(...rounds.values());
   entries.sort((a, b) => a.at.localeCompare(b.at));
-  return { image: { id: image.id, projectId: image.projectId, fileName: image.fileName }, entries };
+  const status = image.tasks.find((task) => task.stage === "annotate")?.status ?? null;
+  return { image: { id: image.id, projectId: image.projectId, fileName: image.fileName, status }, canRequestReview: canManage(access) && status === "accepted", entries };
 }

@@ -3,6 +3,7 @@
 // always reviews each annotator's first hand-ins and every image sent back,
 // draws the rest at random, and says so in analytics, history and webhooks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMask, encodeMaskToRle, maskArea, maskBbox } from "@/lib/mask";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { queue, stopQueue } from "../jobs/queue";
@@ -12,6 +13,8 @@ import { getImageHistory } from "../reviews/get-image-history";
 import { rejectReview } from "../reviews/reject-review";
 import { acceptReview } from "../reviews/accept-review";
 import { getProjectOverview } from "../projects/get-project-overview";
+import { requestReview } from "../reviews/request-review";
+import { findReviewOutcomeImages } from "../quality/find-review-outcome-images";
 import { updateProject } from "../projects/update-project";
 import { closeTestDb } from "../testing/close-test-db";
 import { claimNextTask } from "./claim-next-task";
@@ -43,10 +46,17 @@ async function setup(settings: Record<string, unknown>, images = 6) {
   return { a: a!, b: b!, reviewer: reviewer!, projectId: project.id };
 }
 
+/** A 10x10 square on the fixtures' 640x480 pictures. */
+const square = (() => {
+  const mask = createMask(640, 480);
+  for (let y = 0; y < 10; y++) mask.data.fill(1, y * 640, y * 640 + 10);
+  return { rleCounts: encodeMaskToRle(mask).counts, maskHeight: 480, maskWidth: 640, bbox: maskBbox(mask), area: maskArea(mask) };
+})();
+
 /** Claims the next image, draws one mask on it and hands it in. */
 async function handIn(actor: Actor, projectId: string, draw?: () => number) {
   const work = (await claimNextTask({ actor, projectId, prefetch: false })).task!;
-  await db().annotation.create({ data: { projectId, imageId: work.imageId, rleCounts: "0", maskHeight: 480, maskWidth: 640, bbox: [0, 0, 10, 10], area: 100, authorId: actor.id } });
+  await db().annotation.create({ data: { projectId, imageId: work.imageId, ...square, authorId: actor.id } });
   return { imageId: work.imageId, result: await submitTask({ actor, taskId: work.id, draw }) };
 }
 
@@ -116,6 +126,35 @@ describe("review sampling", () => {
     const [accepted, submitted] = deliveries.map((delivery) => (delivery.payload as { data: Record<string, unknown> }).data);
     expect(accepted).toMatchObject({ reviewer: null, reviewTaskId: null, reviewSkipped: true, annotatorId: a.id, image: { id: imageId } });
     expect(submitted).toMatchObject({ reviewed: false, reviewTaskId: null });
+  });
+
+  it("lists images accepted without review, and a manager sends one to review, where it is scored like any hand-in", async () => {
+    const { a, reviewer, projectId } = await setup({ review: { percent: 0, firstHandIns: 0 } });
+    const [manager] = await createFastUsers("manager", 1);
+    await db().membership.create({ data: { projectId, userId: manager!.id, role: "manager" } });
+    const skipped = await handIn(a, projectId);
+    expect(await findReviewOutcomeImages({ projectId, outcome: "unreviewed" })).toEqual([skipped.imageId]);
+    expect((await getImageHistory({ actor: manager!, imageId: skipped.imageId })).canRequestReview).toBe(true);
+    expect((await getImageHistory({ actor: a, imageId: skipped.imageId })).canRequestReview).toBe(false);
+
+    await expect(requestReview({ actor: a, imageId: skipped.imageId })).rejects.toMatchObject({ code: "forbidden" });
+    const sent = await requestReview({ actor: manager!, imageId: skipped.imageId });
+    expect(sent.annotate.status).toBe("submitted");
+    expect(sent.review).toMatchObject({ stage: "review", status: "todo" });
+    await expect(requestReview({ actor: manager!, imageId: skipped.imageId })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("this one is submitted") });
+    expect(await findReviewOutcomeImages({ projectId, outcome: "unreviewed" })).toEqual([]);
+    expect(await db().handIn.findFirstOrThrow({ where: { imageId: skipped.imageId } })).toMatchObject({ reviewSkipped: false, scoredAt: null });
+
+    const review = (await claimNextTask({ actor: reviewer, projectId, input: { stage: "review" } })).task!;
+    expect(review.imageId).toBe(skipped.imageId);
+    await acceptReview({ actor: reviewer, taskId: review.id });
+    // The spot check scored the hand-in: one mask handed in, the same one accepted.
+    const quality = await countHandInQuality({ projectId });
+    expect(quality.annotators).toHaveLength(1);
+    expect(quality.annotators[0]).toMatchObject({ userId: a.id, handIns: 1, acceptedAsHandedIn: 1, meanIou: 1 });
+    expect(await countReviewStats({ projectId })).toMatchObject({ accepted: 1, acceptedWithoutReview: 0, acceptedFirstPass: 1 });
+    const actions = (await getImageHistory({ actor: manager!, imageId: skipped.imageId })).entries.map((entry) => entry.action);
+    expect(actions).toEqual(["task.claim", "task.submit", "review.request", "task.claim", "review.accept"]);
   });
 
   it("counts an image accepted without review toward automatic detector retraining", async () => {

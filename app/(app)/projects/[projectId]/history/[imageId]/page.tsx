@@ -7,6 +7,7 @@ import { getImageHistory, type HistoryEntry } from "@/server/reviews/get-image-h
 import { card } from "@/components/ui/button-styles";
 import { formatUtc } from "@/components/ui/format-utc";
 import { describeHandIn } from "@/components/quality/describe-hand-in";
+import { RequestReviewButton } from "@/components/reviews/request-review-button";
 
 export const metadata: Metadata = { title: "Image history" };
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ const ACTIONS: Record<string, string> = {
   "task.released_on_revoke": "— returned to the pool (access removed)",
   "review.accept": "accepted it",
   "review.reject": "rejected it",
+  "review.request": "sent it to review",
   "annotation.create": "added a mask",
   "annotation.update": "changed a mask",
   "annotation.delete": "deleted a mask",
@@ -49,6 +51,7 @@ export default async function ImageHistoryPage({ params }: Props) {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">History of {history.image.fileName}</h1>
       <Link href={`/projects/${projectId}/queue`} className="text-sm text-brand-700 hover:underline">Back to the work queue</Link>
+      {history.canRequestReview && <RequestReviewButton imageId={history.image.id} />}
       <ol className={`${card} divide-y divide-slate-100`} data-testid="image-history">
         {history.entries.length === 0 && <li className="p-4 text-sm text-slate-500">Nothing has happened to this image yet.</li>}
         {history.entries.map((entry, index) => (
