@@ -5,6 +5,8 @@ import type { ToolName } from "@/lib/schemas/annotations";
 import { sameAttributeValues, type AttributeValues } from "@/lib/schemas/label-attributes";
 import { findObject, newManualObject, nextOrder, orderForMove } from "./document";
 import { cleanUpMask, type CleanUpResult } from "./clean-up-mask";
+import { foregroundCount } from "./mask-facts";
+import { paintWithFacts, segmentBox } from "./stroke-facts";
 import { splitMaskParts } from "./split-object";
 import { addTool, selectedIou, type Draft } from "./draft";
 import { updateOp, type Op } from "./ops";
@@ -140,8 +142,8 @@ export function strokeOps(options: {
   if (!target) {
     if (value === 0) return null;
     const mask = createMask(doc.width, doc.height);
-    paintSegment(mask, from, to, radius, 1);
-    if (countForeground(mask) === 0) return null;
+    paintWithFacts({ mask, before: null, box: segmentBox(mask, from, to, radius), value: 1, paint: () => paintSegment(mask, from, to, radius, 1) });
+    if (foregroundCount(mask) === 0) return null;
     const object = newManualObject({
       id: options.newId(),
       labelClassId: options.labelClassId,
@@ -152,7 +154,7 @@ export function strokeOps(options: {
     return { ops: [{ type: "add", object }], objectId: object.id };
   }
   const mask = cloneMask(target.mask);
-  paintSegment(mask, from, to, radius, value);
+  paintWithFacts({ mask, before: target.mask, box: segmentBox(mask, from, to, radius), value, paint: () => paintSegment(mask, from, to, radius, value) });
   const telemetry = mergeTelemetry(target.telemetry, { seconds, clicks: firstPiece ? 1 : 0, tools: [tool] });
   // The stroke's first piece on a pre-fill turns it into a correction; later pieces paint the correction.
   if (isPrefill(target)) return correctPrefillOps({ target, mask, telemetry, labelClassId: options.labelClassId, newId: options.newId });
