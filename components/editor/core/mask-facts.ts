@@ -5,6 +5,9 @@
 import { countForeground, maskBbox, type BinaryMask, type Bbox } from "@/lib/mask";
 
 const counts = new WeakMap<BinaryMask, number>();
+// The mask a piece was painted on is held weakly: a stroke's hundreds of full-size
+// intermediate masks must not keep each other alive (a chain through this map would).
+const edits = new WeakMap<BinaryMask, { from: WeakRef<BinaryMask>; box: Bbox }>();
 const boxes = new WeakMap<BinaryMask, Bbox>();
 
 function remembered<T>(cache: WeakMap<BinaryMask, T>, mask: BinaryMask, compute: (mask: BinaryMask) => T): T {
@@ -29,4 +32,16 @@ export function foregroundBbox(mask: BinaryMask): Bbox {
 export function rememberFacts(mask: BinaryMask, area: number, bbox: Bbox): void {
   counts.set(mask, area);
   boxes.set(mask, bbox);
+}
+
+/** `mask` equals `from` outside `box` (a brush piece): a renderer may start from `from`'s render. */
+export function rememberEditBox(mask: BinaryMask, from: BinaryMask, box: Bbox): void {
+  edits.set(mask, { from: new WeakRef(from), box });
+}
+
+/** The mask `mask` was painted from and where, while that mask is still alive. */
+export function editBoxOf(mask: BinaryMask): { from: BinaryMask; box: Bbox } | undefined {
+  const edit = edits.get(mask);
+  const from = edit?.from.deref();
+  return edit && from ? { from, box: edit.box } : undefined;
 }

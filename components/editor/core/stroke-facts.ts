@@ -5,7 +5,7 @@
 // remembered for the new mask (mask-facts.ts), where the object list, the
 // renderer and the sync read them.
 import type { Bbox, BinaryMask } from "@/lib/mask";
-import { foregroundBbox, foregroundCount, rememberFacts } from "./mask-facts";
+import { foregroundBbox, foregroundCount, rememberEditBox, rememberFacts } from "./mask-facts";
 
 /** The pixels a segment painted with `radius` can touch (paintDisc's rule), clipped to the mask; null when none. */
 export function segmentBox(mask: BinaryMask, from: { x: number; y: number }, to: { x: number; y: number }, radius: number): Bbox | null {
@@ -72,6 +72,7 @@ export function paintWithFacts(options: { mask: BinaryMask; before: BinaryMask |
   else if (value === 1) bbox = union(before ? foregroundBbox(before) : null, bboxWithin(mask, box));
   else bbox = before ? erasedBbox(mask, foregroundBbox(before), box) : null;
   rememberFacts(mask, count, bbox ?? [0, 0, 0, 0]);
+  if (before) rememberEditBox(mask, before, box);
 }
 
 /**

@@ -1,13 +1,18 @@
-// Object masks -> canvases for the Konva overlay: a translucent fill with an
-// opaque one-pixel outline (pixels on the mask's boundary), cropped to the
-// mask's bounding box. Cached per mask object: masks are immutable, so a
-// render is only redone when the mask (or its colour/selection) changes. Only
-// the box (and the two pixels around it the outline looks at) is read from the
-// mask, so a compact mask is drawn from its runs without being decoded.
-import type { BinaryMask } from "@/lib/mask";
+// Object masks -> canvases for the Konva overlay (pixels: mask-pixels.ts),
+// cropped to the mask's bounding box. Cached per mask object: masks are
+// immutable, so a render is only redone when the mask (or its colour /
+// selection) changes. Only the box and the two pixels around it are read from
+// the mask, so a compact mask is drawn from its runs without being decoded;
+// and a mask a brush piece made from another (mask-facts editBoxOf) starts
+// from that mask's canvas and repaints only the piece's box, so a stroke on a
+// large object costs its few pixels per move, not the object's whole box.
+import type { Bbox, BinaryMask } from "@/lib/mask";
 import { maskRegion } from "../core/compact-mask";
-import { foregroundBbox } from "../core/mask-facts";
+import { editBoxOf, foregroundBbox } from "../core/mask-facts";
 import type { Rgb } from "./colors";
+import { growForOutline, intersectRects, paintMaskPixels, type MaskStyle } from "./mask-pixels";
+
+export type { MaskStyle } from "./mask-pixels";
 
 export interface MaskRender {
   canvas: HTMLCanvasElement;
@@ -17,8 +22,9 @@ export interface MaskRender {
 
 const cache = new WeakMap<BinaryMask, Map<string, MaskRender | null>>();
 
-/** "prefill": a pre-filled mask not yet accepted, hatched and with a dashed outline so it reads as a proposal. */
-export type MaskStyle = "solid" | "prefill";
+function cached(mask: BinaryMask, key: string): MaskRender | null | undefined {
+  return cache.get(mask)?.get(key);
+}
 
 export function renderMask(options: { mask: BinaryMask; color: Rgb; selected: boolean; style?: MaskStyle }): MaskRender | null {
   const { mask, color, selected } = options;
@@ -30,68 +36,52 @@ export function renderMask(options: { mask: BinaryMask; color: Rgb; selected: bo
     cache.set(mask, perMask);
   }
   if (perMask.has(key)) return perMask.get(key) ?? null;
-  const render = draw(mask, color, selected, style);
+  const edit = editBoxOf(mask);
+  const previous = edit ? cached(edit.from, key) : undefined;
+  const render = draw({ mask, color, selected, style, previous: previous && edit ? { render: previous, box: edit.box } : null });
   perMask.set(key, render);
   return render;
 }
 
-function draw(mask: BinaryMask, color: Rgb, selected: boolean, style: MaskStyle): MaskRender | null {
-  const [bx, by, bw, bh] = foregroundBbox(mask);
+/** Paints `region` of the mask into the canvas, whose top-left is picture pixel (x, y). */
+function paintRegion(context: CanvasRenderingContext2D, at: { x: number; y: number }, region: Bbox, options: { mask: BinaryMask; color: Rgb; selected: boolean; style: MaskStyle }): void {
+  const { mask } = options;
+  const [rx, ry, rw, rh] = region;
+  const cropRect = growForOutline(region, mask.width, mask.height);
+  const image = context.createImageData(rw, rh);
+  paintMaskPixels({
+    out: image.data,
+    outWidth: rw,
+    origin: [rx, ry],
+    region,
+    crop: { data: maskRegion(mask, cropRect), rect: cropRect, width: mask.width, height: mask.height },
+    color: options.color,
+    selected: options.selected,
+    style: options.style,
+  });
+  context.putImageData(image, rx - at.x, ry - at.y);
+}
+
+function draw(options: { mask: BinaryMask; color: Rgb; selected: boolean; style: MaskStyle; previous: { render: MaskRender; box: Bbox } | null }): MaskRender | null {
+  const { mask, previous } = options;
+  const bbox = foregroundBbox(mask);
+  const [bx, by, bw, bh] = bbox;
   if (bw === 0 || bh === 0) return null;
   const canvas = document.createElement("canvas");
   canvas.width = bw;
   canvas.height = bh;
   const context = canvas.getContext("2d");
   if (!context) return null;
-  const image = context.createImageData(bw, bh);
-  const out = image.data;
-  // The box grown by the outline's reach, clipped to the picture: outside the crop reads as the picture's edge.
-  const cx = Math.max(0, bx - OUTLINE_REACH);
-  const cy = Math.max(0, by - OUTLINE_REACH);
-  const w = Math.min(mask.width, bx + bw + OUTLINE_REACH) - cx;
-  const h = Math.min(mask.height, by + bh + OUTLINE_REACH) - cy;
-  const data = maskRegion(mask, [cx, cy, w, h]);
-  const fillAlpha = selected ? 150 : 105;
-  // Selected: a dark outer and a white inner outline, visible on light and dark images alike.
-  const DARK: Rgb = [17, 24, 39];
-  const WHITE: Rgb = [255, 255, 255];
-  for (let y = by; y < by + bh; y++) {
-    const row = (y - cy) * w - cx;
-    for (let x = bx; x < bx + bw; x++) {
-      if (data[row + x] === 0) continue;
-      const distance = boundaryDistance(data, w, h, x - cx, y - cy, selected ? 2 : 1);
-      const o = ((y - by) * bw + (x - bx)) * 4;
-      let c = distance === 0 ? color : !selected ? color : distance === 1 ? DARK : WHITE;
-      let alpha = distance === 0 ? fillAlpha : 255;
-      if (style === "prefill") {
-        if (distance === 0) {
-          // Light fill crossed by diagonal hatching (image coordinates, so neighbours line up).
-          alpha = (x + y) % 8 < 2 ? (selected ? 190 : 150) : selected ? 70 : 35;
-        } else if (!selected && ((x + y) >> 2) % 2 === 1) {
-          // Dashed outline: every other 4-pixel run is white.
-          c = WHITE;
-        }
-      }
-      out[o] = c[0];
-      out[o + 1] = c[1];
-      out[o + 2] = c[2];
-      out[o + 3] = alpha;
-    }
+  const at = { x: bx, y: by };
+  if (previous) {
+    // Outside the piece's box (grown by the outline's reach) nothing changed: copy, then repaint that box.
+    context.drawImage(previous.render.canvas, previous.render.x - bx, previous.render.y - by);
+    const dirty = intersectRects(growForOutline(previous.box, mask.width, mask.height), bbox);
+    if (dirty) paintRegion(context, at, dirty, options);
+  } else {
+    paintRegion(context, at, bbox, options);
   }
-  context.putImageData(image, 0, 0);
   return { canvas, x: bx, y: by };
-}
-
-/** The widest outline (selected: dark and white rings) looks this many pixels past a foreground pixel. */
-const OUTLINE_REACH = 2;
-
-/** 1..width: how far (in axis steps) a foreground pixel is from the background or the image edge; 0 when farther. */
-function boundaryDistance(data: Uint8Array, w: number, h: number, x: number, y: number, width: number): number {
-  for (let d = 1; d <= width; d++) {
-    if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h) return d;
-    if (data[y * w + x - d] === 0 || data[y * w + x + d] === 0 || data[(y - d) * w + x] === 0 || data[(y + d) * w + x] === 0) return d;
-  }
-  return 0;
 }
 
 /** A low-res logit map as a small canvas, drawn stretched over the image (the fast preview path). */
