@@ -10,7 +10,9 @@
 //   next for the same annotator with the comment in the editor (it selects the mask);
 // - the reviewer corrects in the editor (the edit is theirs) and accepts;
 //   the batch progress and the image's history follow.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { createMask, encodeMaskToRle, paintDisc } from "../lib/mask";
 import { dragPixels, expectAllSaved, serverObjects } from "./editor-helpers";
 import { demoAccount, screenshot } from "./support/session";
 import { createWorkflowProject, editorTaskOf, openAs, userIdOf } from "./support/workflow-setup";
@@ -270,6 +272,16 @@ test("assign, label in the editor, submit & next, lost lease kept, reject with a
   await screenshot(manager, "workflow-images-show-masks");
   await manager.reload();
   await expect(manager.getByTestId("mask-overlay")).toHaveCount(1);
+  // A mask saved on a card's image (here through the API) shows on the open grid without a reload.
+  const overlaySrc = (await manager.getByTestId("mask-overlay").getAttribute("src"))!;
+  const overlaidImageId = /\/api\/images\/([^/]+)\/mask-overlay/.exec(overlaySrc)![1]!;
+  const listed = (await (await manager.request.get(`/api/projects/${projectId}/images?status=accepted`)).json()) as { items: { id: string; width: number; height: number }[] };
+  const overlaid = listed.items.find((item) => item.id === overlaidImageId)!;
+  const extra = createMask(overlaid.width, overlaid.height);
+  paintDisc(extra, 40, 40, 25, 1);
+  expect((await manager.request.post(`/api/images/${overlaidImageId}/annotations`, { data: { id: randomUUID(), labelClassId: null, rle: encodeMaskToRle(extra) } })).status()).toBe(201);
+  await expect(manager.getByTestId("mask-overlay")).not.toHaveAttribute("src", overlaySrc);
+  await expect(manager.getByTestId("image-card").getByTestId("image-mask-count")).toContainText("masks");
   await manager.getByTestId("show-masks").uncheck();
   await expect(manager.getByTestId("mask-overlay")).toHaveCount(0);
 

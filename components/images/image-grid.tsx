@@ -20,7 +20,7 @@ export function ImageGrid({ images, filters = {}, canManage = false }: { images:
               ) : (
                 <span className="text-xs text-slate-500" data-testid="thumbnail-pending">Making thumbnail…</span>
               )}
-              {image.thumbnailReady && <MaskOverlay imageId={image.id} maskCount={image.maskCount} />}
+              {image.thumbnailReady && <MaskOverlay imageId={image.id} maskCount={image.maskCount} masksChangedAt={image.masksChangedAt} />}
             </div>
             <div className="flex items-center justify-between gap-2 px-2.5 py-2 text-xs">
               <span className="truncate text-slate-700" title={image.fileName}>{image.fileName}</span>

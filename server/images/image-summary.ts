@@ -21,6 +21,8 @@ export type ImageListItem = ImageSummary & {
   annotateStatus: TaskStatus | null;
   /** Live masks on the image, and how many of them are pre-fills nobody has accepted yet (no label). */
   maskCount: number;
+  /** Latest change to a live mask (ms since the epoch; 0: none): with maskCount it names the overlay's content. */
+  masksChangedAt: number;
   pendingPrefillCount: number;
 };
 

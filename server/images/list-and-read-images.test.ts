@@ -85,7 +85,14 @@ describe("listProjectImages", () => {
     });
     const page = await listProjectImages({ actor: annotator, projectId, page: 1, pageSize: 10 });
     expect(page.items.find((item) => item.id === target.id)).toMatchObject({ maskCount: 4, pendingPrefillCount: 2 });
-    expect(page.items.find((item) => item.id === imported[0]?.id)).toMatchObject({ maskCount: 0, pendingPrefillCount: 0 });
+    expect(page.items.find((item) => item.id === imported[0]?.id)).toMatchObject({ maskCount: 0, pendingPrefillCount: 0, masksChangedAt: 0 });
+    // An edit that keeps the count still names a new overlay: the latest change moves on.
+    const before = page.items.find((item) => item.id === target.id)!.masksChangedAt;
+    expect(before).toBeGreaterThan(0);
+    const edited = await db().annotation.findFirstOrThrow({ where: { imageId: target.id, source: "manual" } });
+    await db().annotation.update({ where: { id: edited.id }, data: { area: 17, updatedAt: new Date(before + 1000) } });
+    const after = await listProjectImages({ actor: annotator, projectId, page: 1, pageSize: 10 });
+    expect(after.items.find((item) => item.id === target.id)).toMatchObject({ maskCount: 4, masksChangedAt: before + 1000 });
   });
 
   it("answers not_found to non-members", async () => {

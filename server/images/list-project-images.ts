@@ -45,16 +45,18 @@ export async function listProjectImages(options: {
   const imageIds = rows.map((row) => row.id);
   const live = { imageId: { in: imageIds }, deletedAt: null };
   const [masks, pending] = await Promise.all([
-    db().annotation.groupBy({ by: ["imageId"], where: live, _count: { _all: true } }),
+    db().annotation.groupBy({ by: ["imageId"], where: live, _count: { _all: true }, _max: { updatedAt: true } }),
     db().annotation.groupBy({ by: ["imageId"], where: { ...live, source: "prefill", labelClassId: null }, _count: { _all: true } }),
   ]);
   const masksOf = new Map(masks.map((entry) => [entry.imageId, entry._count._all]));
+  const changedOf = new Map(masks.map((entry) => [entry.imageId, entry._max.updatedAt?.getTime() ?? 0]));
   const pendingOf = new Map(pending.map((entry) => [entry.imageId, entry._count._all]));
   return {
     items: rows.map((row) => ({
       ...toImageSummary(row),
       annotateStatus: row.tasks[0]?.status ?? null,
       maskCount: masksOf.get(row.id) ?? 0,
+      masksChangedAt: changedOf.get(row.id) ?? 0,
       pendingPrefillCount: pendingOf.get(row.id) ?? 0,
     })),
     page,

@@ -141,7 +141,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 )}
                 <ImageGrid images={images.items} filters={filters} canManage={project.canManage} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
-                <RefreshOnTaskChanges projectId={project.id} />
+                <RefreshOnTaskChanges projectId={project.id} imageIds={images.items.map((image) => image.id)} />
                 {images.pageCount > 1 && <ImagePagination projectId={project.id} filters={filters} {...images} />}
               </>
             )}
