@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "../db/client";
 import { getQueueSummary } from "../tasks/get-queue-summary";
+import { claimNextTask } from "../tasks/claim-next-task";
+import { peekNextTaskImages } from "../tasks/peek-next-task-images";
 import { createFastUsers, createQueueProject } from "../tasks/testing/queue-fixtures";
 import { closeTestDb } from "../testing/close-test-db";
 import { createBatch } from "./create-batch";
@@ -34,6 +36,28 @@ describe("a batch's due date", () => {
     await updateBatch({ actor: manager!, projectId, batchId: batch.id, now, input: { dueOn: null } });
     expect((await listBatches({ actor: manager!, projectId })).batches[0]!.dueOn).toBeNull();
     expect(await db().auditEvent.count({ where: { action: "batch.update", targetId: batch.id } })).toBe(2);
+  });
+
+  it("orders equal-priority work by due day: the batch due soonest first, undated last, priority still first", async () => {
+    const [manager] = await createFastUsers("manager", 1, "due-order");
+    const [annotator] = await createFastUsers("annotator", 1, "due-order-a");
+    const { project } = await createQueueProject({ members: [{ actor: manager!, role: "manager" }, { actor: annotator!, role: "annotator" }], images: 4 });
+    const projectId = project.id;
+    const cut = (name: string, dueOn?: string, priority?: number) =>
+      createBatch({ actor: manager!, projectId, now, input: { name, selection: { kind: "first_unassigned", count: 1 }, ...(dueOn && { dueOn }), ...(priority !== undefined && { priority }) } });
+    // Cut in this order: the oldest has no day, then a later day, then a sooner one.
+    const undated = await cut("Undated");
+    const later = await cut("Due later", "2026-12-20");
+    const sooner = await cut("Due sooner", "2026-12-09");
+    const names = (await listBatches({ actor: manager!, projectId })).batches.map((entry) => entry.name);
+    expect(names).toEqual(["Due sooner", "Due later", "Undated"]);
+    expect((await getQueueSummary({ actor: annotator!, projectId })).batches.map((entry) => entry.name)).toEqual(names);
+    const taskOf = async (batchId: string) => (await db().task.findFirstOrThrow({ where: { batchId, stage: "annotate" } })).imageId;
+    expect(await peekNextTaskImages({ projectId, actorId: annotator!.id, count: 3 })).toEqual([await taskOf(sooner.batch.id), await taskOf(later.batch.id), await taskOf(undated.batch.id)]);
+    expect((await claimNextTask({ actor: annotator!, projectId, prefetch: false })).task?.batchId).toBe(sooner.batch.id);
+    // A higher priority still comes before any due day.
+    const urgent = await cut("Urgent, undated", undefined, 5);
+    expect((await peekNextTaskImages({ projectId, actorId: annotator!.id, count: 1 }))[0]).toBe(await taskOf(urgent.batch.id));
   });
 
   it("names a day that is malformed, not in the calendar or already past, and changes nothing", async () => {

@@ -38,7 +38,7 @@ export async function listBatches(options: { actor: Actor; projectId: string }):
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "see batches" });
   const [batches, groups, unbatchedCount, members] = await Promise.all([
-    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerId: true, dueOn: true } }),
+    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerId: true, dueOn: true } }),
     db().task.groupBy({ by: ["batchId", "assigneeId", "status"], where: { projectId, stage: "annotate", batchId: { not: null } }, _count: { _all: true } }),
     db().task.count({ where: { projectId, stage: "annotate", batchId: null, status: "todo" } }),
     db().membership.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, active: true } } } }),

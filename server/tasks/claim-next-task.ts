@@ -22,7 +22,8 @@ type ClaimedRow = TaskRow & { resumed: boolean };
 /**
  * The claim statement. Queue order: tasks assigned to the actor first (rework
  * after a rejection before new work), then the pool; within each, batch
- * priority, task priority, age. Only tasks in a batch are queued: cutting a
+ * priority, the batch due soonest (overdue first; no due day last), task
+ * priority, age. Only tasks in a batch are queued: cutting a
  * batch is how a manager releases work. An in_progress task whose lease ran
  * out counts as pool work. Reviewers never get an image they annotated.
  */
@@ -54,7 +55,7 @@ function claimSql(options: { actorId: string; projectId: string; stage: "annotat
         ${notOwnWork}
         ${inBatch}
       ORDER BY (t."assigneeId" IS NOT DISTINCT FROM ${actorId}) DESC,
-        (t.status = 'rejected') DESC, b.priority DESC, t.priority DESC, t."createdAt" ASC, t.id ASC
+        (t.status = 'rejected') DESC, b.priority DESC, b."dueOn" ASC NULLS LAST, t.priority DESC, t."createdAt" ASC, t.id ASC
       LIMIT 1
       FOR UPDATE OF t SKIP LOCKED
     ), target AS (

@@ -48,7 +48,7 @@ export async function getQueueSummary(options: { actor: Actor; projectId: string
       FROM "Batch" b JOIN "Task" t ON t."batchId" = b.id
       WHERE b."projectId" = ${projectId}
       GROUP BY b.id, b.name, b.priority, b."dueOn", b."createdAt"
-      ORDER BY b.priority DESC, b."createdAt" ASC`,
+      ORDER BY b.priority DESC, b."dueOn" ASC NULLS LAST, b."createdAt" ASC`,
   ]);
   const row = counts[0];
   const heldOf = (stage: string) => {

@@ -3,7 +3,7 @@
 // embeddings into the browser so "Submit & next" opens ready to click. A
 // guess, not a promise (a teammate may take one first); the claim decides.
 // Same order as claimNextTask: assigned to me first (rework before new work),
-// then the pool; batch priority, task priority, age.
+// then the pool; batch priority, due day, task priority, age.
 import { db } from "../db/client";
 
 export async function peekNextTaskImages(options: { projectId: string; actorId: string; excludeImageId?: string | null; count?: number }): Promise<string[]> {
@@ -15,7 +15,7 @@ export async function peekNextTaskImages(options: { projectId: string; actorId: 
       AND t.status IN ('todo', 'rejected') AND (t."assigneeId" IS NULL OR t."assigneeId" = ${options.actorId})
       AND t."imageId" IS DISTINCT FROM ${options.excludeImageId ?? null}
     ORDER BY (t."assigneeId" IS NOT DISTINCT FROM ${options.actorId}) DESC, (t.status = 'rejected') DESC,
-      b.priority DESC, t.priority DESC, t."createdAt" ASC, t.id ASC
+      b.priority DESC, b."dueOn" ASC NULLS LAST, t.priority DESC, t."createdAt" ASC, t.id ASC
     LIMIT ${count}`;
   return rows.map((row) => row.imageId);
 }
