@@ -152,6 +152,6 @@ describe("listImagesQuery", () => {
     // The filter form sends review= for "Any review outcome".
     expect(listImagesQuery.parse({ review: "" }).review).toBeUndefined();
     expect(listImagesQuery.parse({ review: "changed" }).review).toBe("changed");
-    expect(listImagesQuery.safeParse({ review: "better" }).error?.issues[0]?.message).toBe("review must be one of changed, as_is");
+    expect(listImagesQuery.safeParse({ review: "better" }).error?.issues[0]?.message).toBe("review must be one of changed, as_is, unreviewed");
   });
 });
