@@ -116,7 +116,9 @@ export async function updateProjectAction(_: unknown, form: FormData): Promise<A
       handInRules: form.has("minMasks")
         ? { requireLabels: form.get("requireLabels") === "on", requireImageAttributes: form.get("requireImageAttributes") === "on", minMasks: text(form, "minMasks") || "0" }
         : undefined,
-      reviewSampling: form.has("reviewPercent") ? { percent: text(form, "reviewPercent") || "100", firstHandIns: text(form, "reviewFirstHandIns") || "0" } : undefined,
+      reviewSampling: form.has("reviewPercent")
+        ? { percent: text(form, "reviewPercent") || "100", firstHandIns: text(form, "reviewFirstHandIns") || "0", trustAt: text(form, "reviewTrustAt") || "0" }
+        : undefined,
     });
     await updateProject({ actor, input });
     revalidatePath(`/projects/${input.projectId}`);

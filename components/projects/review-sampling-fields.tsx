@@ -1,10 +1,11 @@
 "use client";
 // The project form's review sampling: review every hand-in (the default), or
-// a random share of them plus each annotator's first ones; images once sent
-// back are always reviewed again. What the typed values mean is spelled out
+// a random share of them plus each annotator's first ones, and everything from
+// an annotator review has not come to trust yet; images once sent back are
+// always reviewed again. What the typed values mean is spelled out
 // under the fields as they change, since a smaller share trades checking for speed.
 import { useState } from "react";
-import type { ReviewSampling } from "@/lib/schemas/projects";
+import { REVIEW_TRUST_WINDOW, type ReviewSampling } from "@/lib/schemas/projects";
 import { labelText } from "../ui/button-styles";
 
 export function describeReviewSampling(sampling: ReviewSampling): string {
@@ -12,22 +13,29 @@ export function describeReviewSampling(sampling: ReviewSampling): string {
   const n = sampling.firstHandIns;
   const first = n === 0 ? "" : n === 1 ? "each annotator's first hand-in and " : `each annotator's first ${n} hand-ins and `;
   const share = sampling.percent === 0 ? "no other hand-in" : `${sampling.percent}% of the others, drawn at random,`;
-  return `Reviewers see ${first}every image they sent back before; ${share} ${sampling.percent === 0 ? "goes" : "go"} to review too. The rest are accepted as handed in.`;
+  const trust =
+    sampling.trustAt > 0
+      ? ` Everything from an annotator is reviewed until at least ${sampling.trustAt}% of their last ${REVIEW_TRUST_WINDOW} reviewed hand-ins were accepted as handed in.`
+      : "";
+  return `Reviewers see ${first}every image they sent back before; ${share} ${sampling.percent === 0 ? "goes" : "go"} to review too.${trust} The rest are accepted as handed in.`;
 }
 
 /** The typed values, while they are valid; null otherwise (the browser's range check names the problem). */
-function typedSampling(percent: string, firstHandIns: string): ReviewSampling | null {
+function typedSampling(percent: string, firstHandIns: string, trustAt: string): ReviewSampling | null {
   const p = Number(percent);
   const f = Number(firstHandIns || "0");
-  if (percent === "" || !Number.isInteger(p) || p < 0 || p > 100 || !Number.isInteger(f) || f < 0) return null;
-  return { percent: p, firstHandIns: f };
+  const t = Number(trustAt || "0");
+  const whole = (value: number, max: number) => Number.isInteger(value) && value >= 0 && value <= max;
+  if (percent === "" || !whole(p, 100) || !whole(f, 10_000) || !whole(t, 100)) return null;
+  return { percent: p, firstHandIns: f, trustAt: t };
 }
 
 export function ReviewSamplingFields({ sampling }: { sampling: ReviewSampling }) {
   const numberField = "w-20 rounded-md border border-slate-300 px-2 py-1 text-sm";
   const [percent, setPercent] = useState(String(sampling.percent));
   const [firstHandIns, setFirstHandIns] = useState(String(sampling.firstHandIns));
-  const typed = typedSampling(percent, firstHandIns);
+  const [trustAt, setTrustAt] = useState(String(sampling.trustAt));
+  const typed = typedSampling(percent, firstHandIns, trustAt);
   return (
     <fieldset className="space-y-1.5" data-testid="review-sampling">
       <legend className={labelText}>Review</legend>
@@ -41,8 +49,13 @@ export function ReviewSamplingFields({ sampling }: { sampling: ReviewSampling })
         <input type="number" name="reviewFirstHandIns" min={0} max={10000} step={1} value={firstHandIns} onChange={(event) => setFirstHandIns(event.target.value)} className={numberField} aria-label="First hand-ins of each annotator to review" />
         hand-ins
       </label>
+      <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        and everything from an annotator until
+        <input type="number" name="reviewTrustAt" min={0} max={100} step={1} value={trustAt} onChange={(event) => setTrustAt(event.target.value)} className={numberField} aria-label="Share accepted as handed in that earns trust (percent)" />
+        % of their last {REVIEW_TRUST_WINDOW} reviewed hand-ins were accepted as handed in (0: off)
+      </label>
       <p className="text-xs text-slate-500" data-testid="review-sampling-summary">
-        {typed ? describeReviewSampling(typed) : "Enter a whole percentage from 0 to 100 and a whole number of first hand-ins."} Hand-ins not drawn are accepted at once (the Analytics tab counts them apart, and the quality figures
+        {typed ? describeReviewSampling(typed) : "Enter whole percentages from 0 to 100 and a whole number of first hand-ins."} Hand-ins not drawn are accepted at once (the Analytics tab counts them apart, and the quality figures
         come from the reviewed ones only). 100% reviews everything.
       </p>
     </fieldset>

@@ -45,7 +45,19 @@ export const reviewSamplingSchema = z.object({
     .min(0, "The number of first hand-ins to review cannot be negative")
     .max(10_000, "The number of first hand-ins to review is at most 10,000")
     .default(0),
+  /**
+   * 0 = off. Otherwise an annotator's hand-ins are all reviewed until, over their last
+   * REVIEW_TRUST_WINDOW reviewed ones, at least this percentage was accepted exactly as handed in.
+   */
+  trustAt: z.coerce
+    .number({ error: "The share accepted as handed in must be a number" })
+    .int("The share accepted as handed in must be a whole percentage")
+    .min(0, "The share accepted as handed in cannot be below 0%")
+    .max(100, "The share accepted as handed in cannot be above 100%")
+    .default(0),
 });
+/** How many of an annotator's latest reviewed hand-ins decide whether review sampling trusts them. */
+export const REVIEW_TRUST_WINDOW = 20;
 export type ReviewSampling = z.infer<typeof reviewSamplingSchema>;
 
 /** A manager renames the project or rewrites its description. */

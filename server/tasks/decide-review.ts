@@ -1,12 +1,17 @@
 // Whether a hand-in goes to a reviewer or is accepted as handed in, by the
-// project's review sampling (lib/schemas/projects.ts). Decided inside the
-// submit's transaction, before its hand-in row is written, so "first hand-ins"
-// counts the annotator's earlier ones only.
-import type { ReviewSampling } from "@/lib/schemas/projects";
+// project's review sampling (lib/schemas/projects.ts): everything at 100%;
+// else an annotator's first hand-ins, images sent back before, and (with a
+// trust level) everything from an annotator whose recent reviewed work was
+// not accepted as handed in often enough; the rest drawn at random. Decided
+// inside the submit's transaction, before its hand-in row is written, so
+// "first hand-ins" counts the annotator's earlier ones only.
+import { handInQualitySchema } from "@/lib/schemas/hand-in-quality";
+import { REVIEW_TRUST_WINDOW, type ReviewSampling } from "@/lib/schemas/projects";
+import { acceptedAsHandedIn } from "../quality/compare-hand-in";
 import type { Prisma } from "../db/generated/client";
 import { reviewSamplingOf } from "../projects/read-hand-in-rules";
 
-export type ReviewDecision = { reviewed: boolean; reason: "every_hand_in" | "first_hand_ins" | "sent_back_before" | "drawn" | "not_drawn" };
+export type ReviewDecision = { reviewed: boolean; reason: "every_hand_in" | "first_hand_ins" | "sent_back_before" | "not_trusted_yet" | "drawn" | "not_drawn" };
 
 /** [0, 1): which share of hand-ins is drawn. Tests pass their own. */
 export type DrawReview = () => number;
@@ -29,6 +34,25 @@ export async function decideReview(options: {
   // Rework after a rejection is what review asked for: the same reviewer's eyes check it.
   const sentBack = await tx.review.count({ where: { verdict: "reject", task: { imageId, stage: "review" } } });
   if (sentBack > 0) return { reviewed: true, reason: "sent_back_before", sampling };
+  if (sampling.trustAt > 0 && !(await trusted({ tx, projectId, annotatorId, trustAt: sampling.trustAt }))) return { reviewed: true, reason: "not_trusted_yet", sampling };
   const drawn = (options.draw ?? Math.random)() * 100 < sampling.percent;
   return { reviewed: drawn, reason: drawn ? "drawn" : "not_drawn", sampling };
+}
+
+/**
+ * Whether the annotator's latest reviewed hand-ins were accepted as handed in
+ * often enough to be sampled like everyone else. No reviewed hand-in yet: not
+ * trusted (trust is earned in review, not assumed).
+ */
+async function trusted(options: { tx: Prisma.TransactionClient; projectId: string; annotatorId: string; trustAt: number }): Promise<boolean> {
+  const rows = await options.tx.handIn.findMany({
+    where: { projectId: options.projectId, annotatorId: options.annotatorId, reviewSkipped: false, scoredAt: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: REVIEW_TRUST_WINDOW,
+    select: { quality: true },
+  });
+  const scored = rows.map((row) => handInQualitySchema.safeParse(row.quality).data).filter((quality) => quality !== undefined);
+  if (scored.length === 0) return false;
+  const asHandedIn = scored.filter(acceptedAsHandedIn).length;
+  return asHandedIn * 100 >= options.trustAt * scored.length;
 }

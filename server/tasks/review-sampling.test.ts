@@ -157,6 +157,25 @@ describe("review sampling", () => {
     expect(actions).toEqual(["task.claim", "task.submit", "review.request", "task.claim", "review.accept"]);
   });
 
+  it("with a trust level, reviews everything from an annotator until their reviewed work is accepted as handed in often enough", async () => {
+    const { a, b, reviewer, projectId } = await setup({ review: { percent: 0, firstHandIns: 0, trustAt: 80 } }, 8);
+    // Nobody has reviewed work yet: both are reviewed.
+    const fromA = await handIn(a, projectId);
+    const fromB = await handIn(b, projectId);
+    expect([fromA.result.reviewed, fromB.result.reviewed]).toEqual([true, true]);
+    for (let i = 0; i < 2; i++) {
+      const review = (await claimNextTask({ actor: reviewer, projectId, input: { stage: "review" } })).task!;
+      if (review.imageId === fromB.imageId) {
+        // The reviewer deletes b's mask before accepting: not accepted as handed in.
+        await db().annotation.updateMany({ where: { imageId: fromB.imageId }, data: { deletedAt: new Date() } });
+      }
+      await acceptReview({ actor: reviewer, taskId: review.id });
+    }
+    // a's one reviewed hand-in was accepted as is (100% >= 80%): sampled like everyone else now. b's was not: still reviewed.
+    expect((await handIn(a, projectId, () => 0.5)).result.reviewed).toBe(false);
+    expect((await handIn(b, projectId, () => 0.5)).result.reviewed).toBe(true);
+  });
+
   it("counts an image accepted without review toward automatic detector retraining", async () => {
     const { a, projectId } = await setup({ review: { percent: 0, firstHandIns: 0 }, detector: { autoTrainAfterAcceptedImages: 1 } });
     expect(await db().detectorVersion.count({ where: { projectId } })).toBe(0);
@@ -172,7 +191,7 @@ describe("review sampling", () => {
     await expect(updateProject({ actor: manager!, input: { ...input, reviewSampling: { percent: 150, firstHandIns: 0 } } })).rejects.toThrow(/cannot be above 100%/);
     await expect(updateProject({ actor: a, input: { ...input, reviewSampling: { percent: 10, firstHandIns: 0 } } })).rejects.toMatchObject({ code: "forbidden" });
     await updateProject({ actor: manager!, input: { ...input, reviewSampling: { percent: 25, firstHandIns: 5 } } });
-    expect((await getProjectOverview({ actor: manager!, projectId })).reviewSampling).toEqual({ percent: 25, firstHandIns: 5 });
+    expect((await getProjectOverview({ actor: manager!, projectId })).reviewSampling).toEqual({ percent: 25, firstHandIns: 5, trustAt: 0 });
     expect((await getProjectOverview({ actor: a, projectId })).reviewSampling).toBeNull();
     // The hand-in rules saved before stay as they were.
     const settings = (await db().project.findUniqueOrThrow({ where: { id: projectId } })).settings as Record<string, unknown>;
