@@ -28,7 +28,8 @@ export async function decideReview(options: {
   const sampling = reviewSamplingOf(project.settings);
   if (sampling.percent >= 100) return { reviewed: true, reason: "every_hand_in", sampling };
   if (sampling.firstHandIns > 0) {
-    const earlier = await tx.handIn.count({ where: { projectId, annotatorId } });
+    // Only whether there are fewer than firstHandIns matters: never count past it.
+    const earlier = (await tx.handIn.findMany({ where: { projectId, annotatorId }, select: { id: true }, take: sampling.firstHandIns })).length;
     if (earlier < sampling.firstHandIns) return { reviewed: true, reason: "first_hand_ins", sampling };
   }
   // Rework after a rejection is what review asked for: the same reviewer's eyes check it.
