@@ -9,6 +9,7 @@ import { buttonSecondary, card } from "../ui/button-styles";
 import { DailyBars } from "./daily-bars";
 import { LabelStatsTable } from "./label-stats-table";
 import { ReviewStatsTiles } from "./review-stats-tiles";
+import { ReviewSamplingTable } from "./review-sampling-table";
 import { StageComparison } from "./stage-comparison";
 import { ToolUsageTable } from "./tool-usage-table";
 import { AnnotatorQualityTable } from "./annotator-quality-table";
@@ -94,6 +95,7 @@ export function AnalyticsPanel(props: { projectId: string; analytics: ProjectAna
       </Section>
       <Section id="review" title="Review">
         <ReviewStatsTiles review={analytics.review} />
+        {analytics.reviewSampling && <ReviewSamplingTable stats={analytics.reviewSampling} />}
       </Section>
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="labels" title="Label classes" note="Live masks per class.">

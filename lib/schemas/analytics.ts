@@ -2,6 +2,7 @@
 // how the data engine's two stages compare, throughput per day, label
 // classes, editor tools and review. Shared by the server and the page.
 import { z } from "zod";
+import type { ReviewSampling } from "./projects";
 import type { ProjectQuality } from "./hand-in-quality";
 
 export const ANALYTICS_DAY_CHOICES = [7, 30, 90] as const;
@@ -63,6 +64,23 @@ export type ReviewStats = {
   medianHoursToAccept: number | null;
 };
 
+/** Review sampling per annotator (server/analytics/count-review-sampling.ts). */
+export type ReviewSamplingStats = {
+  sampling: ReviewSampling;
+  /** How many latest reviewed hand-ins the trust rule reads. */
+  window: number;
+  annotators: {
+    userId: string;
+    name: string;
+    acceptedWithoutReview: number;
+    /** Over the latest `window` reviewed hand-ins. */
+    recentReviewed: number;
+    recentAsHandedIn: number;
+    /** Null without a trust level. */
+    trusted: boolean | null;
+  }[];
+};
+
 export type ProjectAnalytics = {
   days: number;
   stages: StageStats[];
@@ -70,6 +88,8 @@ export type ProjectAnalytics = {
   labels: LabelStats[];
   tools: ToolStats[];
   review: ReviewStats;
+  /** Null while every hand-in is reviewed. */
+  reviewSampling: ReviewSamplingStats | null;
   /** Annotation quality from review: first hand-ins against the accepted masks. */
   quality: ProjectQuality;
 };

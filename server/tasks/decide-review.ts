@@ -7,7 +7,7 @@
 // "first hand-ins" counts the annotator's earlier ones only.
 import { handInQualitySchema } from "@/lib/schemas/hand-in-quality";
 import { REVIEW_TRUST_WINDOW, type ReviewSampling } from "@/lib/schemas/projects";
-import { acceptedAsHandedIn } from "../quality/compare-hand-in";
+import { reviewTrust } from "../quality/review-trust";
 import type { Prisma } from "../db/generated/client";
 import { reviewSamplingOf } from "../projects/read-hand-in-rules";
 
@@ -40,11 +40,7 @@ export async function decideReview(options: {
   return { reviewed: drawn, reason: drawn ? "drawn" : "not_drawn", sampling };
 }
 
-/**
- * Whether the annotator's latest reviewed hand-ins were accepted as handed in
- * often enough to be sampled like everyone else. No reviewed hand-in yet: not
- * trusted (trust is earned in review, not assumed).
- */
+/** Whether the annotator's latest reviewed hand-ins earn sampling (review-trust.ts). */
 async function trusted(options: { tx: Prisma.TransactionClient; projectId: string; annotatorId: string; trustAt: number }): Promise<boolean> {
   const rows = await options.tx.handIn.findMany({
     where: { projectId: options.projectId, annotatorId: options.annotatorId, reviewSkipped: false, scoredAt: { not: null } },
@@ -52,8 +48,6 @@ async function trusted(options: { tx: Prisma.TransactionClient; projectId: strin
     take: REVIEW_TRUST_WINDOW,
     select: { quality: true },
   });
-  const scored = rows.map((row) => handInQualitySchema.safeParse(row.quality).data).filter((quality) => quality !== undefined);
-  if (scored.length === 0) return false;
-  const asHandedIn = scored.filter(acceptedAsHandedIn).length;
-  return asHandedIn * 100 >= options.trustAt * scored.length;
+  const recent = rows.map((row) => handInQualitySchema.safeParse(row.quality).data).filter((quality) => quality !== undefined);
+  return reviewTrust(recent, options.trustAt).trusted;
 }

@@ -9,6 +9,7 @@ import { db } from "../db/client";
 import { queue, stopQueue } from "../jobs/queue";
 import { countReviewStats } from "../analytics/count-review-stats";
 import { countHandInQuality } from "../analytics/count-hand-in-quality";
+import { countReviewSampling } from "../analytics/count-review-sampling";
 import { getImageHistory } from "../reviews/get-image-history";
 import { rejectReview } from "../reviews/reject-review";
 import { acceptReview } from "../reviews/accept-review";
@@ -174,6 +175,15 @@ describe("review sampling", () => {
     // a's one reviewed hand-in was accepted as is (100% >= 80%): sampled like everyone else now. b's was not: still reviewed.
     expect((await handIn(a, projectId, () => 0.5)).result.reviewed).toBe(false);
     expect((await handIn(b, projectId, () => 0.5)).result.reviewed).toBe(true);
+    // The Analytics tab shows the same standing the next hand-in will meet.
+    const stats = await countReviewSampling({ projectId });
+    expect(stats?.sampling).toEqual({ percent: 0, firstHandIns: 0, trustAt: 80 });
+    expect(stats?.annotators.map(({ userId, acceptedWithoutReview, recentReviewed, recentAsHandedIn, trusted }) => ({ userId, acceptedWithoutReview, recentReviewed, recentAsHandedIn, trusted }))).toEqual(
+      [
+        { userId: a.id, acceptedWithoutReview: 1, recentReviewed: 1, recentAsHandedIn: 1, trusted: true },
+        { userId: b.id, acceptedWithoutReview: 0, recentReviewed: 1, recentAsHandedIn: 0, trusted: false },
+      ], // by name: "annotator 0" is a, "annotator 1" is b
+    );
   });
 
   it("counts an image accepted without review toward automatic detector retraining", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReviewSampling } from "./review-sampling-fields";
+import { describeReviewSampling } from "./describe-review-sampling";
 
 describe("describeReviewSampling", () => {
   it("says what each setting sends to review", () => {
