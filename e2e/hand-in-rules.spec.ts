@@ -60,15 +60,22 @@ test("hand-in rules are shown on the queue and enforced at submit", async ({ pag
   await expect(page.getByTestId("review-first-pass")).toContainText("0 of 0 reviewed");
   await screenshot(page, "analytics-review-sampling");
 
-  // The Images tab lists it as accepted without review; its history page sends it to review.
-  await page.goto(`/projects/${projectId}?review=unreviewed`);
-  await expect(page.getByTestId("image-card")).toHaveCount(1);
+  // Its history says it was accepted without review and offers to send it to review.
   const imageId = ((await (await page.request.get(`/api/tasks/${taskId}`)).json()) as { imageId: string }).imageId;
   await page.goto(`/projects/${projectId}/history/${imageId}`);
   await expect(page.getByTestId("history-entry").filter({ hasText: "accepted without review" })).toHaveCount(1);
+  await expect(page.getByTestId("request-review")).toBeVisible();
   await screenshot(page, "history-accepted-without-review");
-  await page.getByTestId("request-review").click();
+  // The Images tab lists it as accepted without review; selected, it is sent to review from there.
+  await page.goto(`/projects/${projectId}?review=unreviewed`);
+  await expect(page.getByTestId("image-card")).toHaveCount(1);
+  await page.getByTestId("select-page").click();
+  await page.getByTestId("selection-review").click();
+  await expect(page.getByTestId("selection-notice")).toHaveText("Sent 1 image to review.");
+  await screenshot(page, "images-sent-to-review");
+  expect(((await (await page.request.get(`/api/tasks/${taskId}`)).json()) as { status: string }).status).toBe("submitted");
+  await expect(page.getByTestId("image-card")).toHaveCount(0);
+  await page.goto(`/projects/${projectId}/history/${imageId}`);
   await expect(page.getByTestId("history-entry").filter({ hasText: "sent it to review" })).toHaveCount(1);
   await expect(page.getByTestId("request-review")).toHaveCount(0);
-  expect(((await (await page.request.get(`/api/tasks/${taskId}`)).json()) as { status: string }).status).toBe("submitted");
 });

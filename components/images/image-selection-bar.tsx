@@ -66,6 +66,13 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
       return { kind: "ok", text: `Deleted ${countOf(result.deleted.length, "image")}${missing > 0 ? ` (${countOf(missing, "image")} had already gone)` : ""}.` };
     });
 
+  const sendToReview = () =>
+    run(async () => {
+      const result = await taskApi<{ requested: unknown[] }>(`/api/projects/${props.projectId}/images/review-request`, { method: "POST", body: { imageIds: ids } });
+      update(() => EMPTY_SELECTION);
+      return { kind: "ok", text: `Sent ${countOf(result.requested.length, "image")} to review.` };
+    });
+
   return (
     <div className="space-y-2" data-testid="image-selection-bar" data-selected={selection.size}>
       <div className={`flex flex-wrap items-center gap-2 rounded-md px-3 py-2 text-sm ${selection.size > 0 ? "bg-brand-50 ring-1 ring-brand-200" : "bg-transparent"}`}>
@@ -83,6 +90,9 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
             <span className="flex-1" />
             <button type="button" className={buttonSecondary} onClick={() => setMode(mode === "batch" ? "idle" : "batch")} data-testid="selection-batch">
               Make a batch…
+            </button>
+            <button type="button" className={buttonSecondary} onClick={sendToReview} disabled={pending} title="Accepted images only: back to the review queue, as a spot check" data-testid="selection-review">
+              Send to review
             </button>
             <button type="button" className={buttonDanger} onClick={() => setMode(mode === "delete" ? "idle" : "delete")} data-testid="selection-delete">
               Delete…

@@ -109,3 +109,6 @@ export const deleteImagesInput = z.object({
     .min(1, "Select at least one image")
     .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once`),
 });
+
+/** The Images tab's bulk "Send to review": the selected accepted images of one project (same shape as a delete). */
+export const requestReviewInput = deleteImagesInput;
