@@ -6,7 +6,7 @@
 // both together (use-review-zoom.ts), pins keep their size.
 import { useEffect, useMemo, useRef } from "react";
 import { runsPixel } from "@/lib/mask";
-import { paintReviewMasks, reviewMaskFromRle } from "./paint-review-masks";
+import { paintReviewMasks, rectAround, reviewMaskArea, reviewMaskFromRle } from "./paint-review-masks";
 import { useReviewZoom } from "./use-review-zoom";
 
 export type DrawnAnnotation = { id: string; rle: { size: [number, number]; counts: string }; color: string };
@@ -35,16 +35,34 @@ export function MaskCanvas(props: {
 
   const opacity = props.opacity ?? 1;
   const visible = props.visible ?? true;
+  const painted = useMemo(() => masks.map(({ annotation, mask }) => ({ id: annotation.id, mask, rgb: hexToRgb(annotation.color) })), [masks]);
+  // What the canvas shows now: a hover that only moves the highlight repaints the two masks' areas, not the picture.
+  const shown = useRef<{ image: ImageData; painted: typeof painted; opacity: number; visible: boolean; highlightId: string | null } | null>(null);
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
     if (!context) return;
-    const image = context.createImageData(props.width, props.height);
-    if (visible) {
-      const painted = masks.map(({ annotation, mask }) => ({ id: annotation.id, mask, rgb: hexToRgb(annotation.color) }));
-      paintReviewMasks({ out: image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId: props.highlightId ?? null });
+    const highlightId = props.highlightId ?? null;
+    const last = shown.current;
+    const same = last && last.painted === painted && last.opacity === opacity && last.visible === visible && last.image.width === props.width && last.image.height === props.height;
+    if (last && same) {
+      if (last.highlightId === highlightId) return;
+      const areaOf = (id: string | null) => {
+        const entry = id === null ? undefined : painted.find((candidate) => candidate.id === id);
+        return entry ? reviewMaskArea(entry.mask) : null;
+      };
+      const region = visible ? rectAround([areaOf(last.highlightId), areaOf(highlightId)]) : null;
+      if (region) {
+        paintReviewMasks({ out: last.image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId, region });
+        context.putImageData(last.image, 0, 0, region[0], region[1], region[2], region[3]);
+      }
+      shown.current = { ...last, highlightId };
+      return;
     }
+    const image = context.createImageData(props.width, props.height);
+    if (visible) paintReviewMasks({ out: image.data, width: props.width, height: props.height, masks: painted, opacity, highlightId });
     context.putImageData(image, 0, 0);
-  }, [masks, props.width, props.height, props.highlightId, opacity, visible]);
+    shown.current = { image, painted, opacity, visible, highlightId };
+  }, [painted, props.width, props.height, props.highlightId, opacity, visible]);
 
   const { frame, view, pointer, zoomIn, zoomOut, fit, consumeDrag } = useReviewZoom();
   const picture = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeMaskToRle, type BinaryMask } from "@/lib/mask";
-import { paintReviewMasks, reviewMaskFromRle, type PaintedMask, type ReviewMask } from "./paint-review-masks";
+import { paintReviewMasks, rectAround, reviewMaskArea, reviewMaskFromRle, type PaintedMask, type ReviewMask } from "./paint-review-masks";
 
 const W = 6;
 const H = 5;
@@ -75,5 +75,28 @@ describe("paintReviewMasks", () => {
         expect(alpha).toBe(edge ? 255 : 130);
       }
     }
+  });
+
+  it("repaints only the old and new highlighted masks' areas to the same pixels as a full paint", () => {
+    const width = 40;
+    const height = 30;
+    const masks: PaintedMask[] = [
+      { id: "a", mask: reviewMaskFromRle(encodeMaskToRle(rectMask(2, 2, 15, 12, width, height))), rgb: [200, 0, 0] },
+      { id: "b", mask: reviewMaskFromRle(encodeMaskToRle(rectMask(10, 8, 30, 20, width, height))), rgb: [0, 0, 200] },
+      { id: "c", mask: reviewMaskFromRle(encodeMaskToRle(rectMask(25, 18, 40, 30, width, height))), rgb: [0, 200, 0] },
+    ];
+    const full = (highlightId: string | null) => {
+      const out = new Uint8ClampedArray(width * height * 4);
+      paintReviewMasks({ out, width, height, masks, opacity: 0.6, highlightId });
+      return out;
+    };
+    const areaOf = (id: string) => reviewMaskArea(masks.find((m) => m.id === id)!.mask);
+    for (const [from, to] of [["a", "b"], ["b", "c"], ["c", null], [null, "a"]] as const) {
+      const out = full(from);
+      const region = rectAround([from ? areaOf(from) : null, to ? areaOf(to) : null])!;
+      paintReviewMasks({ out, width, height, masks, opacity: 0.6, highlightId: to, region });
+      expect(out).toEqual(full(to));
+    }
+    expect(rectAround([null, null])).toBeNull();
   });
 });

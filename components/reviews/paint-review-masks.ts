@@ -32,6 +32,29 @@ export type PaintedMask = { id: string; mask: ReviewMask; rgb: [number, number, 
 const FILL_ALPHA = 130;
 const HIGHLIGHT_FILL_ALPHA = 200;
 
+/** Where a mask's pixels can be painted (its crop); null for an empty mask. */
+export function reviewMaskArea(mask: ReviewMask): Rect | null {
+  return mask.crop[2] > 0 && mask.crop[3] > 0 ? mask.crop : null;
+}
+
+type Rect = readonly [x: number, y: number, width: number, height: number];
+
+/** The smallest rectangle holding every given one; null for none. */
+export function rectAround(rects: readonly (Rect | null)[]): Rect | null {
+  const present = rects.filter((rect): rect is Rect => rect !== null);
+  if (present.length === 0) return null;
+  const x0 = Math.min(...present.map((r) => r[0]));
+  const y0 = Math.min(...present.map((r) => r[1]));
+  const x1 = Math.max(...present.map((r) => r[0] + r[2]));
+  const y1 = Math.max(...present.map((r) => r[1] + r[3]));
+  return [x0, y0, x1 - x0, y1 - y0];
+}
+
+/**
+ * Paints the overlay into `out` (the picture's size, RGBA), or only inside
+ * `region` (cleared first, then every mask's part of it, in order): a hover
+ * repaints the two highlighted masks' areas, not the whole picture.
+ */
 export function paintReviewMasks(options: {
   out: Uint8ClampedArray;
   width: number;
@@ -39,10 +62,13 @@ export function paintReviewMasks(options: {
   masks: readonly PaintedMask[];
   opacity: number;
   highlightId: string | null;
+  region?: Rect;
 }): void {
   const { out, width: w, height: h, masks, highlightId } = options;
   const opacity = Math.min(1, Math.max(0, options.opacity));
-  out.fill(0);
+  const [rx, ry, rw, rh] = options.region ?? [0, 0, w, h];
+  if (options.region) for (let y = ry; y < ry + rh; y++) out.fill(0, (y * w + rx) * 4, (y * w + rx + rw) * 4);
+  else out.fill(0);
   for (const { id, mask, rgb } of masks) {
     // A mask of another size (a stale row) cannot be placed: skip it rather than smear it.
     if (mask.runs.width !== w || mask.runs.height !== h) continue;
@@ -50,9 +76,14 @@ export function paintReviewMasks(options: {
     const fill = Math.round((highlighted ? HIGHLIGHT_FILL_ALPHA : FILL_ALPHA) * opacity);
     const [cx, cy, cw, ch] = mask.crop;
     const data = mask.pixels;
+    // The crop's part inside the region, in crop coordinates.
+    const x0 = Math.max(0, rx - cx);
+    const y0 = Math.max(0, ry - cy);
+    const x1 = Math.min(cw, rx + rw - cx);
+    const y1 = Math.min(ch, ry + rh - cy);
     // Outside the crop is the picture's edge or (past the one-pixel margin) background: either way an outline.
-    for (let y = 0; y < ch; y++) {
-      for (let x = 0; x < cw; x++) {
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
         const i = y * cw + x;
         if (data[i] === 0) continue;
         const edge = x === 0 || y === 0 || x === cw - 1 || y === ch - 1 || data[i - 1] === 0 || data[i + 1] === 0 || data[i - cw] === 0 || data[i + cw] === 0;
