@@ -35,6 +35,7 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
       split: splitChoice.enabled ? splitChoice.split : null,
       maxSide: form.get("maxSide") ? Number(form.get("maxSide")) : null,
       dropNearDuplicates: form.get("dropNearDuplicates") === "on",
+      reviewedOnly: form.get("reviewedOnly") === "on",
     };
     setPending(true);
     setError(null);
@@ -110,6 +111,9 @@ export function ExportForm({ projectId, labelClasses, batches, onStarted }: Prop
         )}
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="dropNearDuplicates" className="rounded border-slate-300" data-testid="export-drop-near-duplicates" /> One picture per near-duplicate group (the oldest; the checks below list them)
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="reviewedOnly" className="rounded border-slate-300" data-testid="export-reviewed-only" /> Reviewed images only (leave out those accepted without review)
         </label>
       </div>
       <label className="flex flex-wrap items-center gap-2 text-sm text-slate-700">

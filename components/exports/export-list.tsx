@@ -22,6 +22,7 @@ function filterText(item: ExportSummary): string {
   if (item.options.cocoPolygons) parts.push("polygons");
   if (item.options.maxSide) parts.push(`resized to ${item.options.maxSide} px`);
   if (item.options.dropNearDuplicates) parts.push("one per near-duplicate group");
+  if (item.options.reviewedOnly) parts.push("reviewed images only");
   const split = item.options.split;
   if (split) parts.push(`split ${split.train}/${split.val}/${split.test} (seed ${split.seed})`);
   return parts.join(" · ");

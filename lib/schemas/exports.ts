@@ -62,6 +62,8 @@ export const exportOptionsSchema = z.object({
     .max(16384, "maxSide is at most 16384 px")
     .nullable()
     .default(null),
+  /** Leave out images accepted without review (review sampling): only what a reviewer accepted. */
+  reviewedOnly: z.boolean({ error: "reviewedOnly must be true or false" }).default(false),
   /** One picture per near-duplicate group (the oldest); the others are left out. */
   dropNearDuplicates: z.boolean({ error: "dropNearDuplicates must be true or false" }).default(false),
   /** Split the images into train / val / test folders; null = one set. */

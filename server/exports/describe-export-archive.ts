@@ -71,7 +71,7 @@ export function describeExportArchive(options: {
   const split = exportOptions.split && options.splitCounts ? [describeSplit(exportOptions.split, options.splitCounts, exportOptions.format, options.nearDuplicateGroups ?? []), ""] : [];
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,
-    `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}.`,
+    `Filter: task status ${exportOptions.statuses.join(", ")}; ${exportOptions.batchId ? `batch ${exportOptions.batchId}` : "whole project"}; ${exportOptions.labelClassIds.length > 0 ? `${exportOptions.labelClassIds.length} label class(es)` : "all label classes"}${exportOptions.reviewedOnly ? "; reviewed images only (those accepted without review left out)" : ""}.`,
     ...(exportOptions.dropNearDuplicates
       ? [`Near-duplicates: ${options.nearDuplicatesLeftOut ?? 0} picture(s) left out as near-duplicates of an older one (difference hashes at most ${NEAR_DUPLICATE_MAX_DISTANCE} bits apart).`]
       : []),

@@ -161,4 +161,21 @@ describe("split exports", () => {
     expect(coco.annotations).toHaveLength(maskCount - newerMasks);
     expect(files.get("README.txt")!.toString("utf8")).toContain("Near-duplicates: 1 picture(s) left out as near-duplicates of an older one");
   });
+
+  it("leaves out images accepted without review when asked for reviewed images only", async () => {
+    const images = await db().image.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, tasks: { select: { id: true } } } });
+    const unreviewed = images[1]!;
+    await db().handIn.create({ data: { projectId, imageId: unreviewed.id, taskId: unreviewed.tasks[0]!.id, annotatorId: manager.id, masks: [], reviewSkipped: true, scoredAt: new Date() } });
+    const unreviewedMasks = await db().annotation.count({ where: { imageId: unreviewed.id, deletedAt: null } });
+    expect(unreviewedMasks).toBeGreaterThan(0);
+    const { files } = await exportFiles({ format: "coco", statuses: [...TASK_STATUSES], reviewedOnly: true });
+    const coco = JSON.parse(files.get("annotations/instances.json")!.toString("utf8")) as CocoPart;
+    expect(coco.images.map((image) => image.file_name)).not.toContain(unreviewed.fileName);
+    expect(coco.images).toHaveLength(imageCount - 1);
+    expect(coco.annotations).toHaveLength(maskCount - unreviewedMasks);
+    expect(files.get("README.txt")!.toString("utf8")).toContain("reviewed images only (those accepted without review left out)");
+    // Without the option the same image is exported.
+    const all = JSON.parse((await exportFiles({ format: "coco", statuses: [...TASK_STATUSES] })).files.get("annotations/instances.json")!.toString("utf8")) as CocoPart;
+    expect(all.images.map((image) => image.file_name)).toContain(unreviewed.fileName);
+  });
 });

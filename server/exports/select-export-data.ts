@@ -36,6 +36,8 @@ function imageWhere(projectId: string, options: ExportOptions): Prisma.ImageWher
   if (options.batchId) and.push({ tasks: { some: { batchId: options.batchId } } });
   // An image qualifies when any of its tasks (annotate or review stage) has a chosen status.
   and.push({ tasks: { some: { status: { in: options.statuses } } } });
+  // A spot check (request-review.ts) clears the flag on the hand-in it reviews, so this leaves out exactly the unreviewed.
+  if (options.reviewedOnly) and.push({ handIns: { none: { reviewSkipped: true } } });
   return { AND: and };
 }
 
