@@ -242,28 +242,10 @@ const SPARSE_DECODE_SHARE = 1 / 8;
 /** Row-major mask from an RLE with compressed (string) or uncompressed (number[]) counts. */
 export function decodeRleToMask(rle: RleInput): BinaryMask {
   const [h, w] = rleSize(rle);
-  return decodeCounts(rleCounts(rle), w, h);
-}
-
-/**
- * The mask with its area and box, from one parse of the runs (decodeRleToMask, rleArea
- * and rleBbox would each parse the counts again): for callers that keep all three.
- */
-export function decodeRleWithFacts(rle: RleInput): { mask: BinaryMask; area: number; bbox: [x: number, y: number, w: number, h: number] } {
-  const [h, w] = rleSize(rle);
   const counts = rleCounts(rle);
-  return { mask: decodeCounts(counts, w, h), area: foregroundOf(counts), bbox: bboxOfCounts(counts, h) };
-}
-
-/** Sum of the foreground (odd-index) runs. */
-function foregroundOf(counts: readonly number[]): number {
   let area = 0;
   for (let i = 1; i < counts.length; i += 2) area += counts[i] ?? 0;
-  return area;
-}
-
-function decodeCounts(counts: readonly number[], w: number, h: number): BinaryMask {
-  if (foregroundOf(counts) < SPARSE_DECODE_SHARE * w * h) return decodeSparse(counts, w, h);
+  if (area < SPARSE_DECODE_SHARE * w * h) return decodeSparse(counts, w, h);
   // Fill runs in column-major order (fill() is a memset), then transpose once.
   const colMajor = new Uint8Array(w * h);
   let pos = 0;
@@ -302,7 +284,10 @@ function decodeSparse(counts: readonly number[], w: number, h: number): BinaryMa
 
 /** Foreground pixel count straight from the runs (pycocotools area: sum of odd-index counts). */
 export function rleArea(rle: RleInput): number {
-  return foregroundOf(rleCounts(rle));
+  const counts = rleCounts(rle);
+  let area = 0;
+  for (let i = 1; i < counts.length; i += 2) area += counts[i] ?? 0;
+  return area;
 }
 
 /**
@@ -316,10 +301,7 @@ export function rleArea(rle: RleInput): number {
  */
 export function rleBbox(rle: RleInput): [x: number, y: number, w: number, h: number] {
   const [h] = rleSize(rle);
-  return bboxOfCounts(rleCounts(rle), h);
-}
-
-function bboxOfCounts(counts: readonly number[], h: number): [x: number, y: number, w: number, h: number] {
+  const counts = rleCounts(rle);
   let xs = Infinity;
   let ys = Infinity;
   let xe = -1;

@@ -19,7 +19,6 @@ export {
   assertValidRle,
   compressRle,
   decodeRleToMask,
-  decodeRleWithFacts,
   encodeMaskToRle,
   encodeMaskToUncompressedRle,
   maskToRleCounts,
@@ -35,7 +34,6 @@ export {
 } from "./coco-rle";
 export { maskArea, maskBbox, type Bbox } from "./mask-geometry";
 export {
-  forEachColumnSpan,
   foregroundRuns,
   paintRuns,
   runsBbox,

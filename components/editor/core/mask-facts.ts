@@ -5,10 +5,10 @@
 import { countForeground, maskBbox, type BinaryMask, type Bbox } from "@/lib/mask";
 
 const counts = new WeakMap<BinaryMask, number>();
+const boxes = new WeakMap<BinaryMask, Bbox>();
 // The mask a piece was painted on is held weakly: a stroke's hundreds of full-size
 // intermediate masks must not keep each other alive (a chain through this map would).
 const edits = new WeakMap<BinaryMask, { from: WeakRef<BinaryMask>; box: Bbox }>();
-const boxes = new WeakMap<BinaryMask, Bbox>();
 
 function remembered<T>(cache: WeakMap<BinaryMask, T>, mask: BinaryMask, compute: (mask: BinaryMask) => T): T {
   let value = cache.get(mask);
