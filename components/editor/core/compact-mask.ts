@@ -9,8 +9,10 @@
 import {
   encodeMaskToRle,
   foregroundRuns,
+  maskToRleCounts,
   masksEqual,
   paintRuns,
+  rleCountsToString,
   rleCounts,
   runsBbox,
   runsPixel,
@@ -96,8 +98,10 @@ export function compactMaskFromRle(rle: CocoRle): BinaryMask {
 /** The same pixels as a compact mask (a compact mask is returned as is). Its bytes stay decoded until evicted. */
 export function compactMask(mask: BinaryMask): BinaryMask {
   if (compacts.has(mask)) return mask;
-  const rle = maskRle(mask);
-  return makeCompact(rle, foregroundRuns(rleCounts(rle), mask.width, mask.height), mask.data);
+  // One pass over the pixels gives both the runs and the RLE string (not encode, then parse the string back).
+  const counts = maskToRleCounts(mask);
+  const rle = encoded.get(mask) ?? { size: [mask.height, mask.width] as [number, number], counts: rleCountsToString(counts) };
+  return makeCompact(rle, foregroundRuns(counts, mask.width, mask.height), mask.data);
 }
 
 export function isCompactMask(mask: BinaryMask): boolean {
