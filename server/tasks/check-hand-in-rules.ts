@@ -7,9 +7,9 @@ import { AppError } from "../errors/app-error";
 import { handInRulesOf } from "../projects/read-hand-in-rules";
 import { readLabelAttributes, storedAttributeValuesFor } from "@/lib/schemas/label-attributes";
 
-export async function checkHandInRules(options: { tx: Prisma.TransactionClient; projectId: string; imageId: string }): Promise<void> {
-  const { tx, projectId, imageId } = options;
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true, imageAttributes: true } });
+/** `project` is the project's settings and image attributes as the submit's transaction read them. */
+export async function checkHandInRules(options: { tx: Prisma.TransactionClient; projectId: string; imageId: string; project: { settings: unknown; imageAttributes: unknown } }): Promise<void> {
+  const { tx, projectId, imageId, project } = options;
   const rules = handInRulesOf(project.settings);
   if (!rules.requireLabels && rules.minMasks === 0 && !rules.requireImageAttributes) return;
   if (rules.requireImageAttributes) {

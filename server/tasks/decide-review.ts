@@ -21,11 +21,12 @@ export async function decideReview(options: {
   projectId: string;
   imageId: string;
   annotatorId: string;
+  /** The project's settings as the submit's transaction read them. */
+  settings: unknown;
   draw?: DrawReview;
 }): Promise<ReviewDecision & { sampling: ReviewSampling }> {
   const { tx, projectId, imageId, annotatorId } = options;
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
-  const sampling = reviewSamplingOf(project.settings);
+  const sampling = reviewSamplingOf(options.settings);
   if (sampling.percent >= 100) return { reviewed: true, reason: "every_hand_in", sampling };
   if (sampling.firstHandIns > 0) {
     // Only whether there are fewer than firstHandIns matters: never count past it.

@@ -35,8 +35,10 @@ export async function submitTask(options: { actor: Actor; taskId: string; claimN
   if (task.stage !== "annotate") throw new AppError("bad_request", "A review is finished with accept or reject, not submit.");
   // The statement and the webhook event commit together (or the submit is not made at all).
   const { rows, reviewed } = await db().$transaction(async (tx) => {
-    await checkHandInRules({ tx, projectId: task.projectId, imageId: task.imageId });
-    const { reviewed } = await decideReview({ tx, projectId: task.projectId, imageId: task.imageId, annotatorId: actor.id, draw: options.draw });
+    // Read once for both: the hand-in rules and review sampling live in the project's settings.
+    const project = await tx.project.findUniqueOrThrow({ where: { id: task.projectId }, select: { settings: true, imageAttributes: true } });
+    await checkHandInRules({ tx, projectId: task.projectId, imageId: task.imageId, project });
+    const { reviewed } = await decideReview({ tx, projectId: task.projectId, imageId: task.imageId, annotatorId: actor.id, settings: project.settings, draw: options.draw });
     const status = reviewed ? Prisma.sql`'submitted'::"TaskStatus"` : Prisma.sql`'accepted'::"TaskStatus"`;
     // A hand-in no one reviews is never scored: it keeps no copy of the masks.
     const handInMasks = reviewed ? liveMasksJsonSql(Prisma.sql`s."imageId"`) : Prisma.sql`'[]'::jsonb`;
