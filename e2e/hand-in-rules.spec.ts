@@ -75,6 +75,10 @@ test("hand-in rules are shown on the queue and enforced at submit", async ({ pag
   await screenshot(page, "images-sent-to-review");
   expect(((await (await page.request.get(`/api/tasks/${taskId}`)).json()) as { status: string }).status).toBe("submitted");
   await expect(page.getByTestId("image-card")).toHaveCount(0);
+  // The refresh that empties the filtered view keeps the confirmation on screen.
+  await expect(page.getByTestId("no-matching-images")).toBeVisible();
+  await expect(page.getByTestId("selection-notice")).toHaveText("Sent 1 image to review.");
+  await screenshot(page, "images-sent-to-review-empty-view");
   await page.goto(`/projects/${projectId}/history/${imageId}`);
   await expect(page.getByTestId("history-entry").filter({ hasText: "sent it to review" })).toHaveCount(1);
   await expect(page.getByTestId("request-review")).toHaveCount(0);

@@ -73,12 +73,19 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
       return { kind: "ok", text: `Sent ${countOf(result.requested.length, "image")} to review.` };
     });
 
+  // An empty view (no images, or none matching) has nothing to select; the bar
+  // then shows only its last notice, or nothing.
+  const showControls = props.pageImages.length > 0 || selection.size > 0;
+  if (!showControls && !notice) return null;
+
   return (
     <div className="space-y-2" data-testid="image-selection-bar" data-selected={selection.size}>
-      <div className={`flex flex-wrap items-center gap-2 rounded-md px-3 py-2 text-sm ${selection.size > 0 ? "bg-brand-50 ring-1 ring-brand-200" : "bg-transparent"}`}>
-        <button type="button" className="text-brand-700 hover:underline" onClick={() => update((current) => setImages(current, props.pageImages, !pageSelected))} data-testid="select-page">
-          {pageSelected ? "Unselect this page" : "Select this page"}
-        </button>
+      {showControls && <div className={`flex flex-wrap items-center gap-2 rounded-md px-3 py-2 text-sm ${selection.size > 0 ? "bg-brand-50 ring-1 ring-brand-200" : "bg-transparent"}`}>
+        {props.pageImages.length > 0 && (
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => update((current) => setImages(current, props.pageImages, !pageSelected))} data-testid="select-page">
+            {pageSelected ? "Unselect this page" : "Select this page"}
+          </button>
+        )}
         {selection.size > 0 && (
           <>
             <span className="text-slate-700" data-testid="selection-count">
@@ -99,7 +106,7 @@ export function ImageSelectionBar(props: { projectId: string; pageImages: PageIm
             </button>
           </>
         )}
-      </div>
+      </div>}
       {selection.size > 0 && mode === "batch" && (
         <form
           className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 bg-white p-3"

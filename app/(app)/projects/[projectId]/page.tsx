@@ -112,6 +112,21 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             {imageQuery.error && (
               <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">Filter ignored: {imageQuery.error}</p>
             )}
+            {images.total > 0 && (
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <div className="min-w-0 flex-1"><ImagePagination projectId={project.id} filters={filters} {...images} /></div>
+                <ShowMasksToggle />
+              </div>
+            )}
+            {/* Mounted whatever the list holds, so its notice ("Sent 3 images to review.")
+                outlives the refresh that empties a filtered view. */}
+            {project.canManage && (
+              <ImageSelectionBar
+                projectId={project.id}
+                pageImages={images.items.map((image) => ({ id: image.id, fileName: image.fileName, maskCount: image.maskCount }))}
+                assignees={project.memberships.filter((m) => m.role !== "reviewer" && m.user.active).map((m) => ({ id: m.user.id, name: m.user.name }))}
+              />
+            )}
             {images.total === 0 && !filtered ? (
               <div className={`${card} p-10 text-center`}>
                 <h2 className="font-medium">No images yet</h2>
@@ -128,17 +143,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </div>
             ) : (
               <>
-                <div className="flex flex-wrap items-center justify-between gap-3">
-                  <div className="min-w-0 flex-1"><ImagePagination projectId={project.id} filters={filters} {...images} /></div>
-                  <ShowMasksToggle />
-                </div>
-                {project.canManage && (
-                  <ImageSelectionBar
-                    projectId={project.id}
-                    pageImages={images.items.map((image) => ({ id: image.id, fileName: image.fileName, maskCount: image.maskCount }))}
-                    assignees={project.memberships.filter((m) => m.role !== "reviewer" && m.user.active).map((m) => ({ id: m.user.id, name: m.user.name }))}
-                  />
-                )}
                 <ImageGrid images={images.items} filters={filters} canManage={project.canManage} />
                 {images.items.some((image) => !image.thumbnailReady) && <RefreshWhilePending />}
                 <RefreshOnTaskChanges projectId={project.id} imageIds={images.items.map((image) => image.id)} />
