@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { TASK_STATUSES } from "./tasks";
 
-export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png"] as const;
+export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png", "voc"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -12,6 +12,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   sa1b: "SA-1B per-image JSON",
   yolo: "YOLO segmentation (txt + classes)",
   png: "PNG masks (instance id + class index)",
+  voc: "Pascal VOC / CVAT segmentation masks (colour PNGs + labelmap.txt)",
 };
 
 export { TASK_STATUSES };

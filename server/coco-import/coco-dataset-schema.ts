@@ -15,6 +15,9 @@ export const cocoCategorySchema = z.looseObject({
   id: cocoId,
   // Label class names are at most 50 characters; a longer name is refused rather than cut (it would no longer map back).
   name: z.string().trim().min(1, "category name is empty").max(50, "category name is longer than 50 characters"),
+  // Not COCO's, but Maskwright's export and its VOC / CVAT import carry it: a new class takes it. Another tool's
+  // colour in another form ([r, g, b], a name) is ignored rather than refused.
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().catch(undefined),
 });
 
 export const cocoAnnotationSchema = z.looseObject({

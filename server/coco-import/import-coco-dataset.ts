@@ -80,7 +80,7 @@ async function writeAnnotations(options: {
         if (merged.length > readLabelAttributes(found.attributes).length) await tx.labelClass.update({ where: { id: found.id }, data: { attributes: merged } });
         continue;
       }
-      const label = await tx.labelClass.create({ data: { projectId, name, color: paletteColour(position), position, attributes: merged } });
+      const label = await tx.labelClass.create({ data: { projectId, name, color: prepared.colours.get(name) ?? paletteColour(position), position, attributes: merged } });
       position += 1;
       classIds.set(name, label.id);
       createdClasses.push(name);

@@ -26,6 +26,8 @@ export type PreparedCocoImport = {
   images: CocoImage[];
   /** COCO category id -> name (names are what label classes are matched on). */
   categories: Map<number, string>;
+  /** Category name -> "#rrggbb", where the file gives one (a new label class takes it). */
+  colours: Map<string, string>;
   annotations: PreparedAnnotation[];
 };
 
@@ -46,11 +48,13 @@ export function prepareCocoAnnotations(options: { dataset: CocoDataset }): Prepa
   }
 
   const categories = new Map<number, string>();
+  const colours = new Map<string, string>();
   const names = new Set<string>();
   for (const category of dataset.categories) {
     if (categories.has(category.id)) throw duplicate("category id", category.id);
     if (names.has(category.name)) throw duplicate("category name", category.name);
     categories.set(category.id, category.name);
+    if (category.color) colours.set(category.name, category.color.toLowerCase());
     names.add(category.name);
   }
 
@@ -88,5 +92,5 @@ export function prepareCocoAnnotations(options: { dataset: CocoDataset }): Prepa
       attributes: readCocoAttributeValues(annotation),
     });
   }
-  return { images: dataset.images, categories, annotations };
+  return { images: dataset.images, categories, colours, annotations };
 }

@@ -12,6 +12,7 @@ import { createCocoWriter } from "./create-coco-writer";
 import { createPngWriter } from "./create-png-writer";
 import { createSa1bWriter } from "./create-sa1b-writer";
 import { createSplitWriter, type SplitRouter } from "./create-split-writer";
+import { createVocWriter, VOC_IMAGE_FOLDER } from "./create-voc-writer";
 import { createYoloWriter, writeYoloIndexFiles } from "./create-yolo-writer";
 import { describeExportArchive } from "./describe-export-archive";
 import { resizeExportItem } from "./resize-export-item";
@@ -53,6 +54,8 @@ function createFormatWriter(options: {
       return createYoloWriter({ sink, categories, includeImages: exportOptions.includeImages, indexFiles: !options.inSplit });
     case "png":
       return createPngWriter({ sink, categories });
+    case "voc":
+      return createVocWriter({ sink, categories });
   }
 }
 
@@ -114,7 +117,7 @@ export async function buildExportArchive(options: {
         const { item, resized } = exportOptions.maxSide ? resizeExportItem(loaded, exportOptions.maxSide) : { item: loaded, resized: false };
         if (exportOptions.includeImages) {
           const imageSink = sinkFor(item.image.dbId);
-          const name = `images/${item.image.fileName}`;
+          const name = `${exportOptions.format === "voc" ? VOC_IMAGE_FOLDER : "images"}/${item.image.fileName}`;
           // Originals are stored already compressed (JPEG, PNG, ...): deflating them again wastes CPU.
           if (resized) imageSink.addBuffer(name, await resizeImageFile({ filePath: storedFilePath(item.image.storageKey), width: item.image.width, height: item.image.height }), { compress: false });
           else imageSink.addFile(name, storedFilePath(item.image.storageKey), { compress: false });

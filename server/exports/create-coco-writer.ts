@@ -22,7 +22,8 @@ export function createCocoWriter(options: {
   const json = createCocoJsonWriter({
     workDir: options.workDir,
     info: { description: options.description, version: "1.0", year: options.createdAt.getUTCFullYear(), date_created: options.createdAt.toISOString() },
-    categories: options.categories.map((category) => ({ id: category.cocoId, name: category.name, supercategory: "" })),
+    // "color" is not COCO's (pycocotools ignores it); this project's COCO import gives it back to the class.
+    categories: options.categories.map((category) => ({ id: category.cocoId, name: category.name, supercategory: "", color: category.color })),
   });
   return {
     async writeImage({ image, annotations }) {

@@ -36,6 +36,14 @@ const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
   masks/<stem>.json           {image_id, file_name, width, height, objects: [{value, id, category_id, class_value, area, bbox}]}
   masks/classes.json          {background: 0, classes: [{value, category_id, name}]}
   Overlaps: larger objects are painted first, smaller ones on top.`,
+  voc: `Format: Pascal VOC / CVAT "Segmentation mask 1.1"
+  SegmentationClass/<stem>.png   RGB: each pixel the colour of its class in labelmap.txt, black = background
+  SegmentationObject/<stem>.png  RGB: one colour per object (VOC's palette: 128,0,0 then 0,128,0, ...; 224,224,192 unused)
+  labelmap.txt                   CVAT's class list, "name:r,g,b::" per line, background first; a class keeps its
+                                 editor colour unless black or shared, then it gets a free VOC palette colour
+  ImageSets/Segmentation/default.txt  the image stems, one per line
+  Overlaps: larger objects are painted first, smaller ones on top (a pixel holds one object).
+  Masks without a label class are not exported (VOC needs a class). Import in CVAT as "Segmentation mask 1.1".`,
 };
 
 function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, number>, format: ExportOptions["format"], nearDuplicateGroups: number[]): string {
@@ -67,7 +75,8 @@ export function describeExportArchive(options: {
   nearDuplicatesLeftOut?: number;
 }): string {
   const { options: exportOptions } = options;
-  const images = exportOptions.includeImages ? "images/<file name>  the original image files\n" : "Images are not included.\n";
+  const imageFolder = exportOptions.format === "voc" ? "JPEGImages" : "images";
+  const images = exportOptions.includeImages ? `${imageFolder}/<file name>  the original image files (whatever their type)\n` : "Images are not included.\n";
   const split = exportOptions.split && options.splitCounts ? [describeSplit(exportOptions.split, options.splitCounts, exportOptions.format, options.nearDuplicateGroups ?? []), ""] : [];
   return [
     `Maskwright export of "${options.projectName}", ${options.createdAt.toISOString()}`,

@@ -1,4 +1,4 @@
-// Minimal greyscale PNG writer for the mask exports. Written by hand rather
+// Minimal greyscale (and 8-bit RGB) PNG writer for the mask exports. Written by hand rather
 // than through sharp so the bit depth is exactly what the format documents
 // (8-bit class images, 16-bit instance-id images, big-endian as PNG requires)
 // and no colour management or palette conversion can touch the values.
@@ -33,10 +33,33 @@ export function encodeGrayPng(options: { width: number; height: number; pixels: 
       for (let x = 0; x < width; x++) raw.writeUInt16BE(pixels[y * width + x] ?? 0, rowStart + 2 * x);
     }
   }
+  return assemblePng({ width, height, bitDepth, colourType: 0, raw });
+}
+
+/** Row-major 0xRRGGBB colours as an 8-bit RGB PNG (Pascal VOC / CVAT segmentation masks). */
+export function encodeRgbPng(options: { width: number; height: number; colours: Uint32Array }): Buffer {
+  const { width, height, colours } = options;
+  if (colours.length !== width * height) throw new Error(`expected ${width * height} pixels, got ${colours.length}`);
+  const stride = 1 + width * 3;
+  const raw = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    let at = y * stride + 1;
+    for (let x = 0; x < width; x++, at += 3) {
+      const colour = colours[y * width + x]!;
+      raw[at] = colour >>> 16;
+      raw[at + 1] = (colour >>> 8) & 0xff;
+      raw[at + 2] = colour & 0xff;
+    }
+  }
+  return assemblePng({ width, height, bitDepth: 8, colourType: 2, raw });
+}
+
+/** Signature, header and one deflated IDAT of unfiltered rows (filter type 0 already in `raw`). */
+function assemblePng(options: { width: number; height: number; bitDepth: 8 | 16; colourType: 0 | 2; raw: Buffer }): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = bitDepth;
-  header[9] = 0; // greyscale; compression, filter and interlace stay 0
-  return Buffer.concat([SIGNATURE, pngChunk("IHDR", header), pngChunk("IDAT", deflateSync(raw, { level: 6 })), pngChunk("IEND", Buffer.alloc(0))]);
+  header.writeUInt32BE(options.width, 0);
+  header.writeUInt32BE(options.height, 4);
+  header[8] = options.bitDepth;
+  header[9] = options.colourType; // 0 greyscale, 2 RGB; compression, filter and interlace stay 0
+  return Buffer.concat([SIGNATURE, pngChunk("IHDR", header), pngChunk("IDAT", deflateSync(options.raw, { level: 6 })), pngChunk("IEND", Buffer.alloc(0))]);
 }

@@ -83,7 +83,10 @@ describe("COCO import -> export round trip", () => {
   it("COCO RLE: every mask pixel-identical, image/annotation/category ids and names map back", async () => {
     const files = await exportFiles({ format: "coco", statuses: ALL_STATUSES, includeImages: true });
     const coco = json<CocoOut>(files, "annotations/instances.json");
-    expect(coco.categories).toEqual(fixture.categories.map((category) => ({ ...category, supercategory: "" })));
+    // Each class's editor colour rides along ("color", which this project's import gives back to the class).
+    const colours = new Map((await db().labelClass.findMany({ where: { projectId }, select: { name: true, color: true } })).map((label) => [label.name, label.color]));
+    expect(coco.categories).toEqual(fixture.categories.map((category) => ({ ...category, supercategory: "", color: colours.get(category.name) })));
+    expect(coco.categories.every((category) => /^#[0-9a-f]{6}$/.test((category as { color?: string }).color ?? ""))).toBe(true);
     expect(coco.images.map((image) => [image.id, image.file_name, image.width, image.height]).sort()).toEqual(
       fixture.images.map((image) => [image.id, image.fileName, image.width, image.height]).sort(),
     );
@@ -207,7 +210,7 @@ describe("COCO import -> export round trip", () => {
 
     const dog = await db().labelClass.findFirstOrThrow({ where: { projectId, name: "dog" } });
     const dogs = json<CocoOut>(await exportFiles({ format: "coco", labelClassIds: [dog.id] }), "annotations/instances.json");
-    expect(dogs.categories).toEqual([{ id: 7, name: "dog", supercategory: "" }]);
+    expect(dogs.categories).toEqual([{ id: 7, name: "dog", supercategory: "", color: dog.color }]);
     expect(dogs.annotations.map((entry) => entry.id).sort()).toEqual([2001, 2003]);
   });
 });

@@ -7,6 +7,8 @@ import type { AttributeValues, LabelAttribute } from "@/lib/schemas/label-attrib
 export type ExportCategory = {
   labelClassId: string;
   name: string;
+  /** "#rrggbb", the class's colour in the editor (VOC / CVAT masks paint with it). */
+  color: string;
   /** COCO category id (kept from a COCO import when there was one). */
   cocoId: number;
   /** 0-based position: YOLO class index; PNG class value is index + 1. */

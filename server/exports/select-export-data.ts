@@ -60,12 +60,13 @@ export async function selectExportData(options: { projectId: string; options: Ex
   const classes = await db().labelClass.findMany({
     where: { projectId, ...(exportOptions.labelClassIds.length > 0 ? { id: { in: exportOptions.labelClassIds } } : {}) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, attributes: true },
+    select: { id: true, name: true, color: true, attributes: true },
   });
   const categoryIds = assignExportIds({ preferred: classes.map((label) => sourceIds.categories.get(label.id)) });
   const categories: ExportCategory[] = classes.map((label, index) => ({
     labelClassId: label.id,
     name: label.name,
+    color: label.color,
     cocoId: categoryIds[index] as number,
     index,
     attributes: readLabelAttributes(label.attributes),

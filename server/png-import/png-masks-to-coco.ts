@@ -24,7 +24,7 @@ export type PngMaskConversion = { json: Uint8Array; layout: "maskwright" | "voc"
 type CocoOut = {
   images: { id: number; file_name: string; width: number; height: number }[];
   annotations: { id: number; image_id: number; category_id: number; segmentation: { size: [number, number]; counts: number[] }; area: number; bbox: number[]; iscrowd: 0 }[];
-  categories: { id: number; name: string }[];
+  categories: { id: number; name: string; color?: string }[];
 };
 
 const classesJsonSchema = z.object({ classes: z.array(z.object({ value: z.number().int().positive(), name: z.string().min(1) })) });
@@ -181,8 +181,9 @@ async function convertVoc(zip: DatasetZip, files: VocMaskFile[], classList: Segm
       addAnnotation(out, imageId, categoryFor(classColour, file.classPath), rle, objects);
     }
   }
-  // Every listed class becomes a label class, in order, used here or not: the label map is the class list.
-  out.categories = classList.map((entry, index) => ({ id: index + 1, name: entry.name }));
+  // Every listed class becomes a label class, in order, used here or not: the label map is the class list,
+  // and its colours become the new classes' colours.
+  out.categories = classList.map((entry, index) => ({ id: index + 1, name: entry.name, color: `#${entry.colour.toString(16).padStart(6, "0")}` }));
   return withoutClass;
 }
 
