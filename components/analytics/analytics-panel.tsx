@@ -95,7 +95,7 @@ export function AnalyticsPanel(props: { projectId: string; analytics: ProjectAna
       </Section>
       <Section id="review" title="Review">
         <ReviewStatsTiles review={analytics.review} />
-        {analytics.reviewSampling && <ReviewSamplingTable stats={analytics.reviewSampling} />}
+        {analytics.reviewSampling && <ReviewSamplingTable projectId={projectId} stats={analytics.reviewSampling} />}
       </Section>
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="labels" title="Label classes" note="Live masks per class.">

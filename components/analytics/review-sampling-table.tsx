@@ -4,9 +4,10 @@
 // in full — the rule their next hand-in will meet.
 import type { ReviewSamplingStats } from "@/lib/schemas/analytics";
 import { describeReviewSampling } from "../projects/describe-review-sampling";
+import { SpotCheckControl } from "../reviews/spot-check-control";
 import { figure, percent } from "./format-figure";
 
-export function ReviewSamplingTable({ stats }: { stats: ReviewSamplingStats }) {
+export function ReviewSamplingTable({ projectId, stats }: { projectId: string; stats: ReviewSamplingStats }) {
   const withTrust = stats.sampling.trustAt > 0;
   return (
     <div className="mt-4 space-y-2" data-testid="review-sampling-stats">
@@ -21,6 +22,7 @@ export function ReviewSamplingTable({ stats }: { stats: ReviewSamplingStats }) {
               <th className="py-2 text-right font-medium">Accepted without review</th>
               <th className="py-2 text-right font-medium" title={`Over the latest ${stats.window} reviewed hand-ins`}>Latest reviewed, accepted as is</th>
               {withTrust && <th className="py-2 text-right font-medium">Next hand-in</th>}
+              <th className="py-2 text-right font-medium" title="Send some of their images accepted without review to review, drawn at random">Spot check</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 tabular-nums">
@@ -36,6 +38,9 @@ export function ReviewSamplingTable({ stats }: { stats: ReviewSamplingStats }) {
                     {row.trusted ? "sampled" : "reviewed in full"}
                   </td>
                 )}
+                <td className="py-2 text-right">
+                  <SpotCheckControl projectId={projectId} annotator={{ id: row.userId, name: row.name }} waiting={row.acceptedWithoutReview} compact />
+                </td>
               </tr>
             ))}
           </tbody>

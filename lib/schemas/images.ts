@@ -112,3 +112,14 @@ export const deleteImagesInput = z.object({
 
 /** The Images tab's bulk "Send to review": the selected accepted images of one project (same shape as a delete). */
 export const requestReviewInput = deleteImagesInput;
+
+/** "Spot-check N": that many images accepted without review, drawn at random (of one annotator's, when named). */
+export const spotCheckInput = z.object({
+  count: z
+    .number({ error: "count must be a whole number of images" })
+    .int("count must be a whole number of images")
+    .min(1, "Spot-check at least one image")
+    .max(MAX_BULK_IMAGES, `At most ${MAX_BULK_IMAGES} images at once`),
+  annotatorId: z.string().min(1, "annotatorId is empty").max(64).optional(),
+});
+export type SpotCheckInput = z.infer<typeof spotCheckInput>;

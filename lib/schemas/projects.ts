@@ -62,16 +62,39 @@ export type ReviewSampling = z.infer<typeof reviewSamplingSchema>;
 
 /** A manager renames the project or rewrites its description. */
 export const MAX_INSTRUCTIONS = 20_000;
-export const updateProjectInput = createProjectInput.extend({
+/**
+ * The same fields, each optional and without its default: a change names only
+ * what it changes (the rest keeps the project's current value), and a key no
+ * field has is refused rather than ignored.
+ */
+function changeOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]> }, z.core.$strict>;
+}
+
+export const updateProjectInput = z.object({
   projectId: z.string().min(1),
-  /** Labelling guidelines for annotators and reviewers; left out: unchanged. */
+  /** Left out: unchanged (so is everything below). */
+  name: createProjectInput.shape.name.optional(),
+  description: z.string().trim().max(2000, "A description is at most 2,000 characters").optional(),
+  /** Labelling guidelines for annotators and reviewers. */
   instructions: z.string().trim().max(MAX_INSTRUCTIONS, `Instructions are at most ${MAX_INSTRUCTIONS.toLocaleString("en-US")} characters`).optional(),
-  /** Left out: unchanged. */
-  handInRules: handInRulesSchema.optional(),
-  /** Left out: unchanged. */
-  reviewSampling: reviewSamplingSchema.optional(),
+  /** Only the rules named change. */
+  handInRules: changeOf(handInRulesSchema).optional(),
+  /** Only the settings named change. */
+  reviewSampling: changeOf(reviewSamplingSchema).optional(),
 });
 export type UpdateProjectInput = z.input<typeof updateProjectInput>;
+
+/** PATCH /api/projects/:id: any of the Edit form's fields; unknown keys are named, an empty change refused. */
+export const patchProjectBody = updateProjectInput
+  .omit({ projectId: true })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Send at least one of name, description, instructions, handInRules or reviewSampling",
+  });
 
 /** Deleting a project: its name typed again, as a guard against the wrong tab. */
 export const deleteProjectInput = z.object({

@@ -1,6 +1,9 @@
 // Project managers (and admins) rename a project, rewrite its description,
 // its instructions for annotators, its hand-in rules or its review sampling.
-import { updateProjectInput, type UpdateProjectInput } from "@/lib/schemas/projects";
+// Whatever the change leaves out keeps its value, down to a single rule: the
+// Edit form sends everything, a script (PATCH /api/projects/:id) what it means
+// to change, and two scripts changing different rules at once both stand.
+import { handInRulesSchema, reviewSamplingSchema, updateProjectInput, type UpdateProjectInput } from "@/lib/schemas/projects";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/project-access";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -13,13 +16,18 @@ export async function updateProject(options: { actor: Actor; input: UpdateProjec
   const input = updateProjectInput.parse(options.input);
   await requireProjectAccess({ actor: options.actor, projectId: input.projectId, roles: ["manager"], action: "edit the project" });
   return db().$transaction(async (tx) => {
+    // Locked: a concurrent change to other rules is merged with, not overwritten.
+    await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${input.projectId} FOR UPDATE`;
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true, description: true, instructions: true, settings: true } });
     // The rules live beside the pre-fill and detector sections of settings: only their own keys are replaced.
-    const changed = { ...(input.handInRules && { handIn: input.handInRules }), ...(input.reviewSampling && { review: input.reviewSampling }) };
+    const changed = {
+      ...(input.handInRules && { handIn: handInRulesSchema.parse({ ...handInRulesOf(before.settings), ...definedOnly(input.handInRules) }) }),
+      ...(input.reviewSampling && { review: reviewSamplingSchema.parse({ ...reviewSamplingOf(before.settings), ...definedOnly(input.reviewSampling) }) }),
+    };
     const settings = Object.keys(changed).length > 0 ? ({ ...asRecord(before.settings), ...changed } as Prisma.InputJsonValue) : undefined;
     const project = await tx.project.update({
       where: { id: input.projectId },
-      data: { name: input.name, description: input.description, ...(input.instructions !== undefined && { instructions: input.instructions }), ...(settings !== undefined && { settings }) },
+      data: { name: input.name, description: input.description, instructions: input.instructions, ...(settings !== undefined && { settings }) },
     });
     await recordAuditEvent({
       tx,
@@ -37,4 +45,8 @@ export async function updateProject(options: { actor: Actor; input: UpdateProjec
     });
     return project;
   });
+}
+
+function definedOnly<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

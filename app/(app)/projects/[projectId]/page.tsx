@@ -24,6 +24,7 @@ import { listProjectActivity } from "@/server/audit/list-project-activity";
 import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageSelectionBar } from "@/components/images/image-selection-bar";
+import { SpotCheckControl } from "@/components/reviews/spot-check-control";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
 import { ShowMasksToggle } from "@/components/images/show-masks-toggle";
@@ -127,6 +128,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 assignees={project.memberships.filter((m) => m.role !== "reviewer" && m.user.active).map((m) => ({ id: m.user.id, name: m.user.name }))}
               />
             )}
+            {project.canManage && filters.review === "unreviewed" && (
+              <SpotCheckControl
+                projectId={project.id}
+                annotator={spotCheckAnnotator(project.memberships, filters.annotator)}
+                // The view counts exactly what the draw picks from unless other filters narrow it.
+                waiting={isFilteredView({ ...filters, review: undefined, annotator: undefined }) ? undefined : images.total}
+              />
+            )}
             {images.total === 0 && !filtered ? (
               <div className={`${card} p-10 text-center`}>
                 <h2 className="font-medium">No images yet</h2>
@@ -198,4 +207,10 @@ function readImageQuery(query: Record<string, string | string[] | undefined>): {
     return { filters: { status, q, label, annotator, attr, issue, review, sort, page } };
   }
   return { filters: {}, error: describeZodError(parsed.error) };
+}
+
+/** The Images tab's annotator filter as the spot check's "from whom" (a former member keeps their id). */
+function spotCheckAnnotator(memberships: { user: { id: string; name: string } }[], annotatorId: string | undefined) {
+  if (!annotatorId) return undefined;
+  return { id: annotatorId, name: memberships.find((m) => m.user.id === annotatorId)?.user.name ?? "the chosen annotator" };
 }
