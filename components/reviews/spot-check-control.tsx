@@ -38,7 +38,8 @@ export function SpotCheckControl({ projectId, annotator, waiting, compact = fals
       const json = { count: Number(count), ...(annotator ? { annotatorId: annotator.id } : {}) };
       const result = await requestJson<{ requested: unknown[]; available: number }>(`/api/projects/${projectId}/images/spot-check`, { json, failure: "Could not send images to review" });
       const n = result.requested.length;
-      setSent(`Sent ${countOf(n, "image")}${n < result.available ? ` of ${result.available.toLocaleString("en-US")}` : ""} to review.`);
+      // "Sent 2 of 3 images to review." / "Sent 1 image to review."
+      setSent(n < result.available ? `Sent ${n.toLocaleString("en-US")} of ${countOf(result.available, "image")} to review.` : `Sent ${countOf(n, "image")} to review.`);
       router.refresh();
     });
 
@@ -48,29 +49,44 @@ export function SpotCheckControl({ projectId, annotator, waiting, compact = fals
     return compact ? confirmation : <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm">{confirmation}</p>;
   }
 
+  const input = (
+    <input
+      type="number"
+      min={1}
+      // Not capped at `waiting`: the server sends what waits, and a refresh must not leave a stale value over the cap.
+      max={MAX_BULK_IMAGES}
+      required
+      value={count}
+      onChange={(event) => setCount(event.target.value)}
+      aria-label={`Images to spot-check${from}`}
+      className={`${inputField.replace("w-full", "")} w-20 shrink-0 py-1`}
+    />
+  );
+  const button = (
+    <button type="submit" className={`${buttonSecondary} whitespace-nowrap`} disabled={pending} title={`Drawn at random from the images accepted without review${from}`}>
+      {pending ? "Sending…" : compact ? "Spot-check" : "Send to review"}
+    </button>
+  );
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+
+  if (compact) {
+    return (
+      <form className="inline-flex flex-col items-end gap-1" aria-label={`Spot check${from}`} data-testid="spot-check" onSubmit={submit}>
+        <span className="inline-flex items-center gap-2">{input}{button}</span>
+        {confirmation && <span className="text-xs">{confirmation}</span>}
+        <FormError message={error} />
+      </form>
+    );
+  }
   return (
-    <form
-      className={compact ? "inline-flex items-center justify-end gap-2" : "flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm"}
-      aria-label={`Spot check${from}`}
-      data-testid="spot-check"
-      onSubmit={(event) => { event.preventDefault(); send(); }}
-    >
-      {!compact && <span className="text-slate-700">Spot check: send</span>}
-      <input
-        type="number"
-        min={1}
-        // Not capped at `waiting`: the server sends what waits, and a refresh must not leave a stale value over the cap.
-        max={MAX_BULK_IMAGES}
-        required
-        value={count}
-        onChange={(event) => setCount(event.target.value)}
-        aria-label={`Images to spot-check${from}`}
-        className={`${inputField} w-20 py-1`}
-      />
-      {!compact && <span className="text-slate-700">drawn at random from the images accepted without review{from}</span>}
-      <button type="submit" className={buttonSecondary} disabled={pending} title={`Drawn at random from the images accepted without review${from}`}>
-        {pending ? "Sending…" : compact ? "Spot-check" : "Send to review"}
-      </button>
+    <form className="flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" aria-label={`Spot check${from}`} data-testid="spot-check" onSubmit={submit}>
+      <span className="text-slate-700">Spot check: send</span>
+      {input}
+      <span className="text-slate-700">drawn at random from the images accepted without review{from}</span>
+      {button}
       {confirmation}
       <FormError message={error} />
     </form>
