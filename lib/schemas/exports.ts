@@ -12,7 +12,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   sa1b: "SA-1B per-image JSON",
   yolo: "YOLO segmentation (txt + classes)",
   png: "PNG masks (instance id + class index)",
-  voc: "Pascal VOC / CVAT segmentation masks (colour PNGs + labelmap.txt)",
+  voc: "Pascal VOC / CVAT masks (colour PNGs + labelmap)",
 };
 
 export { TASK_STATUSES };
