@@ -46,6 +46,9 @@ export function describeActivity(item: ActivityItem): string {
     case "image.delete": return `deleted the image ${image} (${countOf(num(data.masks), "mask")})`;
     case "batch.create": return `cut ${batch} of ${countOf(num(data.taskCount), "image")}`;
     case "batch.update": return `changed ${batch}`;
+    case "batch.due_soon":
+      return `— ${batch} is due ${str(data.dueOn) === str(data.today) ? "today" : "tomorrow"} (${str(data.dueOn) ?? "?"}) with ${countOf(num(data.open), "image")} still open`;
+    case "batch.overdue": return `— ${batch} is past its due day (${str(data.dueOn) ?? "?"}) with ${countOf(num(data.open), "image")} still open`;
     case "tasks.assign": return `gave ${countOf(num(data.moved), "image")} to ${person}`;
     case "tasks.unassign": return `moved ${countOf(num(data.moved), "image")} back to the pool`;
     case "task.claim": return `opened ${image}${review}`;

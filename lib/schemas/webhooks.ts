@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 /** Events a webhook can subscribe to ("ping" is only ever sent by "Send test"). */
-export const WEBHOOK_EVENTS = ["task.submitted", "review.accepted", "review.rejected", "export.finished", "detector.trained"] as const;
+export const WEBHOOK_EVENTS = ["task.submitted", "review.accepted", "review.rejected", "export.finished", "detector.trained", "batch.due_soon", "batch.overdue"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | "ping";
 
 export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
@@ -12,6 +12,8 @@ export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], strin
   "review.rejected": "A reviewer sends an image back",
   "export.finished": "An export is ready (or failed)",
   "detector.trained": "A detector version finished training (or failed)",
+  "batch.due_soon": "A batch is due today or tomorrow with images still open",
+  "batch.overdue": "A batch's due day has passed with images still open",
 };
 
 const webhookUrl = z

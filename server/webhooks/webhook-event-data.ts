@@ -53,3 +53,8 @@ export async function webhookReviewData(options: {
     annotatorId: options.annotate.lastAnnotatorId,
   };
 }
+
+/** The page a reminder about a project's batches points at. */
+export function webhookBatchesUrl(projectId: string): string {
+  return absolute(`/projects/${projectId}/batches`);
+}

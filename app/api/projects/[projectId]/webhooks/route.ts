@@ -1,6 +1,7 @@
 // A project's outgoing webhooks (its managers and admins only).
 // GET  → 200 { webhooks: WebhookDto[] } (each with its 10 latest deliveries)
-// POST { url, events: ["task.submitted" | "review.accepted" | "review.rejected" | "export.finished" | "detector.trained"] }
+// POST { url, events: ["task.submitted" | "review.accepted" | "review.rejected" | "export.finished" | "detector.trained"
+//   | "batch.due_soon" | "batch.overdue"] }
 //      → 201 { webhook, secret } (the signing secret is shown this once) | 400 naming the bad field / too many webhooks
 import { createWebhookInput } from "@/lib/schemas/webhooks";
 import { withActor } from "@/server/http/route-handler";

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Batch" ADD COLUMN     "dueSoonNotifiedFor" DATE,
+ADD COLUMN     "overdueNotifiedFor" DATE;
+
