@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { TASK_STATUSES } from "./tasks";
 
-export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png", "voc"] as const;
+export const EXPORT_FORMATS = ["coco", "sa1b", "yolo", "png", "voc", "cvat"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -13,6 +13,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   yolo: "YOLO segmentation (txt + classes)",
   png: "PNG masks (instance id + class index)",
   voc: "Pascal VOC / CVAT masks (colour PNGs + labelmap)",
+  cvat: "CVAT for images 1.1 (XML: masks, labels, attributes)",
 };
 
 export { TASK_STATUSES };

@@ -12,6 +12,7 @@ import { createCocoWriter } from "./create-coco-writer";
 import { createPngWriter } from "./create-png-writer";
 import { createSa1bWriter } from "./create-sa1b-writer";
 import { createSplitWriter, type SplitRouter } from "./create-split-writer";
+import { createCvatWriter } from "./create-cvat-writer";
 import { createVocWriter, VOC_IMAGE_FOLDER } from "./create-voc-writer";
 import { createYoloWriter, writeYoloIndexFiles } from "./create-yolo-writer";
 import { describeExportArchive } from "./describe-export-archive";
@@ -56,6 +57,8 @@ function createFormatWriter(options: {
       return createPngWriter({ sink, categories });
     case "voc":
       return createVocWriter({ sink, categories });
+    case "cvat":
+      return createCvatWriter({ sink, workDir: options.workDir, categories, projectName: options.projectName, createdAt: options.createdAt });
   }
 }
 

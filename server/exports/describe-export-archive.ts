@@ -44,6 +44,13 @@ const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
   ImageSets/Segmentation/default.txt  the image stems, one per line
   Overlaps: larger objects are painted first, smaller ones on top (a pixel holds one object).
   Masks without a label class are not exported (VOC needs a class). Import in CVAT as "Segmentation mask 1.1".`,
+  cvat: `Format: CVAT for images 1.1 (import in CVAT as "CVAT 1.1", with the images/ folder for a dataset)
+  annotations.xml  <meta><task><labels>: each class with its colour and attributes (yes/no -> checkbox,
+                   list -> select, text -> text, number -> number when every value is whole, else text)
+                   <image id name width height>: one <mask> per labelled mask, whole (overlaps kept):
+                   rle = runs over the mask's box row by row, background first, "a, b, c, ..."; left, top,
+                   width, height = the box; z_order: larger masks below smaller ones; <attribute name>value</attribute>
+  Masks without a label class are not exported (CVAT needs a label); image attributes have no place in the format.`,
 };
 
 function describeSplit(split: ExportSplit, counts: Record<ExportSplitPart, number>, format: ExportOptions["format"], nearDuplicateGroups: number[]): string {
