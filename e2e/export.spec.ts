@@ -218,3 +218,42 @@ test("a manager imports a CVAT Segmentation mask zip: an unknown colour is named
   const masks = (await (await page.request.get(`/api/images/${imageId}/annotations`)).json()) as { annotations: { area: number }[] };
   expect(masks.annotations.map((mask) => mask.area).sort((a, b) => a - b)).toEqual([16, 16, 45]);
 });
+
+test("a manager imports a CVAT for images 1.1 zip: a broken file is named by line, then masks, polygons and attributes come in", async ({ page }) => {
+  const fixture = await buildCocoFixture({ seed: 35 });
+  const picture = fixture.images[0]!; // 12 x 9
+  const xml = (polygon: string) => `<?xml version="1.0" encoding="utf-8"?>
+<annotations><version>1.1</version>
+<meta><task><labels><label><name>car</name><color>#fa3253</color><type>any</type><attributes>
+<attribute><name>parked</name><mutable>False</mutable><input_type>checkbox</input_type><default_value>false</default_value><values>false
+true</values></attribute></attributes></label></labels></task></meta>
+<image id="0" name="${picture.fileName}" width="${picture.width}" height="${picture.height}">
+<mask label="car" source="manual" occluded="0" rle="0, 4, 8, 4" left="0" top="0" width="4" height="4" z_order="0"><attribute name="parked">true</attribute></mask>
+<polygon label="car" occluded="1" points="${polygon}" z_order="1"></polygon>
+<box label="car" occluded="0" xtl="0" ytl="0" xbr="3" ybr="3"></box>
+</image></annotations>`;
+  await signInAs(page, "manager");
+  const created = await page.request.post("/api/projects", { data: { name: "CVAT import" } });
+  const projectId = ((await created.json()) as { id: string }).id;
+  await page.goto(`/projects/${projectId}/export`);
+  const form = page.getByRole("form", { name: "Import a CVAT export" });
+  const zip = async (polygon: string) =>
+    makeZip([{ name: "task/annotations.xml", bytes: Buffer.from(xml(polygon)) }, { name: `task/images/${picture.fileName}`, bytes: picture.bytes }]);
+
+  await form.getByLabel("CVAT for images 1.1 (zip)").setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: await zip("6,5;11,5") });
+  await form.getByRole("button", { name: "Import CVAT export" }).click();
+  await expect(form.getByRole("alert")).toContainText("Nothing was imported. annotations.xml, line 9: a polygon needs at least 3 points");
+
+  await form.getByLabel("CVAT for images 1.1 (zip)").setInputFiles({ name: "task.zip", mimeType: "application/zip", buffer: await zip("6,5;11,5;11,9;6,9") });
+  await form.getByRole("button", { name: "Import CVAT export" }).click();
+  await expect(form.getByRole("status")).toContainText("Imported 2 mask(s) on 1 image(s) (1 new, 0 already in the project); new label classes: car");
+  await expect(form.getByRole("status")).toContainText("1 box left out (not areas)");
+  await screenshot(page, "export-cvat-import-done");
+  const listed = await page.request.get(`/api/projects/${projectId}/images`);
+  const imageId = ((await listed.json()) as { items: { id: string }[] }).items[0]!.id;
+  const masks = (await (await page.request.get(`/api/images/${imageId}/annotations`)).json()) as { annotations: { area: number; attributes: Record<string, unknown> }[] };
+  expect(masks.annotations.map((mask) => [mask.area, mask.attributes]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+    [8, { occluded: false, parked: true }],
+    [20, { occluded: true }],
+  ]);
+});

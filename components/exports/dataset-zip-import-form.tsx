@@ -1,5 +1,5 @@
 "use client";
-// One dataset zip (YOLO segmentation, mask PNGs) -> pre-labels, through the
+// One dataset zip (YOLO segmentation, mask PNGs, CVAT XML) -> pre-labels, through the
 // route that converts it for the COCO import; the answer says what came in.
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
@@ -10,9 +10,9 @@ import { usePendingAction } from "../ui/use-pending-action";
 import { announceDatasetChanged } from "./dataset-changed";
 import { fileInput } from "./file-input-style";
 
-type ImportAnswer = CocoImportResult & { emptyPolygons?: number; objectsWithoutClass?: number; error?: { message: string } };
+type ImportAnswer = CocoImportResult & { emptyPolygons?: number; objectsWithoutClass?: number; skippedShapes?: Record<string, number>; error?: { message: string } };
 
-export type DatasetZipKind = "yolo" | "png";
+export type DatasetZipKind = "yolo" | "png" | "cvat";
 
 const KINDS: Record<DatasetZipKind, { route: string; title: string; field: string; hint: string; button: string }> = {
   yolo: {
@@ -29,12 +29,21 @@ const KINDS: Record<DatasetZipKind, { route: string; title: string; field: strin
     hint: "This project's PNG export, or Pascal VOC / CVAT \"Segmentation mask 1.1\": SegmentationClass/ (+ SegmentationObject/ for objects), labelmap.txt, JPEGImages/. Pictures already in the project may be left out.",
     button: "Import PNG masks",
   },
+  cvat: {
+    route: "cvat-import",
+    title: "Import a CVAT export",
+    field: "CVAT for images 1.1 (zip)",
+    hint: "annotations.xml, with images/ for pictures not in the project yet. Masks and polygons come in; boxes, lines, points and tags are left out.",
+    button: "Import CVAT export",
+  },
 };
 
 function leftOut(result: ImportAnswer): string {
   const parts: string[] = [];
   if (result.emptyPolygons) parts.push(`${result.emptyPolygons} polygon(s) too thin to cover a pixel were left out`);
   if (result.objectsWithoutClass) parts.push(`${result.objectsWithoutClass} object(s) without a class were left out`);
+  const skipped = Object.entries(result.skippedShapes ?? {}).map(([kind, count]) => `${count} ${kind}${count === 1 ? "" : kind.endsWith("x") ? "es" : "s"}`);
+  if (skipped.length > 0) parts.push(`${skipped.join(", ")} left out (not areas)`);
   return parts.map((part) => `; ${part}`).join("");
 }
 

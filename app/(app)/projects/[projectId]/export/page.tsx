@@ -50,6 +50,14 @@ export default async function ExportPage({ params }: Props) {
               </p>
               <DatasetZipImportForm projectId={projectId} kind="png" />
             </div>
+            <div className="mt-6 border-t border-slate-200 pt-5">
+              <h2 id="cvat-import-title" className="text-lg font-semibold">Import a CVAT export</h2>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                A CVAT task exported as &quot;CVAT for images 1.1&quot;: masks and polygons become pre-labels with their labels (new classes keep CVAT&apos;s colours) and
+                attribute values, overlapping masks whole. This project&apos;s own CVAT export imports back exactly.
+              </p>
+              <DatasetZipImportForm projectId={projectId} kind="cvat" />
+            </div>
           </section>
         </div>
       ) : (
