@@ -242,7 +242,7 @@ true</values></attribute></attributes></label></labels></task></meta>
 
   await form.getByLabel("CVAT for images 1.1 (zip)").setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: await zip("6,5;11,5") });
   await form.getByRole("button", { name: "Import CVAT export" }).click();
-  await expect(form.getByRole("alert")).toContainText("Nothing was imported. annotations.xml, line 9: a polygon needs at least 3 points");
+  await expect(form.getByRole("alert")).toContainText("Nothing was imported. annotations.xml, line 8: a polygon needs at least 3 points");
 
   await form.getByLabel("CVAT for images 1.1 (zip)").setInputFiles({ name: "task.zip", mimeType: "application/zip", buffer: await zip("6,5;11,5;11,9;6,9") });
   await form.getByRole("button", { name: "Import CVAT export" }).click();
