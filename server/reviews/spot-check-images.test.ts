@@ -2,12 +2,10 @@
 // (of the named annotator's when given), never more than asked or than wait,
 // refuses when none wait, and only managers may.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { queue, stopQueue } from "../jobs/queue";
 import { closeTestDb } from "../testing/close-test-db";
-import { claimNextTask } from "../tasks/claim-next-task";
-import { submitTask } from "../tasks/submit-task";
+import { handInOneMask as handIn } from "../tasks/testing/hand-in-one-mask";
 import { batchEverything, createFastUsers, createQueueProject } from "../tasks/testing/queue-fixtures";
 import { spotCheckImages } from "./spot-check-images";
 
@@ -19,13 +17,6 @@ afterAll(async () => {
   await stopQueue();
   await closeTestDb();
 });
-
-async function handIn(actor: Actor, projectId: string): Promise<string> {
-  const work = (await claimNextTask({ actor, projectId, prefetch: false })).task!;
-  await db().annotation.create({ data: { projectId, imageId: work.imageId, rleCounts: "0", maskHeight: 480, maskWidth: 640, bbox: [0, 0, 1, 1], area: 1, authorId: actor.id } });
-  await submitTask({ actor, taskId: work.id });
-  return work.imageId;
-}
 
 describe("spotCheckImages", () => {
   it("sends a random draw of the images accepted without review, of one annotator's when named", async () => {
