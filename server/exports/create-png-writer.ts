@@ -5,9 +5,10 @@
 //   255 classes); 0 = background, c = class index + 1 (masks/classes.json).
 // A pixel holds one object, so where masks overlap, larger objects are painted
 // first and smaller ones on top (ties: by id): a small part stays visible on
-// the whole it belongs to. Masks without a class are left out.
+// the whole it belongs to. Masks without a class are left out. Each object's
+// attribute values ride in masks/<stem>.json, each class's colour in classes.json.
 import type { ExportCategory } from "./export-types";
-import { decodeExportMask, type FormatWriter } from "./format-writer";
+import { attributesField, decodeExportMask, type FormatWriter } from "./format-writer";
 import { encodeGrayPng } from "./encode-gray-png";
 import type { ZipSink } from "./open-zip-sink";
 import { fileStem } from "./unique-export-file-names";
@@ -48,6 +49,7 @@ export function createPngWriter(options: { sink: ZipSink; categories: ExportCate
         class_value: (annotation.category?.index ?? -1) + 1,
         area: annotation.area,
         bbox: annotation.bbox,
+        ...attributesField(annotation.attributes),
       }));
       sink.addBuffer(
         `masks/${stem}.json`,
@@ -55,7 +57,7 @@ export function createPngWriter(options: { sink: ZipSink; categories: ExportCate
       );
     },
     async finish() {
-      const list = categories.map((category) => ({ value: category.index + 1, category_id: category.cocoId, name: category.name }));
+      const list = categories.map((category) => ({ value: category.index + 1, category_id: category.cocoId, name: category.name, color: category.color }));
       sink.addBuffer("masks/classes.json", Buffer.from(JSON.stringify({ background: 0, classes: list }, null, 2)));
     },
   };

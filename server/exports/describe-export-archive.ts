@@ -33,8 +33,8 @@ const FORMAT_TEXT: Record<ExportOptions["format"], string> = {
   png: `Format: PNG masks
   masks/<stem>_instances.png  16-bit greyscale: 0 = background, k = object "value" k in masks/<stem>.json
   masks/<stem>_classes.png    8-bit greyscale (16-bit above 255 classes): 0 = background, c = class "value" c
-  masks/<stem>.json           {image_id, file_name, width, height, objects: [{value, id, category_id, class_value, area, bbox}]}
-  masks/classes.json          {background: 0, classes: [{value, category_id, name}]}
+  masks/<stem>.json           {image_id, file_name, width, height, objects: [{value, id, category_id, class_value, area, bbox, attributes?}]}
+  masks/classes.json          {background: 0, classes: [{value, category_id, name, color}]}
   Overlaps: larger objects are painted first, smaller ones on top.`,
   voc: `Format: Pascal VOC / CVAT "Segmentation mask 1.1"
   SegmentationClass/<stem>.png   RGB: each pixel the colour of its class in labelmap.txt, black = background

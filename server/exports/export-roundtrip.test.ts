@@ -161,11 +161,12 @@ describe("COCO import -> export round trip", () => {
 
   it("PNG: instance-id and class-index images decode back to the stored masks", async () => {
     const files = await exportFiles({ format: "png", statuses: ALL_STATUSES });
-    const classes = json<{ classes: { value: number; category_id: number; name: string }[] }>(files, "masks/classes.json").classes;
+    const classes = json<{ classes: { value: number; category_id: number; name: string; color: string }[] }>(files, "masks/classes.json").classes;
+    const colours = new Map((await db().labelClass.findMany({ where: { projectId }, select: { name: true, color: true } })).map((label) => [label.name, label.color]));
     expect(classes).toEqual([
-      { value: 1, category_id: 3, name: "cat" },
-      { value: 2, category_id: 7, name: "dog" },
-      { value: 3, category_id: 12, name: "unused" },
+      { value: 1, category_id: 3, name: "cat", color: colours.get("cat") },
+      { value: 2, category_id: 7, name: "dog", color: colours.get("dog") },
+      { value: 3, category_id: 12, name: "unused", color: colours.get("unused") },
     ]);
     for (const image of fixture.images) {
       const stem = image.fileName.replace(/\.png$/, "");

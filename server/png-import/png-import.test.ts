@@ -74,9 +74,9 @@ describe("PNG mask import", () => {
       images: images.map(({ bytes: _bytes, ...image }) => image),
       categories: [{ id: 1, name: "cat" }, { id: 2, name: "dog" }, { id: 3, name: "unused" }],
       annotations: [
-        { id: 1, image_id: 1, category_id: 1, segmentation: encodeMaskToRle(cat), iscrowd: 0 },
-        { id: 2, image_id: 1, category_id: 2, segmentation: encodeMaskToRle(dog), iscrowd: 0 },
-        { id: 3, image_id: 2, category_id: 1, segmentation: encodeMaskToRle(cat2), iscrowd: 0 },
+        { id: 1, image_id: 1, category_id: 1, segmentation: encodeMaskToRle(cat), iscrowd: 0, attributes: { sleeping: true } },
+        { id: 2, image_id: 1, category_id: 2, segmentation: encodeMaskToRle(dog), iscrowd: 0, attributes: { breed: "pug" } },
+        { id: 3, image_id: 2, category_id: 1, segmentation: encodeMaskToRle(cat2), iscrowd: 0, attributes: { sleeping: false } },
       ],
     };
     const zip = await makeZip(images.map((image) => ({ name: `images/${image.file_name}`, bytes: image.bytes })));
@@ -89,8 +89,15 @@ describe("PNG mask import", () => {
     const result = await importPngMasksUpload({ actor: manager, projectId: target, request: upload(target, exported) });
     expect(result).toMatchObject({ format: "png", layout: "maskwright", images: 2, imagesImported: 2, annotations: 3, objectsWithoutClass: 0 });
     expect(await storedMasks(target)).toEqual(await storedMasks(source));
-    const classes = await db().labelClass.findMany({ where: { projectId: target }, orderBy: { position: "asc" }, select: { name: true } });
+    const classes = await db().labelClass.findMany({ where: { projectId: target }, orderBy: { position: "asc" }, select: { name: true, color: true } });
+    const sourceClasses = await db().labelClass.findMany({ where: { projectId: source }, orderBy: { position: "asc" }, select: { name: true, color: true } });
     expect(classes.map((label) => label.name)).toEqual(["cat", "dog", "unused"]);
+    // Colours (classes.json) and attribute values (masks/<stem>.json) come back too.
+    expect(classes).toEqual(sourceClasses);
+    const attributes = async (projectId: string) =>
+      (await db().annotation.findMany({ where: { projectId }, select: { area: true, attributes: true }, orderBy: { area: "asc" } })).map((row) => [row.area, row.attributes]);
+    expect(await attributes(target)).toEqual(await attributes(source));
+    expect((await attributes(target)).map(([, values]) => values)).toEqual(expect.arrayContaining([{ sleeping: true }, { breed: "pug" }, { sleeping: false }]));
   });
 
   it("reads CVAT's Segmentation mask layout: one mask per object colour, its class from the class PNG, void left out", async () => {

@@ -23,14 +23,23 @@ export type PngMaskConversion = { json: Uint8Array; layout: "maskwright" | "voc"
 
 type CocoOut = {
   images: { id: number; file_name: string; width: number; height: number }[];
-  annotations: { id: number; image_id: number; category_id: number; segmentation: { size: [number, number]; counts: number[] }; area: number; bbox: number[]; iscrowd: 0 }[];
+  annotations: { id: number; image_id: number; category_id: number; segmentation: { size: [number, number]; counts: number[] }; area: number; bbox: number[]; iscrowd: 0; attributes?: Record<string, unknown> }[];
   categories: { id: number; name: string; color?: string }[];
 };
 
-const classesJsonSchema = z.object({ classes: z.array(z.object({ value: z.number().int().positive(), name: z.string().min(1) })) });
+const classesJsonSchema = z.object({
+  classes: z.array(z.object({ value: z.number().int().positive(), name: z.string().min(1), color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().catch(undefined) })),
+});
 const imageJsonSchema = z.object({
   file_name: z.string().min(1),
-  objects: z.array(z.object({ value: z.number().int().positive(), class_value: z.number().int().min(0) })),
+  objects: z.array(
+    z.object({
+      value: z.number().int().positive(),
+      class_value: z.number().int().min(0),
+      // Checked against the class's attributes by the COCO import, as a COCO file's would be.
+      attributes: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
 });
 
 function bad(message: string, reason: string, file?: string): AppError {
@@ -95,17 +104,30 @@ async function locateImage(options: {
   return fileName;
 }
 
-function addAnnotation(out: CocoOut, imageId: number, categoryId: number, rle: ValueRle, size: { width: number; height: number }): void {
-  out.annotations.push({ id: out.annotations.length + 1, image_id: imageId, category_id: categoryId, segmentation: { size: [size.height, size.width], counts: rle.counts }, area: rle.area, bbox: rle.bbox, iscrowd: 0 });
+function addAnnotation(out: CocoOut, imageId: number, categoryId: number, rle: ValueRle, size: { width: number; height: number }, attributes?: Record<string, unknown>): void {
+  out.annotations.push({
+    id: out.annotations.length + 1,
+    image_id: imageId,
+    category_id: categoryId,
+    segmentation: { size: [size.height, size.width], counts: rle.counts },
+    area: rle.area,
+    bbox: rle.bbox,
+    iscrowd: 0,
+    ...(attributes && { attributes }),
+  });
 }
 
 async function convertMaskwright(zip: DatasetZip, sets: MaskwrightMaskSet[], context: { zipImages: Map<string, string[]>; projectImages: ProjectImageSize[] }, out: CocoOut): Promise<number> {
   const categoryIds = new Map<string, number>();
+  const colours = new Map<string, string>();
   let withoutClass = 0;
   for (const set of sets) {
     const listed = (await readJson(zip, set.classesPath, classesJsonSchema)).classes.sort((a, b) => a.value - b.value);
     // Every listed class becomes a label class, in order, used or not (as the YOLO import does with classes.txt).
-    for (const entry of listed) if (!categoryIds.has(entry.name)) categoryIds.set(entry.name, categoryIds.size + 1);
+    for (const entry of listed) {
+      if (!categoryIds.has(entry.name)) categoryIds.set(entry.name, categoryIds.size + 1);
+      if (entry.color) colours.set(entry.name, entry.color.toLowerCase());
+    }
     const classes = new Map(listed.map((entry) => [entry.value, entry.name]));
     for (const file of set.files) {
       const described = await readJson(zip, file.jsonPath, imageJsonSchema);
@@ -124,11 +146,11 @@ async function convertMaskwright(zip: DatasetZip, sets: MaskwrightMaskSet[], con
           withoutClass += 1;
           continue;
         }
-        addAnnotation(out, imageId, categoryIds.get(className)!, rle, pixels);
+        addAnnotation(out, imageId, categoryIds.get(className)!, rle, pixels, object.attributes);
       }
     }
   }
-  out.categories = [...categoryIds.entries()].map(([name, id]) => ({ id, name }));
+  out.categories = [...categoryIds.entries()].map(([name, id]) => ({ id, name, ...(colours.has(name) && { color: colours.get(name) }) }));
   return withoutClass;
 }
 
