@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupNearDuplicates, hammingDistance, isDhash, NEAR_DUPLICATE_MAX_DISTANCE } from "./near-duplicates";
+import { flippedHalves, groupNearDuplicates, hammingDistance, isDhash, NEAR_DUPLICATE_MAX_DISTANCE } from "./near-duplicates";
 
 /** Flips the given bit positions (0 = most significant) of a 16-hex-digit hash. */
 function flip(hash: string, ...bitsToFlip: number[]): string {
@@ -9,6 +9,26 @@ function flip(hash: string, ...bitsToFlip: number[]): string {
   for (let i = 0; i < 64; i += 4) out += parseInt(bits.slice(i, i + 4).join(""), 2).toString(16);
   return out;
 }
+
+/** Row by row (two hex digits each): mirrored = each row's 8 bits reversed and negated; upside down = rows reversed. */
+function mirroredHex(hash: string): string {
+  const rows = hash.match(/../g)!;
+  return rows.map((row) => (~parseInt([...parseInt(row, 16).toString(2).padStart(8, "0")].reverse().join(""), 2) & 0xff).toString(16).padStart(2, "0")).join("");
+}
+const upsideDownHex = (hash: string) => hash.match(/../g)!.reverse().join("");
+const halvesHex = ([high, low]: [number, number]) => high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
+
+describe("flippedHalves", () => {
+  it("derives the mirrored, upside-down and turned hashes row by row", () => {
+    const hash = "c0010203a0b0c0ff";
+    expect(mirroredHex("c000000000000000")).toBe("fcffffffffffffff");
+    const [mirrored, upsideDown, turned] = flippedHalves(parseInt(hash.slice(0, 8), 16), parseInt(hash.slice(8), 16)).map(halvesHex);
+    expect(mirrored).toBe(mirroredHex(hash));
+    expect(upsideDown).toBe("ffc0b0a0030201c0");
+    expect(upsideDown).toBe(upsideDownHex(hash));
+    expect(turned).toBe(mirroredHex(upsideDownHex(hash)));
+  });
+});
 
 describe("hammingDistance", () => {
   it("counts differing bits across both halves", () => {
@@ -40,6 +60,17 @@ describe("groupNearDuplicates", () => {
     expect(groupNearDuplicates([{ id: "a", dhash: base }, { id: "b", dhash: null }, { id: "c", dhash: "not-a-hash" }])).toEqual([]);
   });
 
+  it("groups a mirrored, upside-down or turned copy with its original, unless told not to", () => {
+    const items = [
+      { id: "a", dhash: base },
+      { id: "mirrored", dhash: flip(mirroredHex(base), 3, 40) },
+      { id: "upside down", dhash: upsideDownHex(base) },
+      { id: "turned", dhash: flip(mirroredHex(upsideDownHex(base)), 10, 20, 30) },
+    ];
+    expect(groupNearDuplicates(items)).toEqual([["a", "mirrored", "upside down", "turned"]]);
+    expect(groupNearDuplicates(items, NEAR_DUPLICATE_MAX_DISTANCE, { flips: false })).toEqual([]);
+  });
+
   it("closes groups transitively", () => {
     const middle = flip(base, 1, 2, 3, 4, 5, 6, 7, 8);
     const far = flip(middle, 40, 41, 42, 43, 44, 45, 46, 47);
@@ -61,7 +92,14 @@ describe("groupNearDuplicates", () => {
     const brute = new Map<string, Set<string>>();
     const parent = new Map(items.map((item) => [item.id, item.id]));
     const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
-    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (hammingDistance(items[i]!.dhash, items[j]!.dhash) <= NEAR_DUPLICATE_MAX_DISTANCE) parent.set(find(items[j]!.id), find(items[i]!.id));
+    // Some copies are mirrored or turned too; the brute force compares every flip of one with the other.
+    items.forEach((item, i) => {
+      if (i % 3 === 1 && i % 2 === 0) item.dhash = mirroredHex(item.dhash);
+      if (i % 3 === 2 && i % 4 === 0) item.dhash = upsideDownHex(mirroredHex(item.dhash));
+    });
+    const flips = (hash: string) => [hash, mirroredHex(hash), upsideDownHex(hash), mirroredHex(upsideDownHex(hash))];
+    const near = (a: string, b: string) => flips(a).some((variant) => hammingDistance(variant, b) <= NEAR_DUPLICATE_MAX_DISTANCE);
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (near(items[i]!.dhash, items[j]!.dhash)) parent.set(find(items[j]!.id), find(items[i]!.id));
     for (const item of items) brute.set(find(item.id), (brute.get(find(item.id)) ?? new Set()).add(item.id));
     const expected = [...brute.values()].filter((group) => group.size > 1).map((group) => [...group].sort());
     const actual = groupNearDuplicates(items).map((group) => [...group].sort());

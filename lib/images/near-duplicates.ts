@@ -41,8 +41,45 @@ function masksWithin(radius: number): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Groups of two or more near-duplicate ids, each group's ids in input order; items without a valid hash are left out. */
-export function groupNearDuplicates(items: readonly { id: string; dhash: string | null }[], maxDistance = NEAR_DUPLICATE_MAX_DISTANCE): string[][] {
+/** Each byte's bits in reverse order. */
+const REVERSED_BYTE = Uint8Array.from({ length: 256 }, (_, value) => {
+  let out = 0;
+  for (let bit = 0; bit < 8; bit++) if (value & (1 << bit)) out |= 1 << (7 - bit);
+  return out;
+});
+
+const mirrorHalf = (half: number) =>
+  ((~((REVERSED_BYTE[half >>> 24]! << 24) | (REVERSED_BYTE[(half >>> 16) & 0xff]! << 16) | (REVERSED_BYTE[(half >>> 8) & 0xff]! << 8) | REVERSED_BYTE[half & 0xff]!)) >>> 0);
+const swapBytes = (half: number) => (((half & 0xff) << 24) | (((half >>> 8) & 0xff) << 16) | (((half >>> 16) & 0xff) << 8) | (half >>> 24)) >>> 0;
+
+/**
+ * A hash (as its two 32-bit halves, rows 0-3 and 4-7) as the same picture would hash mirrored
+ * left-right, upside down and turned 180°, derived without the picture: a row's bits
+ * ("is the left neighbour darker?") reverse and flip when mirrored, rows reverse when upside
+ * down. Measured on COCO-mini's 50 photos (scripts/bench/bench-near-duplicates.ts): a derived
+ * hash lands within 5 bits of the real copy's (median 0-1), so flipped copies group like resized ones.
+ */
+export function flippedHalves(high: number, low: number): [number, number][] {
+  const mirrored: [number, number] = [mirrorHalf(high), mirrorHalf(low)];
+  const upsideDown: [number, number] = [swapBytes(low), swapBytes(high)];
+  return [mirrored, upsideDown, [mirrorHalf(upsideDown[0]), mirrorHalf(upsideDown[1])]];
+}
+
+/** The distance the grouping sees: between `b` and `a` as it is or flipped, whichever is closer. */
+export function nearDuplicateDistance(a: string, b: string): number {
+  const high = parseInt(a.slice(0, 8), 16);
+  const low = parseInt(a.slice(8), 16);
+  const otherHigh = parseInt(b.slice(0, 8), 16);
+  const otherLow = parseInt(b.slice(8), 16);
+  return Math.min(...[[high, low] as [number, number], ...flippedHalves(high, low)].map(([h, l]) => popcount32(h ^ otherHigh) + popcount32(l ^ otherLow)));
+}
+
+/**
+ * Groups of two or more near-duplicate ids, each group's ids in input order; items without a
+ * valid hash are left out. With `flips` (the default), a mirrored, upside-down or 180°-turned
+ * copy counts as a near-duplicate too (augmented copies leak between train and test as well).
+ */
+export function groupNearDuplicates(items: readonly { id: string; dhash: string | null }[], maxDistance = NEAR_DUPLICATE_MAX_DISTANCE, options: { flips?: boolean } = {}): string[][] {
   const hashed = items.filter((item): item is { id: string; dhash: string } => isDhash(item.dhash));
   const parent = hashed.map((_, index) => index);
   const root = (i: number): number => {
@@ -60,22 +97,30 @@ export function groupNearDuplicates(items: readonly { id: string; dhash: string 
   // Per band, the hashes seen so far by band value, as linked lists in typed arrays (no allocation per hash).
   const heads = Array.from({ length: BANDS }, () => new Int32Array(1 << BAND_BITS).fill(-1));
   const nexts = Array.from({ length: BANDS }, () => new Int32Array(hashed.length).fill(-1));
+  const halfBand = (h: number, l: number, band: number) => ((band < 2 ? h : l) >>> (band % 2 === 0 ? 16 : 0)) & 0xffff;
   for (let i = 0; i < hashed.length; i++) {
-    for (let band = 0; band < BANDS; band++) {
-      const value = bandOf(i, band);
-      const head = heads[band]!;
-      const next = nexts[band]!;
-      for (let m = 0; m < masks.length; m++) {
-        for (let j = head[value ^ masks[m]!]!; j !== -1; j = next[j]!) {
-          if (popcount32(high[i]! ^ high[j]!) + popcount32(low[i]! ^ low[j]!) > maxDistance) continue;
-          const ri = root(i);
-          const rj = root(j);
-          // The earlier image's root stays the root, so a group keeps its oldest member first.
-          if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    // The earlier hashes are indexed as they are; this one is looked up as it is and, with flips, as its flipped copies.
+    const lookups: [number, number][] = [[high[i]!, low[i]!], ...(options.flips === false ? [] : flippedHalves(high[i]!, low[i]!))];
+    for (const [h, l] of lookups) {
+      for (let band = 0; band < BANDS; band++) {
+        const value = halfBand(h, l, band);
+        const head = heads[band]!;
+        const next = nexts[band]!;
+        for (let m = 0; m < masks.length; m++) {
+          for (let j = head[value ^ masks[m]!]!; j !== -1; j = next[j]!) {
+            if (popcount32(h ^ high[j]!) + popcount32(l ^ low[j]!) > maxDistance) continue;
+            const ri = root(i);
+            const rj = root(j);
+            // The earlier image's root stays the root, so a group keeps its oldest member first.
+            if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+          }
         }
       }
-      next[i] = head[value]!;
-      head[value] = i;
+    }
+    for (let band = 0; band < BANDS; band++) {
+      const value = bandOf(i, band);
+      nexts[band]![i] = heads[band]![value]!;
+      heads[band]![value] = i;
     }
   }
   const groups = new Map<number, string[]>();

@@ -1,7 +1,7 @@
 // Near-duplicate detection (lib/images/near-duplicates): how far apart the
 // difference hashes of a picture and its edited copies land, against how far
 // apart different pictures are, at the threshold the checks and the export
-// split use. Every picture is hashed as the app does (from a 320 px WebP
+// split use (distances as the grouping sees them: flipped copies included). Every picture is hashed as the app does (from a 320 px WebP
 // thumbnail); each copy is made from the original, then thumbnailed.
 //
 //   npm run bench:near-duplicates -- --dir DIR
@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { groupNearDuplicates, hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from "@/lib/images/near-duplicates";
+import { groupNearDuplicates, NEAR_DUPLICATE_MAX_DISTANCE, nearDuplicateDistance } from "@/lib/images/near-duplicates";
 import { computeDhash } from "@/server/images/compute-dhash";
 
 type Edit = (bytes: Buffer, width: number, height: number) => Promise<Buffer>;
@@ -24,6 +24,10 @@ const EDITS: Record<string, Edit> = {
   "3% cut off one side": (bytes, width, height) => sharp(bytes).extract({ left: 0, top: 0, width: Math.round(width * 0.97), height }).toBuffer(),
   "2.5% cut off every side": (bytes, width, height) =>
     sharp(bytes).extract({ left: Math.round(width * 0.025), top: Math.round(height * 0.025), width: Math.round(width * 0.95), height: Math.round(height * 0.95) }).toBuffer(),
+  "mirrored (left-right)": (bytes) => sharp(bytes).flop().jpeg({ quality: 85 }).toBuffer(),
+  "upside down": (bytes) => sharp(bytes).flip().jpeg({ quality: 85 }).toBuffer(),
+  "turned 180°": (bytes) => sharp(bytes).rotate(180).jpeg({ quality: 85 }).toBuffer(),
+  "mirrored, half size": (bytes, width) => sharp(bytes).flop().resize(Math.round(width / 2)).jpeg({ quality: 60 }).toBuffer(),
 };
 
 async function hashAsTheAppDoes(bytes: Buffer): Promise<string> {
@@ -46,10 +50,10 @@ async function main() {
     const hash = await hashAsTheAppDoes(bytes);
     hashMs += performance.now() - started;
     hashes.push({ id: file, dhash: hash });
-    for (const [name, edit] of Object.entries(EDITS)) distances[name]!.push(hammingDistance(hash, await hashAsTheAppDoes(await edit(bytes, width, height))));
+    for (const [name, edit] of Object.entries(EDITS)) distances[name]!.push(nearDuplicateDistance(hash, await hashAsTheAppDoes(await edit(bytes, width, height))));
   }
   const different: number[] = [];
-  for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) different.push(hammingDistance(hashes[i]!.dhash, hashes[j]!.dhash));
+  for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) different.push(nearDuplicateDistance(hashes[i]!.dhash, hashes[j]!.dhash));
   let found = 0;
   let copies = 0;
   for (const [name, list] of Object.entries(distances)) {
