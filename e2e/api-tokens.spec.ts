@@ -98,3 +98,27 @@ test("a token limited to one project and to reading", async ({ page, baseURL }) 
   expect(await (await script.get("/api/me")).json()).toMatchObject({ via: "token", token: { projectIds: [demoId], readOnly: true } });
   await script.dispose();
 });
+
+test("a token that acts as an annotator only: it labels, and manager actions are refused", async ({ page, baseURL }) => {
+  await signInAs(page, "manager");
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Create an API token" });
+  await form.getByLabel("Token name").fill("e2e labelling bot");
+  await form.getByLabel("Acts as").selectOption("annotator");
+  await screenshot(page, "account-api-token-role-form");
+  await form.getByRole("button", { name: "Create token" }).click();
+  const secret = await page.getByTestId("new-token").getByLabel("New token").inputValue();
+  const row = page.getByTestId("api-token-row").filter({ hasText: "e2e labelling bot" });
+  await expect(row.getByTestId("api-token-scope")).toHaveText("read and change (as an annotator): all your projects");
+  await screenshot(page, "account-api-token-role");
+
+  const script = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect(await (await script.get("/api/me")).json()).toMatchObject({ token: { projectRole: "annotator" } });
+  const demoId = ((await (await script.get("/api/projects")).json()) as { projects: { id: string; name: string }[] }).projects.find((project) => project.name === "Demo: shapes and scenes")!.id;
+  expect(await (await script.get(`/api/projects/${demoId}`)).json()).toMatchObject({ role: "annotator" });
+  const write = await script.post(`/api/projects/${demoId}/label-classes`, { data: { labels: [{ name: "from the bot" }] } });
+  expect(write.status()).toBe(403);
+  expect(((await write.json()) as { error: { message: string } }).error.message).toBe("This API token's project role (annotator) may not edit label classes.");
+  expect((await script.post("/api/projects", { data: { name: "bot project" } })).status()).toBe(403);
+  await script.dispose();
+});

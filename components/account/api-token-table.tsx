@@ -12,10 +12,11 @@ function expiryText(token: ApiTokenDto, now: number): { text: string; expired: b
   return { text: `${expired ? "expired " : ""}${token.expiresAt.slice(0, 10)}`, expired };
 }
 
-/** "read and change: all your projects", "read: Street scenes, Cats". */
+/** "read and change: all your projects", "read: Street scenes, Cats", "read and change (as an annotator): Cats". */
 function describeTokenScope(token: ApiTokenDto): string {
   const where = token.projects.length === 0 ? "all your projects" : token.projects.map((project) => project.name ?? "a deleted project").join(", ");
-  return `${token.readOnly ? "read" : "read and change"}: ${where}`;
+  const as = token.projectRole ? ` (as ${token.projectRole === "annotator" ? "an annotator" : "a reviewer"})` : "";
+  return `${token.readOnly ? "read" : "read and change"}${as}: ${where}`;
 }
 
 export function ApiTokenTable(props: { tokens: ApiTokenDto[]; onRevoke: (token: ApiTokenDto) => Promise<void> }) {

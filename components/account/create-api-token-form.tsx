@@ -1,8 +1,8 @@
 "use client";
-// Name, lifetime and limits of a new token (which projects, read-only); the
-// server checks them and names what is wrong.
+// Name, lifetime and limits of a new token (which projects, read-only, acting
+// as an annotator or reviewer only); the server checks them and names what is wrong.
 import { useState, type FormEvent } from "react";
-import type { ApiTokenDto } from "@/lib/schemas/api-tokens";
+import type { ApiTokenDto, ApiTokenProjectRole } from "@/lib/schemas/api-tokens";
 import { taskApi } from "../tasks/task-api";
 import { buttonPrimary, inputField, labelText } from "../ui/button-styles";
 import { FormError } from "../ui/form-message";
@@ -21,18 +21,20 @@ export function CreateApiTokenForm(props: { projects: { id: string; name: string
   const [limited, setLimited] = useState(false);
   const [projectIds, setProjectIds] = useState<string[]>([]);
   const [readOnly, setReadOnly] = useState(false);
+  const [projectRole, setProjectRole] = useState<ApiTokenProjectRole | "">("");
   const { pending, error, run } = usePendingAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
       if (limited && projectIds.length === 0) throw new Error("Tick the projects the token may reach, or choose all your projects.");
-      const body = { name, lifetime, readOnly, ...(limited ? { projectIds } : {}) };
+      const body = { name, lifetime, readOnly, ...(limited ? { projectIds } : {}), ...(projectRole ? { projectRole } : {}) };
       const created = await taskApi<{ token: ApiTokenDto; secret: string }>("/api/account/tokens", { method: "POST", body });
       setName("");
       setLimited(false);
       setProjectIds([]);
       setReadOnly(false);
+      setProjectRole("");
       await props.onCreated(created);
     });
   }
@@ -84,6 +86,17 @@ export function CreateApiTokenForm(props: { projects: { id: string; name: string
           <span className="block text-xs text-slate-500">Only GET requests (lists, masks, export downloads); anything that changes data is refused.</span>
         </span>
       </label>
+      <div className="text-sm text-slate-700">
+        <label htmlFor="token-role" className={labelText}>Acts as</label>
+        <select id="token-role" value={projectRole} onChange={(event) => setProjectRole(event.target.value as ApiTokenProjectRole | "")} className={`${inputField.replace("w-full", "")} w-auto`}>
+          <option value="">You (your role in each project)</option>
+          <option value="annotator">An annotator only</option>
+          <option value="reviewer">A reviewer only</option>
+        </select>
+        <span className="mt-1 block text-xs text-slate-500">
+          A labelling bot or an outside reviewer&apos;s script gets only what that role may do, in the projects where you hold it or manage; nothing installation-wide.
+        </span>
+      </div>
       <FormError message={error} />
     </form>
   );

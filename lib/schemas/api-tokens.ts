@@ -6,6 +6,10 @@ export type ApiTokenLifetime = (typeof API_TOKEN_LIFETIMES)[number];
 
 export const MAX_TOKEN_PROJECTS = 50;
 
+/** A token that acts as an annotator or a reviewer only (a labelling bot, an outside reviewer's script). */
+export const API_TOKEN_PROJECT_ROLES = ["annotator", "reviewer"] as const;
+export type ApiTokenProjectRole = (typeof API_TOKEN_PROJECT_ROLES)[number];
+
 export const createApiTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name (what script uses it)").max(80, "Token names are at most 80 characters"),
   lifetime: z.enum(API_TOKEN_LIFETIMES, { message: "Pick how long the token lives: 30, 90 or 365 days, or never" }),
@@ -16,6 +20,8 @@ export const createApiTokenInput = z.object({
     .optional(),
   /** Only GET / HEAD requests: for scripts that read (export downloads, dashboards). */
   readOnly: z.boolean({ message: "readOnly must be true or false" }).optional(),
+  /** Act with at most this project role, in the projects where the owner's role covers it (their own, or manager). */
+  projectRole: z.enum(API_TOKEN_PROJECT_ROLES, { message: `projectRole is ${API_TOKEN_PROJECT_ROLES.join(" or ")} (leave it out to act with your own roles)` }).optional(),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenInput>;
 
@@ -33,6 +39,8 @@ export type ApiTokenDto = {
   /** Empty: every project of its owner. A project deleted since keeps its id with name null. */
   projects: { id: string; name: string | null }[];
   readOnly: boolean;
+  /** Null: the owner's own roles. */
+  projectRole: ApiTokenProjectRole | null;
 };
 
 /** Secrets look like `mw_` + 43 base64url characters (32 random bytes). */

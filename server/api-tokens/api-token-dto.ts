@@ -12,6 +12,7 @@ type ApiTokenRow = {
   revokedAt: Date | null;
   projectIds: string[];
   readOnly: boolean;
+  projectRole: string | null;
 };
 
 /** projectNames: the names of the projects the rows are limited to (a deleted project is missing). */
@@ -26,6 +27,7 @@ export function toApiTokenDto(row: ApiTokenRow, projectNames: ReadonlyMap<string
     revokedAt: row.revokedAt?.toISOString() ?? null,
     projects: row.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? null })),
     readOnly: row.readOnly,
+    projectRole: row.projectRole === "annotator" || row.projectRole === "reviewer" ? row.projectRole : null,
   };
 }
 
@@ -38,6 +40,7 @@ export const apiTokenDtoSelect = {
   lastUsedAt: true,
   revokedAt: true,
   projectIds: true,
+  projectRole: true,
   readOnly: true,
 } as const;
 

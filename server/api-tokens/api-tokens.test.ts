@@ -123,7 +123,7 @@ describe("routes with a token", () => {
 
     const me = await meRoute.GET(get("/api/me"));
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ id: user.id, email: user.email, name: user.name, role: "annotator", via: "token", token: { projectIds: null, readOnly: false } });
+    expect(await me.json()).toEqual({ id: user.id, email: user.email, name: user.name, role: "annotator", via: "token", token: { projectIds: null, readOnly: false, projectRole: null } });
 
     const projects = (await (await projectsRoute.GET(get("/api/projects"))).json()) as { projects: { id: string; myRole: string }[] };
     expect(projects.projects.map((project) => project.id)).toContain(mine.id);

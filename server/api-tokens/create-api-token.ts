@@ -38,7 +38,7 @@ export async function createApiToken(options: { actor: Actor; input: CreateApiTo
     const unknown = projectIds.find((id) => !reachable.some((project) => project.id === id));
     if (unknown) throw new AppError("bad_request", `You are not a member of a project with id "${unknown}": a token can only be limited to your own projects.`);
     const row = await tx.apiToken.create({
-      data: { userId: actor.id, name: input.name, tokenHash, prefix, createdAt: now, expiresAt, projectIds, readOnly },
+      data: { userId: actor.id, name: input.name, tokenHash, prefix, createdAt: now, expiresAt, projectIds, readOnly, projectRole: input.projectRole ?? null },
       select: apiTokenDtoSelect,
     });
     await recordAuditEvent({

@@ -19,6 +19,7 @@ export async function findTokenActor(options: { secret: string; now?: Date }): P
       lastUsedAt: true,
       projectIds: true,
       readOnly: true,
+      projectRole: true,
       user: { select: { id: true, email: true, name: true, role: true, active: true } },
     },
   });
@@ -38,5 +39,6 @@ export async function findTokenActor(options: { secret: string; now?: Date }): P
     viaTokenId: token.id,
     ...(token.projectIds.length > 0 ? { tokenProjectIds: token.projectIds } : {}),
     ...(token.readOnly ? { tokenReadOnly: true } : {}),
+    ...(token.projectRole === "annotator" || token.projectRole === "reviewer" ? { tokenProjectRole: token.projectRole } : {}),
   };
 }

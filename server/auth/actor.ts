@@ -10,8 +10,18 @@ import { findTokenActor } from "../api-tokens/find-token-actor";
  * viaTokenId: the request came with an API token (scripts), not a browser session.
  * tokenProjectIds: the token is limited to these projects (absent: every project of its owner).
  * tokenReadOnly: the token may only read.
+ * tokenProjectRole: the token acts with at most this project role (project-access.ts).
  */
-export type Actor = { id: string; email: string; name: string; role: GlobalRole; viaTokenId?: string; tokenProjectIds?: string[]; tokenReadOnly?: boolean };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: GlobalRole;
+  viaTokenId?: string;
+  tokenProjectIds?: string[];
+  tokenReadOnly?: boolean;
+  tokenProjectRole?: "annotator" | "reviewer";
+};
 
 /**
  * Resolves who is asking from request headers: an API token when the request
@@ -48,6 +58,7 @@ export async function requireActor(headers: Headers): Promise<Actor> {
 export function requireGlobalRole(actor: Actor, roles: readonly GlobalRole[], action: string): void {
   // Installation-wide actions (users, new projects, system status) are outside any project a token is limited to.
   if (actor.tokenProjectIds) throw new AppError("forbidden", `This API token is limited to chosen projects, so it may not ${action}.`);
+  if (actor.tokenProjectRole) throw new AppError("forbidden", `This API token acts as ${actor.tokenProjectRole === "annotator" ? "an annotator" : "a reviewer"} only, so it may not ${action}.`);
   if (!roles.includes(actor.role)) {
     throw new AppError("forbidden", `Your role (${actor.role}) may not ${action}.`);
   }

@@ -18,22 +18,37 @@ export async function requireProjectAccess(options: {
 }): Promise<ProjectAccess> {
   const { actor, projectId, roles, action } = options;
   const client = options.tx ?? db();
+  let owned: ProjectRole | "admin";
   if (actor.role === "admin") {
     const exists = await client.project.count({ where: { id: projectId } });
     if (!exists) throw new AppError("not_found", "Project not found.");
-    requireTokenScope(actor, projectId);
-    return { projectId, role: "admin" };
-  }
-  const membership = await client.membership.findUnique({
-    where: { projectId_userId: { projectId, userId: actor.id } },
-    select: { role: true },
-  });
-  if (!membership) throw new AppError("not_found", "Project not found.");
-  if (roles && !roles.includes(membership.role)) {
-    throw new AppError("forbidden", `Your project role (${membership.role}) may not ${action ?? "do this"}.`);
+    owned = "admin";
+  } else {
+    const membership = await client.membership.findUnique({
+      where: { projectId_userId: { projectId, userId: actor.id } },
+      select: { role: true },
+    });
+    if (!membership) throw new AppError("not_found", "Project not found.");
+    owned = membership.role;
   }
   requireTokenScope(actor, projectId);
-  return { projectId, role: membership.role };
+  const role = tokenCappedRole(actor, owned);
+  if (roles && (role === "admin" ? false : !roles.includes(role))) {
+    throw new AppError("forbidden", `${actor.tokenProjectRole ? "This API token's" : "Your"} project role (${role}) may not ${action ?? "do this"}.`);
+  }
+  return { projectId, role };
+}
+
+/**
+ * The role a request acts with: the owner's, or a token's project role where
+ * the owner's covers it (the same role, manager or admin). A token acting as
+ * an annotator where its owner only reviews reaches nothing there.
+ */
+function tokenCappedRole(actor: Actor, owned: ProjectRole | "admin"): ProjectRole | "admin" {
+  const cap = actor.tokenProjectRole;
+  if (!cap) return owned;
+  if (owned === cap || owned === "manager" || owned === "admin") return cap;
+  throw new AppError("forbidden", `This API token acts as ${cap === "annotator" ? "an annotator" : "a reviewer"}, and your role in this project (${owned}) does not include that.`);
 }
 
 /** A token limited to other projects is refused here (after the owner's own access, so nothing about other projects leaks). */
@@ -46,7 +61,9 @@ function requireTokenScope(actor: Actor, projectId: string): void {
 /** The projects the actor may see, as a where clause: admins all, others their memberships, narrowed to a token's projects. */
 export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
   return {
-    ...(actor.role === "admin" ? {} : { memberships: { some: { userId: actor.id } } }),
+    ...(actor.role === "admin"
+      ? {}
+      : { memberships: { some: { userId: actor.id, ...(actor.tokenProjectRole && { role: { in: [actor.tokenProjectRole, "manager" as const] } }) } } }),
     ...(actor.tokenProjectIds ? { id: { in: actor.tokenProjectIds } } : {}),
   };
 }

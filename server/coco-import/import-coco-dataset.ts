@@ -11,6 +11,7 @@ import type { CocoImportResult } from "@/lib/schemas/exports";
 import { paletteColour } from "@/lib/label-palette";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
+import { isAdministrator } from "../auth/is-administrator";
 import { requireProjectAccess } from "../auth/project-access";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
@@ -32,7 +33,7 @@ async function openSource(options: { actor: Actor; zip?: Uint8Array; folder?: st
   if (options.zip && options.folder) throw new AppError("bad_request", "Give the images either as a zip or as a server folder, not both.");
   if (options.zip) return openZipImageSource({ bytes: options.zip, maxEntryBytes: maxFileBytes });
   if (options.folder) {
-    if (options.actor.role !== "admin") throw new AppError("forbidden", "Only administrators may import images from a server folder.");
+    if (!isAdministrator(options.actor)) throw new AppError("forbidden", "Only administrators may import images from a server folder.");
     return openFolderImageSource({ folder: options.folder, maxFileBytes });
   }
   return null;

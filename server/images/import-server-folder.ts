@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
+import { isAdministrator } from "../auth/is-administrator";
 import { requireProjectAccess } from "../auth/project-access";
 import { appConfig } from "../config/app-config";
 import { AppError, isAppError } from "../errors/app-error";
@@ -68,7 +69,7 @@ export async function importServerFolder(options: {
   maxFiles?: number;
 }): Promise<FolderImportResult> {
   const { actor, projectId, folder } = options;
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators may import folders from the server.");
+  if (!isAdministrator(actor)) throw new AppError("forbidden", "Only administrators may import folders from the server.");
   const resolved = await resolveImportFolder({ importRoot: appConfig().importRoot, folder });
   await requireProjectAccess({ actor, projectId });
 

@@ -1,7 +1,8 @@
 // The signed-in person's API tokens (session only: a token cannot list, make
 // or revoke tokens).
 // GET  → 200 { tokens: ApiTokenDto[] } (not revoked, newest first)
-// POST { name, lifetime: "30"|"90"|"365"|"never", projectIds?: string[] (limit it to these of your projects), readOnly?: boolean (GET / HEAD only) }
+// POST { name, lifetime: "30"|"90"|"365"|"never", projectIds?: string[] (limit it to these of your projects), readOnly?: boolean (GET / HEAD only),
+//        projectRole?: "annotator"|"reviewer" (act with that role only, where yours covers it) }
 //      → 201 { token, secret } (the secret is shown this once)
 //      | 400 bad name / lifetime / a project you are not in / too many live tokens | 401 | 403 called with a token
 import { createApiTokenInput } from "@/lib/schemas/api-tokens";
