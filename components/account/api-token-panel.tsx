@@ -34,7 +34,7 @@ export function ApiTokenPanel(props: { initialTokens: ApiTokenDto[]; projects: {
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         Scripts use a token instead of your password: send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer mw_…</code>.
-        A token acts as you, with your role and projects, or fewer: limit it to some projects and / or to reading; it cannot change
+        A token acts as you, with your role and projects, or fewer: limit it to some projects, to reading, or to an annotator&apos;s or a reviewer&apos;s rights; it cannot change
         your password or make other tokens.
       </p>
       <CreateApiTokenForm
