@@ -11,6 +11,7 @@ import { taskApi } from "../tasks/task-api";
 import { TASK_STATUS_STYLE } from "../ui/task-status-style";
 import { TASK_STATUSES, TASK_STATUS_LABELS } from "@/lib/schemas/tasks";
 import { BatchDueNote } from "./batch-due-note";
+import { BatchReviewerPicker } from "./batch-reviewer-picker";
 
 const SEGMENTS = TASK_STATUSES.map((status) => [status, TASK_STATUS_LABELS[status], TASK_STATUS_STYLE[status].dot] as const);
 
@@ -67,24 +68,20 @@ export function BatchCard(props: { projectId: string; batch: BatchProgress; memb
         </form>
       </header>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label className="text-slate-600" htmlFor={`reviewer-${batch.id}`}>Reviewed by</label>
-        <div className="w-56">
-          <select
-            id={`reviewer-${batch.id}`}
-            className={`${inputField} py-1`}
-            disabled={pending}
-            value={batch.reviewer?.id ?? ""}
-            onChange={(event) => act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { reviewerId: event.target.value || null } }))}
-          >
-            <option value="">Any reviewer</option>
-            {batch.reviewer && !reviewers.some((member) => member.id === batch.reviewer!.id) && <option value={batch.reviewer.id}>{batch.reviewer.name}</option>}
-            {reviewers.map((member) => (
-              <option key={member.id} value={member.id}>{member.name}</option>
-            ))}
-          </select>
-        </div>
+        <span className="text-slate-600">Reviewed by</span>
+        <BatchReviewerPicker
+          batchId={batch.id}
+          current={batch.reviewers}
+          candidates={reviewers}
+          disabled={pending}
+          onChange={(reviewerIds) => act(() => taskApi(`/api/projects/${props.projectId}/batches/${batch.id}`, { method: "PATCH", body: { reviewerIds } }))}
+        />
         <span className="text-xs text-slate-500">
-          {batch.reviewer ? "its hand-ins wait in this person's review queue only" : "its hand-ins go to the project's review pool"}
+          {batch.reviewers.length === 0
+            ? "its hand-ins go to the project's review pool"
+            : batch.reviewers.length === 1
+              ? "its hand-ins wait in this person's review queue only"
+              : "each hand-in waits in the queue of whichever of them has the fewest open reviews"}
         </span>
       </div>
       <div className="flex h-3 overflow-hidden rounded-full bg-slate-100" aria-hidden>

@@ -21,7 +21,7 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [unbatched, setUnbatched] = useState<UnbatchedTask[]>([]);
   const [assignees, setAssignees] = useState<Set<string>>(new Set());
-  const [reviewerId, setReviewerId] = useState("");
+  const [reviewerIds, setReviewerIds] = useState<Set<string>>(new Set());
   const [dueOn, setDueOn] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
       try {
         const created = await taskApi<{ taskCount: number; batch: { name: string } }>(`/api/projects/${props.projectId}/batches`, {
           method: "POST",
-          body: { name, priority, selection: selection(), assigneeIds: [...assignees], reviewerId: reviewerId || null, dueOn: dueOn || null },
+          body: { name, priority, selection: selection(), assigneeIds: [...assignees], reviewerIds: [...reviewerIds], dueOn: dueOn || null },
         });
         setDone(`Batch "${created.batch.name}" created with ${created.taskCount} image${created.taskCount === 1 ? "" : "s"}.`);
         setName("");
@@ -145,17 +145,16 @@ export function CreateBatchForm(props: { projectId: string; members: Member[]; u
           <input id="batch-due" className={inputField} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
         </div>
       </div>
-      <div className="text-sm">
-        <label htmlFor="batch-reviewer" className={labelText}>Reviewed by</label>
-        <div className="max-w-xs">
-          <select id="batch-reviewer" className={inputField} value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
-            <option value="">Any reviewer</option>
-            {reviewers.map((member) => (
-              <option key={member.id} value={member.id}>{member.name}</option>
-            ))}
-          </select>
+      <fieldset>
+        <legend className={labelText}>Reviewed by (none: any reviewer; several: each hand-in to whoever has the fewest open reviews)</legend>
+        <div className="flex flex-wrap gap-4 text-sm">
+          {reviewers.map((member) => (
+            <label key={member.id} className="inline-flex items-center gap-1.5">
+              <input type="checkbox" checked={reviewerIds.has(member.id)} onChange={() => setReviewerIds((set) => toggle(set, member.id))} aria-label={`Reviewed by ${member.name}`} /> {member.name}
+            </label>
+          ))}
         </div>
-      </div>
+      </fieldset>
       <button type="submit" className={buttonPrimary} disabled={pending}>
         Create batch
       </button>

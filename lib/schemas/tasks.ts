@@ -55,31 +55,54 @@ export const calendarDay = z
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }, "The due date is not a day of the calendar");
 
-export const createBatchInput = z.object({
-  name: z.string().trim().min(1, "Batch name is required").max(100, "Batch name is at most 100 characters"),
-  priority: z.coerce.number().int().min(-1000).max(1000).default(0),
-  selection: batchSelectionSchema,
-  // Empty: the project pool. Several: the batch is dealt out round-robin.
-  assigneeIds: z.array(id).max(200).default([]),
-  // Who reviews the batch's hand-ins; null: any reviewer of the project.
-  reviewerId: id.nullable().default(null),
-  dueOn: calendarDay.nullable().default(null),
-});
+export const MAX_BATCH_REVIEWERS = 20;
+const batchReviewerIds = z
+  .array(id, { error: "reviewerIds must be a list of user ids" })
+  .max(MAX_BATCH_REVIEWERS, `A batch has at most ${MAX_BATCH_REVIEWERS} reviewers`)
+  .transform((ids) => [...new Set(ids)]);
+
+/**
+ * Who reviews a batch's hand-ins: `reviewerIds` (each hand-in to the one with the fewest open
+ * reviews; empty: any reviewer of the project), or the older single `reviewerId` (null: any).
+ */
+function withReviewers<T extends { reviewerIds?: string[]; reviewerId?: string | null }>(value: T): Omit<T, "reviewerId"> & { reviewerIds?: string[] } {
+  const { reviewerId, ...rest } = value;
+  if (reviewerId === undefined) return rest;
+  return { ...rest, reviewerIds: [...new Set([...(rest.reviewerIds ?? []), ...(reviewerId === null ? [] : [reviewerId])])] };
+}
+
+export const createBatchInput = z
+  .object({
+    name: z.string().trim().min(1, "Batch name is required").max(100, "Batch name is at most 100 characters"),
+    priority: z.coerce.number().int().min(-1000).max(1000).default(0),
+    selection: batchSelectionSchema,
+    // Empty: the project pool. Several: the batch is dealt out round-robin.
+    assigneeIds: z.array(id).max(200).default([]),
+    reviewerIds: batchReviewerIds.optional(),
+    reviewerId: id.nullable().optional(),
+    dueOn: calendarDay.nullable().default(null),
+  })
+  .transform((value) => {
+    const { reviewerIds, ...rest } = withReviewers(value);
+    return { ...rest, reviewerIds: reviewerIds ?? [] };
+  });
 export type CreateBatchInput = z.input<typeof createBatchInput>;
 
 export const updateBatchInput = z
   .object({
     name: z.string().trim().min(1, "Batch name is required").max(100).optional(),
     priority: z.coerce.number().int().min(-1000).max(1000).optional(),
-    // null: any reviewer of the project.
+    // []: any reviewer of the project.
+    reviewerIds: batchReviewerIds.optional(),
     reviewerId: id.nullable().optional(),
     // null: no due date.
     dueOn: calendarDay.nullable().optional(),
   })
   .refine(
-    (value) => value.name !== undefined || value.priority !== undefined || value.reviewerId !== undefined || value.dueOn !== undefined,
-    "Nothing to change: give a name, a priority, a reviewer or a due date",
-  );
+    (value) => value.name !== undefined || value.priority !== undefined || value.reviewerIds !== undefined || value.reviewerId !== undefined || value.dueOn !== undefined,
+    "Nothing to change: give a name, a priority, reviewers or a due date",
+  )
+  .transform(withReviewers);
 
 /** Reassign or unassign open tasks: a whole batch, one annotator's share of it, or listed tasks. */
 export const assignTasksInput = z

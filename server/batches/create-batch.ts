@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { publishAssignments, publishBatchChanged } from "../tasks/publish-task-changes";
 import { dueOnFromInput } from "./batch-due-date";
-import { requireBatchReviewer } from "./batch-reviewer";
+import { requireBatchReviewers } from "./batch-reviewer";
 import { requireAssignableMembers } from "./require-assignable-members";
 import { selectUnbatchedTasks } from "./select-unbatched-tasks";
 
@@ -30,10 +30,10 @@ export async function createBatch(options: { actor: Actor; projectId: string; in
   await requireAssignableMembers({ projectId, userIds: assignees });
 
   const result = await db().$transaction(async (tx) => {
-    if (input.reviewerId) await requireBatchReviewer({ tx, projectId, reviewerId: input.reviewerId });
+    await requireBatchReviewers({ tx, projectId, reviewerIds: input.reviewerIds });
     const tasks = await selectUnbatchedTasks({ tx, projectId, selection: input.selection });
     if (tasks.length === 0) throw new AppError("bad_request", "No images match: every matching image is already in a batch (or there are none yet).");
-    const batch = await tx.batch.create({ data: { projectId, name: input.name, priority: input.priority, createdById: actor.id, reviewerId: input.reviewerId, dueOn }, select: { id: true, name: true, priority: true } });
+    const batch = await tx.batch.create({ data: { projectId, name: input.name, priority: input.priority, createdById: actor.id, reviewerIds: input.reviewerIds, dueOn }, select: { id: true, name: true, priority: true } });
     const shares = new Map<string | null, string[]>();
     tasks.forEach((task, index) => {
       const assignee = assignees.length === 0 ? null : (assignees[index % assignees.length] ?? null);
@@ -46,7 +46,7 @@ export async function createBatch(options: { actor: Actor; projectId: string; in
     }
     const assigned: Record<string, number> = {};
     for (const [assigneeId, ids] of shares) if (assigneeId) assigned[assigneeId] = ids.length;
-    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.create", targetType: "batch", targetId: batch.id, data: { name: batch.name, priority: batch.priority, taskCount: tasks.length, assigned, selection: input.selection.kind, reviewerId: input.reviewerId, dueOn: input.dueOn } });
+    await recordAuditEvent({ tx, actorId: actor.id, projectId, action: "batch.create", targetType: "batch", targetId: batch.id, data: { name: batch.name, priority: batch.priority, taskCount: tasks.length, assigned, selection: input.selection.kind, reviewerIds: input.reviewerIds, dueOn: input.dueOn } });
     const picked = new Set(tasks.map((task) => task.imageId));
     const skippedImageIds = input.selection.kind === "images" ? input.selection.imageIds.filter((imageId) => !picked.has(imageId)) : [];
     return { batch, taskCount: tasks.length, assigned, skippedImageIds };

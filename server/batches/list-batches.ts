@@ -14,8 +14,8 @@ export type BatchProgress = {
   name: string;
   priority: number;
   createdAt: string;
-  /** Who reviews its hand-ins; null: any reviewer. */
-  reviewer: { id: string; name: string } | null;
+  /** Who reviews its hand-ins; empty: any reviewer. */
+  reviewers: { id: string; name: string }[];
   /** YYYY-MM-DD, or null. */
   dueOn: string | null;
   total: number;
@@ -38,7 +38,7 @@ export async function listBatches(options: { actor: Actor; projectId: string }):
   const { actor, projectId } = options;
   await requireProjectAccess({ actor, projectId, roles: ["manager"], action: "see batches" });
   const [batches, groups, unbatchedCount, members] = await Promise.all([
-    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerId: true, dueOn: true } }),
+    db().batch.findMany({ where: { projectId }, orderBy: [{ priority: "desc" }, { dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, name: true, priority: true, createdAt: true, reviewerIds: true, dueOn: true } }),
     db().task.groupBy({ by: ["batchId", "assigneeId", "status"], where: { projectId, stage: "annotate", batchId: { not: null } }, _count: { _all: true } }),
     db().task.count({ where: { projectId, stage: "annotate", batchId: null, status: "todo" } }),
     db().membership.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, active: true } } } }),
@@ -63,8 +63,8 @@ export async function listBatches(options: { actor: Actor; projectId: string }):
       counts: share,
     }));
     assignees.sort((a, b) => (a.userId === null ? -1 : b.userId === null ? 1 : a.name.localeCompare(b.name)));
-    const reviewer = batch.reviewerId ? { id: batch.reviewerId, name: names.get(batch.reviewerId) ?? "Former member" } : null;
-    return { id: batch.id, name: batch.name, priority: batch.priority, createdAt: batch.createdAt.toISOString(), reviewer, dueOn: dueOnText(batch.dueOn), total, counts, assignees };
+    const reviewers = batch.reviewerIds.map((id) => ({ id, name: names.get(id) ?? "Former member" }));
+    return { id: batch.id, name: batch.name, priority: batch.priority, createdAt: batch.createdAt.toISOString(), reviewers, dueOn: dueOnText(batch.dueOn), total, counts, assignees };
   });
   return {
     projectId,

@@ -3,6 +3,7 @@
 // for leases to expire or a manager to notice.
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { reassignWaitingReviews } from "../batches/batch-reviewer";
 import { publishTaskChanges, type TaskChange } from "./publish-task-changes";
 import { SQL_NEW_ID, SQL_NOW } from "./task-sql";
 
@@ -22,8 +23,16 @@ export async function releaseMemberWork(options: { userId: string; projectId?: s
       FROM released r
     )
     SELECT * FROM released`;
-  // Batches they reviewed go back to "any reviewer" (hand-ins would skip them anyway: batch-reviewer.ts).
-  await db().$executeRaw`UPDATE "Batch" t SET "reviewerId" = NULL WHERE t."reviewerId" = ${options.userId} ${projectFilter}`;
+  // They leave the batches they reviewed; the waiting reviews just released are dealt out to the batch's
+  // other reviewers (none left: "any reviewer", the pool). Hand-ins would skip them anyway: batch-reviewer.ts.
+  const batches = await db().$queryRaw<{ id: string; reviewerIds: string[] }[]>`
+    UPDATE "Batch" t SET "reviewerIds" = array_remove(t."reviewerIds", ${options.userId})
+    WHERE ${options.userId} = ANY(t."reviewerIds") ${projectFilter}
+    RETURNING t.id, t."reviewerIds"`;
+  for (const batch of batches) {
+    if (batch.reviewerIds.length === 0) continue;
+    released.push(...(await db().$transaction((tx) => reassignWaitingReviews({ tx, batchId: batch.id, reviewerIds: batch.reviewerIds }))));
+  }
   const byProject = new Map<string, TaskChange[]>();
   for (const task of released) byProject.set(task.projectId, [...(byProject.get(task.projectId) ?? []), task]);
   for (const [projectId, tasks] of byProject) publishTaskChanges({ projectId, tasks });

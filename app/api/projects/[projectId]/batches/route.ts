@@ -2,7 +2,8 @@
 // POST /api/projects/<projectId>/batches  body: createBatchInput
 //   { name, priority?, selection: { kind: "images", imageIds } | { kind: "first_unassigned", count }
 //     | { kind: "filter", fileNameContains?, importedAfter?, importedBefore?, embedding?, limit? }, assigneeIds?: string[],
-//     reviewerId?: string | null (its hand-ins go to this reviewer's queue only; null = any reviewer), dueOn?: "YYYY-MM-DD" | null }
+//     reviewerIds?: string[] (its hand-ins go to these reviewers' queues only, each to the one with the fewest open
+//     reviews; empty = any reviewer; the older reviewerId?: string | null still works), dueOn?: "YYYY-MM-DD" | null }
 //   201 { batch, taskCount, assigned, skippedImageIds } | 400 nothing matches / bad assignee / bad reviewer / a malformed or past due date
 import { createBatchInput } from "@/lib/schemas/tasks";
 import { createBatch } from "@/server/batches/create-batch";

@@ -1,5 +1,7 @@
-// PATCH /api/projects/<projectId>/batches/<batchId>  body: { name?, priority?, reviewerId?: string | null, dueOn?: "YYYY-MM-DD" | null }
-//   -> 200 { id, name, priority, reviewerId, dueOn } (managers; a new reviewer takes the batch's waiting reviews, null = any reviewer)
+// PATCH /api/projects/<projectId>/batches/<batchId>  body: { name?, priority?, reviewerIds?: string[] (or reviewerId?: string | null),
+//   dueOn?: "YYYY-MM-DD" | null }
+//   -> 200 { id, name, priority, reviewerIds, dueOn } (managers; the batch's waiting reviews are dealt out to the new reviewers
+//   in turn, [] = any reviewer)
 //   | 400 the reviewer is not an active reviewer or manager of the project / a malformed or past due date
 import { updateBatchInput } from "@/lib/schemas/tasks";
 import { updateBatch } from "@/server/batches/update-batch";
