@@ -3,14 +3,24 @@
 // the project) whose queues its hand-ins go to, each hand-in to whoever has
 // the fewest open reviews; none ticked: the project's review pool. Each tick
 // saves at once (the batch's waiting reviews are dealt out again).
+import { useState } from "react";
+
 type Person = { id: string; name: string };
 
 export function BatchReviewerPicker(props: { batchId: string; current: Person[]; candidates: Person[]; disabled: boolean; onChange: (reviewerIds: string[]) => void }) {
   const { current } = props;
-  const chosen = new Set(current.map((person) => person.id));
+  const saved = current.map((person) => person.id).join(",");
+  // Ticks show at once; the saved list replaces them when the batch reloads (or the save fails).
+  const [state, setState] = useState({ saved, ticked: saved });
+  if (state.saved !== saved) setState({ saved, ticked: saved });
+  const chosen = new Set(state.ticked ? state.ticked.split(",") : []);
   // A reviewer who left stays listed (ticked) until unticked.
   const people = [...props.candidates, ...current.filter((person) => !props.candidates.some((candidate) => candidate.id === person.id))];
-  const toggle = (id: string, on: boolean) => props.onChange(on ? [...chosen, id] : [...chosen].filter((other) => other !== id));
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...chosen, id] : [...chosen].filter((other) => other !== id);
+    setState({ saved, ticked: next.join(",") });
+    props.onChange(next);
+  };
   const summary = current.length === 0 ? "Any reviewer" : current.map((person) => person.name).join(", ");
   return (
     <details className="group relative">
