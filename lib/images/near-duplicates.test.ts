@@ -71,6 +71,22 @@ describe("groupNearDuplicates", () => {
     expect(groupNearDuplicates(items, NEAR_DUPLICATE_MAX_DISTANCE, { flips: false })).toEqual([]);
   });
 
+  it("groups copies turned by 90° or 270° through the original's turned hash", () => {
+    const turned = "5a3c9e017f20c4b8"; // the hash of the original picture turned 90° clockwise
+    const items = [
+      { id: "original", dhash: base, dhashTurned: turned },
+      { id: "turned 90°", dhash: flip(turned, 5, 50) },
+      // Turned 270° = turned 90° and then 180°: the 180° flip of the turned hash.
+      { id: "turned 270°", dhash: mirroredHex(upsideDownHex(turned)) },
+      { id: "other", dhash: flip(turned, 0, 3, 9, 14, 20, 27, 33, 41, 48, 55, 60) },
+    ];
+    expect(groupNearDuplicates(items)).toEqual([["original", "turned 90°", "turned 270°"]]);
+    // Found whichever comes first.
+    expect(groupNearDuplicates([items[1]!, items[0]!])).toEqual([["turned 90°", "original"]]);
+    // Without the turned hash only the two turned copies (180° apart) find each other.
+    expect(groupNearDuplicates(items.map(({ id, dhash }) => ({ id, dhash })))).toEqual([["turned 90°", "turned 270°"]]);
+  });
+
   it("closes groups transitively", () => {
     const middle = flip(base, 1, 2, 3, 4, 5, 6, 7, 8);
     const far = flip(middle, 40, 41, 42, 43, 44, 45, 46, 47);

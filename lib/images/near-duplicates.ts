@@ -65,22 +65,32 @@ export function flippedHalves(high: number, low: number): [number, number][] {
   return [mirrored, upsideDown, [mirrorHalf(upsideDown[0]), mirrorHalf(upsideDown[1])]];
 }
 
-/** The distance the grouping sees: between `b` and `a` as it is or flipped, whichever is closer. */
-export function nearDuplicateDistance(a: string, b: string): number {
-  const high = parseInt(a.slice(0, 8), 16);
-  const low = parseInt(a.slice(8), 16);
-  const otherHigh = parseInt(b.slice(0, 8), 16);
-  const otherLow = parseInt(b.slice(8), 16);
-  return Math.min(...[[high, low] as [number, number], ...flippedHalves(high, low)].map(([h, l]) => popcount32(h ^ otherHigh) + popcount32(l ^ otherLow)));
+const halvesOf = (hash: string): [number, number] => [parseInt(hash.slice(0, 8), 16), parseInt(hash.slice(8), 16)];
+
+/** The hashes a picture is looked up by: as it is and flipped, and (when known) turned 90° and that flipped. */
+function lookupHalves(hash: string, turned: string | null | undefined, flips: boolean): [number, number][] {
+  const bases = [halvesOf(hash), ...(isDhash(turned) ? [halvesOf(turned)] : [])];
+  return flips ? bases.flatMap(([high, low]) => [[high, low] as [number, number], ...flippedHalves(high, low)]) : bases;
+}
+
+/** The distance the grouping sees: between `b` and `a` as it is, flipped or turned (aTurned: a's turned hash), whichever is closest. */
+export function nearDuplicateDistance(a: string, b: string, aTurned?: string): number {
+  const [otherHigh, otherLow] = halvesOf(b);
+  return Math.min(...lookupHalves(a, aTurned, true).map(([h, l]) => popcount32(h ^ otherHigh) + popcount32(l ^ otherLow)));
 }
 
 /**
  * Groups of two or more near-duplicate ids, each group's ids in input order; items without a
  * valid hash are left out. With `flips` (the default), a mirrored, upside-down or 180°-turned
- * copy counts as a near-duplicate too (augmented copies leak between train and test as well).
+ * copy counts as a near-duplicate too (augmented copies leak between train and test as well),
+ * and with an item's `dhashTurned` (its picture turned 90° clockwise) one turned by 90° or 270°.
  */
-export function groupNearDuplicates(items: readonly { id: string; dhash: string | null }[], maxDistance = NEAR_DUPLICATE_MAX_DISTANCE, options: { flips?: boolean } = {}): string[][] {
-  const hashed = items.filter((item): item is { id: string; dhash: string } => isDhash(item.dhash));
+export function groupNearDuplicates(
+  items: readonly { id: string; dhash: string | null; dhashTurned?: string | null }[],
+  maxDistance = NEAR_DUPLICATE_MAX_DISTANCE,
+  options: { flips?: boolean } = {},
+): string[][] {
+  const hashed = items.filter((item): item is { id: string; dhash: string; dhashTurned?: string | null } => isDhash(item.dhash));
   const parent = hashed.map((_, index) => index);
   const root = (i: number): number => {
     while (parent[i] !== i) {
@@ -89,38 +99,51 @@ export function groupNearDuplicates(items: readonly { id: string; dhash: string 
     }
     return i;
   };
-  // The hashes as two 32-bit halves, parsed once: the loops below run millions of times on a large project.
-  const high = Uint32Array.from(hashed, (item) => parseInt(item.dhash.slice(0, 8), 16));
-  const low = Uint32Array.from(hashed, (item) => parseInt(item.dhash.slice(8), 16));
-  const bandOf = (index: number, band: number) => (band < 2 ? high[index]! : low[index]!) >>> (band % 2 === 0 ? 16 : 0) & 0xffff;
+  const flips = options.flips !== false;
+  // Indexed per image: its hash and, with flips, its turned hash, so a pair is found whichever image comes
+  // first and whichever of the two has a turned hash. As 32-bit halves in typed arrays, parsed once: the loops
+  // below run millions of times on a large project.
+  const entryItem: number[] = [];
+  const entryHalves: number[] = [];
+  hashed.forEach((item, index) => {
+    for (const hash of [item.dhash, ...(flips && isDhash(item.dhashTurned) ? [item.dhashTurned] : [])]) {
+      entryItem.push(index);
+      entryHalves.push(...halvesOf(hash));
+    }
+  });
+  const owner = Int32Array.from(entryItem);
+  const halves = Uint32Array.from(entryHalves);
   const masks = masksWithin(Math.floor(maxDistance / BANDS));
-  // Per band, the hashes seen so far by band value, as linked lists in typed arrays (no allocation per hash).
+  // Per band, the entries seen so far by band value, as linked lists in typed arrays (no allocation per hash).
   const heads = Array.from({ length: BANDS }, () => new Int32Array(1 << BAND_BITS).fill(-1));
-  const nexts = Array.from({ length: BANDS }, () => new Int32Array(hashed.length).fill(-1));
+  const nexts = Array.from({ length: BANDS }, () => new Int32Array(owner.length).fill(-1));
   const halfBand = (h: number, l: number, band: number) => ((band < 2 ? h : l) >>> (band % 2 === 0 ? 16 : 0)) & 0xffff;
+  let entry = 0;
   for (let i = 0; i < hashed.length; i++) {
-    // The earlier hashes are indexed as they are; this one is looked up as it is and, with flips, as its flipped copies.
-    const lookups: [number, number][] = [[high[i]!, low[i]!], ...(options.flips === false ? [] : flippedHalves(high[i]!, low[i]!))];
-    for (const [h, l] of lookups) {
+    // Looked up as it is, turned and, with flips, as the flipped copies of both, against the earlier images'
+    // hashes and turned hashes: every quarter turn and mirror image, whichever image has a turned hash.
+    for (const [h, l] of lookupHalves(hashed[i]!.dhash, flips ? hashed[i]!.dhashTurned : null, flips)) {
       for (let band = 0; band < BANDS; band++) {
         const value = halfBand(h, l, band);
         const head = heads[band]!;
         const next = nexts[band]!;
         for (let m = 0; m < masks.length; m++) {
-          for (let j = head[value ^ masks[m]!]!; j !== -1; j = next[j]!) {
-            if (popcount32(h ^ high[j]!) + popcount32(l ^ low[j]!) > maxDistance) continue;
+          for (let e = head[value ^ masks[m]!]!; e !== -1; e = next[e]!) {
+            if (popcount32(h ^ halves[2 * e]!) + popcount32(l ^ halves[2 * e + 1]!) > maxDistance) continue;
             const ri = root(i);
-            const rj = root(j);
+            const rj = root(owner[e]!);
             // The earlier image's root stays the root, so a group keeps its oldest member first.
             if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
           }
         }
       }
     }
-    for (let band = 0; band < BANDS; band++) {
-      const value = bandOf(i, band);
-      nexts[band]![i] = heads[band]![value]!;
-      heads[band]![value] = i;
+    for (; entry < owner.length && owner[entry] === i; entry++) {
+      for (let band = 0; band < BANDS; band++) {
+        const value = halfBand(halves[2 * entry]!, halves[2 * entry + 1]!, band);
+        nexts[band]![entry] = heads[band]![value]!;
+        heads[band]![value] = entry;
+      }
     }
   }
   const groups = new Map<number, string[]>();

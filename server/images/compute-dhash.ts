@@ -4,8 +4,12 @@
 // pictures a few bits apart are near-duplicates (lib/images/near-duplicates).
 import sharp from "sharp";
 
-export async function computeDhash(picture: Buffer): Promise<string> {
-  const { data } = await sharp(picture).rotate().grayscale().resize(9, 8, { fit: "fill", kernel: "cubic" }).raw().toBuffer({ resolveWithObject: true });
+export async function computeDhash(picture: Buffer, options: { turned?: boolean } = {}): Promise<string> {
+  // turned: the picture turned 90° clockwise first, so a copy turned by 90° or 270° can be found
+  // (mirrored and upside-down copies are derived from the hash itself: lib/images/near-duplicates).
+  const upright = sharp(picture).rotate();
+  const oriented = options.turned ? sharp(await upright.toBuffer()).rotate(90) : upright;
+  const { data } = await oriented.grayscale().resize(9, 8, { fit: "fill", kernel: "cubic" }).raw().toBuffer({ resolveWithObject: true });
   let hex = "";
   for (let y = 0; y < 8; y++) {
     let byte = 0;
@@ -13,4 +17,9 @@ export async function computeDhash(picture: Buffer): Promise<string> {
     hex += byte.toString(16).padStart(2, "0");
   }
   return hex;
+}
+
+/** Both hashes the near-duplicate search reads: upright and turned 90° clockwise. */
+export async function computeDhashes(picture: Buffer): Promise<{ dhash: string; dhashTurned: string }> {
+  return { dhash: await computeDhash(picture), dhashTurned: await computeDhash(picture, { turned: true }) };
 }

@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { stopQueue } from "../jobs/queue";
 import { storedFilePath, thumbnailKeyFor } from "../storage/content-store";
 import { makeJpeg, makePng, makeRotatedJpeg } from "../testing/fixtures/images";
-import { hammingDistance, isDhash } from "@/lib/images/near-duplicates";
+import { groupNearDuplicates, hammingDistance, isDhash } from "@/lib/images/near-duplicates";
 import { createTestProject, createTestUser, setupTempDataDir } from "../testing/fixtures/image-test-project";
 import { importImage } from "./import-image";
 import { makeThumbnail } from "./make-thumbnail";
@@ -109,13 +109,26 @@ describe("makeThumbnail", () => {
     expect(hammingDistance(hashes[0]!, hashes[2]!)).toBeGreaterThan(10);
   });
 
+  it("records the hash of the picture turned 90°, which a turned copy's own hash is close to", async () => {
+    const bytes = await makePng({ width: 800, height: 500, seed: 33 });
+    const original = await importBytes(bytes);
+    const turned = await importBytes(await sharp(bytes).rotate(90).png().toBuffer());
+    for (const image of [original, turned]) await makeThumbnail({ imageId: image.id });
+    const [a, b] = await Promise.all([original, turned].map((image) => db().image.findUniqueOrThrow({ where: { id: image.id } })));
+    expect(isDhash(a!.dhashTurned)).toBe(true);
+    expect(hammingDistance(a!.dhashTurned!, b!.dhash!)).toBeLessThanOrEqual(8);
+    expect(groupNearDuplicates([a!, b!])).toEqual([[a!.id, b!.id]]);
+  });
+
   it("adds the hash to an image whose thumbnail was made before hashes existed", async () => {
     const image = await importBytes(await makePng({ width: 300, height: 200, seed: 41 }));
     await makeThumbnail({ imageId: image.id });
     const expected = (await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhash;
-    await db().image.update({ where: { id: image.id }, data: { dhash: null } });
+    const expectedTurned = (await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhashTurned;
+    await db().image.update({ where: { id: image.id }, data: { dhash: null, dhashTurned: null } });
     await expect(makeThumbnail({ imageId: image.id })).resolves.toMatchObject({ status: "skipped", reason: "already_done" });
     expect((await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhash).toBe(expected);
+    expect((await db().image.findUniqueOrThrow({ where: { id: image.id } })).dhashTurned).toBe(expectedTurned);
     expect(expected).toBe(await computeDhash(await fs.readFile(storedFilePath(thumbnailKeyFor(image.sha256)))));
   });
 });

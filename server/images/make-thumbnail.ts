@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
 import { hasStoredFile, putThumbnail, readStoredBuffer, thumbnailKeyFor } from "../storage/content-store";
-import { computeDhash } from "./compute-dhash";
+import { computeDhashes } from "./compute-dhash";
 
 export const THUMBNAIL_MAX_SIDE = 320;
 
@@ -18,13 +18,13 @@ export type MakeThumbnailResult =
 export async function makeThumbnail(options: { imageId: string }): Promise<MakeThumbnailResult> {
   const image = await db().image.findUnique({
     where: { id: options.imageId },
-    select: { id: true, sha256: true, storageKey: true, thumbnailKey: true, dhash: true },
+    select: { id: true, sha256: true, storageKey: true, thumbnailKey: true, dhash: true, dhashTurned: true },
   });
   // Deleted after the job was queued: nothing to do, and retrying cannot help.
   if (!image) return { status: "skipped", reason: "image_deleted" };
   if (image.thumbnailKey && (await hasStoredFile(image.thumbnailKey))) {
-    // Made before images had hashes: add the hash from the stored thumbnail.
-    if (!image.dhash) await db().image.updateMany({ where: { id: image.id }, data: { dhash: await computeDhash(await readStoredBuffer(image.thumbnailKey)) } });
+    // Made before images had (both) hashes: add them from the stored thumbnail.
+    if (!image.dhash || !image.dhashTurned) await db().image.updateMany({ where: { id: image.id }, data: await computeDhashes(await readStoredBuffer(image.thumbnailKey)) });
     return { status: "skipped", reason: "already_done", thumbnailKey: image.thumbnailKey };
   }
 
@@ -42,8 +42,8 @@ export async function makeThumbnail(options: { imageId: string }): Promise<MakeT
       .toBuffer();
     await putThumbnail({ sha256: image.sha256, bytes: thumbnail });
   }
-  const dhash = await computeDhash(thumbnail);
+  const hashes = await computeDhashes(thumbnail);
   // updateMany: no error if the image was deleted while we rendered.
-  await db().image.updateMany({ where: { id: image.id }, data: { thumbnailKey: key, dhash } });
+  await db().image.updateMany({ where: { id: image.id }, data: { thumbnailKey: key, ...hashes } });
   return { status: "created", thumbnailKey: key };
 }
