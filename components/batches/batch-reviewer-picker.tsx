@@ -14,10 +14,13 @@ export function BatchReviewerPicker(props: { batchId: string; current: Person[];
   const [state, setState] = useState({ saved, ticked: saved });
   if (state.saved !== saved) setState({ saved, ticked: saved });
   const chosen = new Set(state.ticked ? state.ticked.split(",") : []);
-  // A reviewer who left stays listed (ticked) until unticked.
+  // A reviewer who left stays listed (ticked) until the list changes.
   const people = [...props.candidates, ...current.filter((person) => !props.candidates.some((candidate) => candidate.id === person.id))];
   const toggle = (id: string, on: boolean) => {
-    const next = on ? [...chosen, id] : [...chosen].filter((other) => other !== id);
+    // Someone no longer a reviewer here (left, or now an annotator) drops off the list with any change:
+    // the server accepts only current reviewers and managers.
+    const eligible = [...chosen].filter((other) => props.candidates.some((candidate) => candidate.id === other));
+    const next = on ? [...eligible, id] : eligible.filter((other) => other !== id);
     setState({ saved, ticked: next.join(",") });
     props.onChange(next);
   };
