@@ -21,6 +21,11 @@ test("a person works through one batch from the queue", async ({ page }) => {
   await batch("urgent", [imageIds[2]!], 5, today);
   await batch("street", [imageIds[0]!, imageIds[1]!], 0);
 
+  // The project page tells the manager about the batch due today.
+  await page.goto(`/projects/${projectId}`);
+  await expect(page.getByTestId("due-batch")).toHaveText(`urgent: 1 image open, due today (${today})`);
+  await screenshot(page, "project-due-batches");
+
   await page.goto(`/projects/${projectId}/queue`);
   const rows = page.getByTestId("queue-batch");
   await expect(rows).toHaveCount(2);

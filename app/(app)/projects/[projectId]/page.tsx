@@ -25,6 +25,8 @@ import { ImageUploader } from "@/components/images/image-uploader";
 import { ImageGrid } from "@/components/images/image-grid";
 import { ImageSelectionBar } from "@/components/images/image-selection-bar";
 import { SpotCheckControl } from "@/components/reviews/spot-check-control";
+import { DueBatchesNotice } from "@/components/batches/due-batches-notice";
+import { listDueBatches } from "@/server/batches/list-due-batches";
 import { ImageFilterBar } from "@/components/images/image-filter-bar";
 import { ImagePagination } from "@/components/images/image-pagination";
 import { ShowMasksToggle } from "@/components/images/show-masks-toggle";
@@ -78,6 +80,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   // Where a manager may copy label classes from: every other project they can see.
   const otherProjects = tab === "labels" && project.canManage ? await listProjectChoices({ actor, exceptProjectId: projectId }) : [];
   const failures = project.canManage && project.progress.failedEncodings > 0 ? await listEncodingFailures({ actor, projectId }) : [];
+  const dueBatches = project.canManage ? await listDueBatches({ actor, projectId }) : [];
 
   return (
     <div className="space-y-6">
@@ -88,6 +91,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </div>
       <LiveStatusSummary initial={project.progress} />
       <EncodingFailures failures={failures} />
+      <DueBatchesNotice projectId={project.id} batches={dueBatches} />
       <div>
         <ProjectTabs projectId={project.id} active={tab} canManage={project.canManage} />
         {tab === "images" && images && (
