@@ -257,3 +257,36 @@ true</values></attribute></attributes></label></labels></task></meta>
     [20, { occluded: true }],
   ]);
 });
+
+test("a manager imports a Label Studio JSON export: polygons come in, boxes are counted as left out", async ({ page }) => {
+  const fixture = await buildCocoFixture({ seed: 36 });
+  const picture = fixture.images[0]!; // 12 x 9
+  const tasks = [
+    {
+      id: 1,
+      data: { image: `/data/upload/2/0a1b2c3d-${picture.fileName}` },
+      annotations: [
+        {
+          result: [
+            { type: "polygonlabels", value: { points: [[0, 0], [50, 0], [50, 100], [0, 100]], polygonlabels: ["tree"] }, original_width: picture.width, original_height: picture.height },
+            { type: "rectanglelabels", value: { x: 0, y: 0, width: 10, height: 10, rectanglelabels: ["tree"] }, original_width: picture.width, original_height: picture.height },
+          ],
+        },
+      ],
+    },
+  ];
+  await signInAs(page, "manager");
+  const created = await page.request.post("/api/projects", { data: { name: "Label Studio import" } });
+  const projectId = ((await created.json()) as { id: string }).id;
+  await page.goto(`/projects/${projectId}/export`);
+  const form = page.getByRole("form", { name: "Import a Label Studio export" });
+  await form.getByLabel("Label Studio JSON export").setInputFiles({ name: "project-2.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(tasks)) });
+  await form.getByLabel("Images (zip)").setInputFiles({ name: "images.zip", mimeType: "application/zip", buffer: await makeZip([{ name: picture.fileName, bytes: picture.bytes }]) });
+  await form.getByRole("button", { name: "Import Label Studio export" }).click();
+  await expect(form.getByRole("status")).toContainText("Imported 1 annotation(s) on 1 image(s) (1 new, 0 already in the project); new label classes: tree; left out: 1 rectanglelabels.");
+  await screenshot(page, "export-label-studio-import-done");
+  const listed = (await (await page.request.get(`/api/projects/${projectId}/images`)).json()) as { items: { id: string; fileName: string }[] };
+  expect(listed.items.map((image) => image.fileName)).toEqual([picture.fileName]);
+  const masks = (await (await page.request.get(`/api/images/${listed.items[0]!.id}/annotations`)).json()) as { annotations: { area: number }[] };
+  expect(masks.annotations.map((mask) => mask.area)).toEqual([6 * 9]);
+});

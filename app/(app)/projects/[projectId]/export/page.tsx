@@ -58,6 +58,14 @@ export default async function ExportPage({ params }: Props) {
               </p>
               <DatasetZipImportForm projectId={projectId} kind="cvat" />
             </div>
+            <div className="mt-6 border-t border-slate-200 pt-5">
+              <h2 id="label-studio-import-title" className="text-lg font-semibold">Import a Label Studio export</h2>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                A Label Studio project exported as &quot;JSON&quot;: brush masks and polygons become pre-labels with their labels (boxes, key points and
+                choices are left out, and counted). Pictures are matched by file name, without the prefix Label Studio adds to uploads.
+              </p>
+              <CocoImportForm projectId={projectId} isAdmin={data.isAdmin} importRoot={data.isAdmin ? appConfig().importRoot : null} kind="label-studio" />
+            </div>
           </section>
         </div>
       ) : (
